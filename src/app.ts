@@ -1,0 +1,82 @@
+// Wiring: database, migrations, domain services, the Slack app, HTTP routes and jobs; start and stop.
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { applyMigrations, pendingMigrations } from "./db/migrate.js";
+import { databaseTarget } from "./db/target.js";
+import { createServices, type Services } from "./domain/services.js";
+import { healthRoutes } from "./http/health.js";
+import { type Clock, systemClock } from "./lib/clock.js";
+import { InFlight } from "./lib/in-flight.js";
+import { createLogger, type Logger } from "./lib/logger.js";
+import { createSlackApp } from "./slack/app.js";
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** How long stop() waits for in-flight work before closing the database anyway. */
+  drainTimeoutMs?: number;
+}
+
+export interface Baton {
+  /** The HTTP port actually listened on (PORT=0 picks a free one). */
+  port: number;
+  database: Database;
+  services: Services;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startBaton(config: Config, options: StartOptions = {}): Promise<Baton> {
+  const logger = options.logger ?? createLogger(config.log);
+  const clock = options.clock ?? systemClock;
+  const target = databaseTarget(config.databaseUrl);
+  const database = await openDatabase(target);
+  let started = false;
+  try {
+    const pending = await pendingMigrations(database.prisma, target);
+    if (pending.length > 0) {
+      logger.info({ pending }, "applying database migrations");
+      await applyMigrations(target);
+    }
+    const services = createServices({
+      db: database.prisma,
+      clock,
+      logger,
+      defaults: {
+        timezone: config.defaults.digestTimezone,
+        ...(config.defaults.salesChannelId ? { salesChannelId: config.defaults.salesChannelId } : {}),
+        ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
+      },
+    });
+    const inFlight = new InFlight();
+    const routes = healthRoutes({
+      ping: async () => {
+        await database.prisma.$queryRawUnsafe("SELECT 1");
+      },
+      pendingMigrations: () => pendingMigrations(database.prisma, target),
+      started: () => started,
+    });
+    const app = createSlackApp({ config, logger, services, clock, routes, inFlight });
+    const server = await app.start(config.port);
+    const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
+    started = true;
+    logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
+    return {
+      port,
+      database,
+      services,
+      logger,
+      stop: async () => {
+        started = false;
+        await app.stop();
+        const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+        if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

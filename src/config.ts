@@ -1,0 +1,159 @@
+// All configuration, read once from the environment (and .env, loaded by main.ts) and validated with zod.
+import { IANAZone } from "luxon";
+import { validate as validCron } from "node-cron";
+import { z } from "zod";
+import { providerOf } from "./db/target.js";
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const channelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, "a Slack channel id such as C0123456789 (channel details → About)");
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "a bot token starting with xoxb- (OAuth & Permissions)")),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[a-f0-9]{32}$/i, "the 32-character hex Signing Secret (Basic Information)")),
+  SLACK_APP_TOKEN: optional(
+    z.string().startsWith("xapp-", "an app-level token starting with xapp- (Basic Information → App-Level Tokens)"),
+  ),
+  SLACK_API_URL: optional(
+    z
+      .url({ message: "a URL such as https://slack.com/api/ or https://slack-gov.com/api/" })
+      .regex(/\/$/, "a URL ending with /, such as https://slack.com/api/"),
+  ),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, "the Client ID (Basic Information), digits.digits")),
+  SLACK_CLIENT_SECRET: optional(z.string().min(16, "the Client Secret (Basic Information)")),
+  SLACK_STATE_SECRET: optional(z.string().min(16, "a random string of at least 16 characters")),
+  ENCRYPTION_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes in base64 (openssl rand -base64 32)")),
+  PORT: z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { message: "json or pretty" }).optional(),
+  SALES_CHANNEL_ID: optional(channelId),
+  MARKETING_CHANNEL_ID: optional(channelId),
+  DIGEST_CRON: z
+    .string()
+    .refine((value) => validCron(value), 'a node-cron expression of 5 or 6 fields, e.g. "0 9 * * 1" (Mondays 09:00)')
+    .default("0 9 * * 1"),
+  DIGEST_TIMEZONE: z
+    .string()
+    .refine((value) => IANAZone.isValidZone(value), "an IANA time zone such as Europe/Berlin or America/New_York")
+    .default("UTC"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  };
+  /** Socket Mode when an app token is set, HTTP otherwise. */
+  socketMode: boolean;
+  port: number;
+  databaseUrl?: string;
+  encryptionKey?: Buffer;
+  log: { level: Env["LOG_LEVEL"]; pretty: boolean };
+  defaults: {
+    salesChannelId?: string;
+    marketingChannelId?: string;
+    digestCron: string;
+    digestTimezone: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Baton cannot start: fix these settings (in the environment or .env; see .env.example):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${describeIssue(issue, env)}`));
+  }
+  const e = parsed.data;
+  const problems = crossFieldProblems(e);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    slack: {
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+      ...(isDistributed(e)
+        ? {
+            oauth: {
+              clientId: e.SLACK_CLIENT_ID ?? "",
+              clientSecret: e.SLACK_CLIENT_SECRET ?? "",
+              stateSecret: e.SLACK_STATE_SECRET ?? "",
+            },
+          }
+        : {}),
+    },
+    socketMode: Boolean(e.SLACK_APP_TOKEN),
+    port: e.PORT,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
+    log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },
+    defaults: {
+      ...(e.SALES_CHANNEL_ID ? { salesChannelId: e.SALES_CHANNEL_ID } : {}),
+      ...(e.MARKETING_CHANNEL_ID ? { marketingChannelId: e.MARKETING_CHANNEL_ID } : {}),
+      digestCron: e.DIGEST_CRON,
+      digestTimezone: e.DIGEST_TIMEZONE,
+    },
+  };
+}
+
+function isDistributed(e: Env): boolean {
+  return Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET);
+}
+
+function crossFieldProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (isDistributed(e)) {
+    for (const name of ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "ENCRYPTION_KEY"] as const) {
+      if (!e[name])
+        problems.push(
+          `${name}: missing; a distributed (OAuth) install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and ENCRYPTION_KEY`,
+        );
+    }
+  } else if (!e.SLACK_BOT_TOKEN) {
+    problems.push("SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (starts with xoxb-) from your Slack app's OAuth & Permissions page");
+  }
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push("SLACK_SIGNING_SECRET: missing; the Signing Secret from Basic Information (or set SLACK_APP_TOKEN to use Socket Mode)");
+  }
+  if (isDistributed(e) && !e.SLACK_SIGNING_SECRET && !problems.some((p) => p.startsWith("SLACK_SIGNING_SECRET"))) {
+    problems.push("SLACK_SIGNING_SECRET: missing; the OAuth install pages need the Signing Secret from Basic Information");
+  }
+  return problems;
+}
+
+const SECRET_NAMES = /TOKEN|SECRET|KEY|DATABASE_URL/;
+
+function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const name = String(issue.path[0]);
+  const raw = env[name];
+  const shown = raw === undefined ? "" : SECRET_NAMES.test(name) ? " (value hidden)" : ` (got ${JSON.stringify(raw)})`;
+  return `should be ${issue.message}${shown}`;
+}
+
+function isDatabaseUrl(value: string): boolean {
+  try {
+    providerOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../../db/client.js";
+import { ensureWorkspaceRow, findWorkspace, type Workspace } from "../../db/workspaces.js";
+import { AppError } from "../../lib/errors.js";
+
+export interface WorkspaceDefaults {
+  timezone: string;
+  salesChannelId?: string;
+  marketingChannelId?: string;
+}
+
+export class Workspaces {
+  /** Team ids known to have a row: saves a write per request. Losing it (restart) only costs one upsert. */
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly defaults: WorkspaceDefaults,
+  ) {}
+
+  async ensure(teamId: string): Promise<void> {
+    if (this.known.has(teamId)) return;
+    await ensureWorkspaceRow(this.db, { teamId, ...this.defaults });
+    this.known.add(teamId);
+  }
+
+  async get(teamId: string): Promise<Workspace> {
+    const workspace = await findWorkspace(this.db, teamId);
+    if (!workspace) throw new AppError("not_found", "This workspace is not set up in Baton yet.");
+    return workspace;
+  }
+}

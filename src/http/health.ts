@@ -1,0 +1,52 @@
+import type { Route } from "./routes.js";
+import { sendJson } from "./routes.js";
+
+export interface HealthChecks {
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  /** Names of migrations not yet applied. */
+  pendingMigrations(): Promise<string[]>;
+  /** False until start-up has applied migrations. */
+  started(): boolean;
+}
+
+const PING_TIMEOUT_MS = 2_000;
+
+async function databaseStatus(checks: HealthChecks): Promise<{ ok: boolean; detail: string }> {
+  if (!checks.started()) return { ok: false, detail: "starting" };
+  try {
+    await withTimeout(checks.ping(), PING_TIMEOUT_MS);
+    const pending = await withTimeout(checks.pendingMigrations(), PING_TIMEOUT_MS);
+    return pending.length === 0 ? { ok: true, detail: "ok" } : { ok: false, detail: `${pending.length} migration(s) pending` };
+  } catch {
+    return { ok: false, detail: "database unreachable" };
+  }
+}
+
+/** GET /healthz and GET /readyz: 200 when the database is reachable and migrated, 503 otherwise. */
+export function healthRoutes(checks: HealthChecks): Route[] {
+  const handler: Route["handler"] = async (_req, res) => {
+    const status = await databaseStatus(checks);
+    sendJson(res, status.ok ? 200 : 503, { status: status.ok ? "ok" : "unavailable", database: status.detail });
+  };
+  return [
+    { path: "/healthz", method: "GET", handler },
+    { path: "/readyz", method: "GET", handler },
+  ];
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

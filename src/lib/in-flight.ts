@@ -1,0 +1,27 @@
+/** Counts work still running (listeners after their ack, job runs) so shutdown can wait for it, up to a bound. */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const forget = () => this.running.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Resolves true when everything finished, false if `timeoutMs` passed first. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const all = Promise.allSettled([...this.running]).then(() => true as const);
+    const finished = await Promise.race([all, timeout]);
+    clearTimeout(timer);
+    return finished;
+  }
+}

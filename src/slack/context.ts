@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs } from "@slack/bolt";
+import type { Services } from "../domain/services.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../lib/logger.js";
+
+/** What every listener gets besides Bolt's arguments. */
+export interface ListenerDeps {
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Properties our middleware adds to Bolt's context on every request. */
+export interface BatonContext {
+  requestId: string;
+  log: Logger;
+  teamId: string;
+}
+
+export type WithContext<Args> = Args & AllMiddlewareArgs<BatonContext>;

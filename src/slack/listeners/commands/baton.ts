@@ -1,0 +1,16 @@
+import { helpMessage } from "../../blocks/help.js";
+import type { ListenerDeps } from "../../context.js";
+import { type Subcommand, subcommands } from "./subcommands.js";
+
+const help: Subcommand = async ({ ack }) => {
+  await ack({ response_type: "ephemeral", ...helpMessage() });
+};
+
+const unknown: Subcommand = async ({ ack }, text) => {
+  await ack({ response_type: "ephemeral", ...helpMessage(`I don't know \`/baton ${text}\`.`) });
+};
+
+/** `/baton`: help, and (added by later features) settings, playbook and availability. */
+export function batonCommand(_deps: ListenerDeps) {
+  return subcommands({ help, "": help }, unknown);
+}

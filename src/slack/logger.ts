@@ -1,0 +1,18 @@
+import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import type { Logger } from "../lib/logger.js";
+
+/** Bolt's logger interface over pino, so Bolt's own messages land in the same structured log. */
+export function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ component: "bolt" });
+  const join = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+  return {
+    debug: (...msgs) => log.debug(join(msgs)),
+    info: (...msgs) => log.info(join(msgs)),
+    warn: (...msgs) => log.warn(join(msgs)),
+    error: (...msgs) => log.error(join(msgs)),
+    setLevel: () => {},
+    getLevel: () =>
+      log.levelVal <= 20 ? LogLevel.DEBUG : log.levelVal <= 30 ? LogLevel.INFO : log.levelVal <= 40 ? LogLevel.WARN : LogLevel.ERROR,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,200 @@
+// Sends Baton requests signed exactly as Slack signs them (v0 HMAC-SHA256 over "v0:{ts}:{raw body}").
+import { createHmac, randomUUID } from "node:crypto";
+import type { SlackStandIn } from "./slack-stand-in.js";
+
+export interface Actor {
+  userId?: string;
+  teamId?: string;
+  channelId?: string;
+}
+
+export interface SlackReply {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the app answered with JSON, else the raw text ("" for an empty ack). */
+  body: any;
+}
+
+export const DEFAULT_TEAM = "T0TEST0001";
+export const DEFAULT_USER = "U0MARKETER";
+export const DEFAULT_CHANNEL = "C0GENERAL1";
+
+export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
+}
+
+export class SlackRequests {
+  constructor(
+    readonly eventsUrl: string,
+    private readonly signingSecret: string,
+    private readonly standIn: SlackStandIn,
+  ) {}
+
+  /** POSTs a raw body with a valid signature (or the headers you pass instead). */
+  async send(rawBody: string, contentType: string, headers: Record<string, string> = {}): Promise<SlackReply> {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await fetch(this.eventsUrl, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": slackSignature(this.signingSecret, timestamp, rawBody),
+        ...headers,
+      },
+      body: rawBody,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    if (response.headers.get("content-type")?.includes("json") && text) body = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /** A slash command, e.g. command("/baton", "help"). The reply body is the ack (ephemeral message or ""). */
+  command(command: string, text = "", actor: Actor = {}, extra: Record<string, string> = {}): Promise<SlackReply> {
+    const form = new URLSearchParams({
+      token: "deprecated-verification-token",
+      team_id: actor.teamId ?? DEFAULT_TEAM,
+      team_domain: "acme",
+      channel_id: actor.channelId ?? DEFAULT_CHANNEL,
+      channel_name: "general",
+      user_id: actor.userId ?? DEFAULT_USER,
+      user_name: (actor.userId ?? DEFAULT_USER).toLowerCase(),
+      command,
+      text,
+      api_app_id: "A0BATON001",
+      is_enterprise_install: "false",
+      response_url: this.standIn.responseUrl(),
+      trigger_id: `trigger.${randomUUID()}`,
+      ...extra,
+    });
+    return this.send(form.toString(), "application/x-www-form-urlencoded");
+  }
+
+  /** An interactivity payload (block_actions, view_submission, ...), sent as Slack does: form field `payload`. */
+  interaction(payload: Record<string, unknown>): Promise<SlackReply> {
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    return this.send(form.toString(), "application/x-www-form-urlencoded");
+  }
+
+  /** A click on a Block Kit element in a message (or in a view when `view` is given). */
+  blockAction(action: BlockActionInput, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    const channelId = actor.channelId ?? DEFAULT_CHANNEL;
+    const element = {
+      type: action.type ?? "button",
+      action_id: action.actionId,
+      block_id: action.blockId ?? "actions",
+      action_ts: `${Date.now() / 1000}`,
+      ...(action.value !== undefined ? { value: action.value } : {}),
+      ...(action.selectedUser ? { selected_user: action.selectedUser } : {}),
+      ...(action.selectedOption ? { selected_option: action.selectedOption } : {}),
+    };
+    return this.interaction({
+      type: "block_actions",
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
+      api_app_id: "A0BATON001",
+      token: "deprecated-verification-token",
+      trigger_id: `trigger.${randomUUID()}`,
+      response_url: this.standIn.responseUrl(),
+      actions: [element],
+      ...(action.view
+        ? { container: { type: "view", view_id: action.view.id }, view: action.view }
+        : {
+            container: { type: "message", message_ts: action.messageTs ?? "1700000000.000001", channel_id: channelId, is_ephemeral: false },
+            channel: { id: channelId, name: "sales" },
+            message: { ts: action.messageTs ?? "1700000000.000001", text: "", blocks: action.messageBlocks ?? [] },
+          }),
+    });
+  }
+
+  /** Submitting a modal. `values` maps block_id -> action_id -> element state (as Slack sends it). */
+  viewSubmission(view: ViewSubmissionInput, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    return this.interaction({
+      type: "view_submission",
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
+      api_app_id: "A0BATON001",
+      token: "deprecated-verification-token",
+      trigger_id: `trigger.${randomUUID()}`,
+      view: {
+        id: view.id ?? `V${randomUUID().slice(0, 8).toUpperCase()}`,
+        team_id: teamId,
+        type: "modal",
+        callback_id: view.callbackId,
+        private_metadata: view.privateMetadata ?? "",
+        hash: "1700000000.abcdef",
+        blocks: view.blocks ?? [],
+        state: { values: view.values },
+      },
+      response_urls: [],
+    });
+  }
+
+  /** An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. */
+  event(event: Record<string, unknown>, options: { teamId?: string; eventId?: string; retryNum?: number } = {}): Promise<SlackReply> {
+    const body = JSON.stringify({
+      token: "deprecated-verification-token",
+      team_id: options.teamId ?? DEFAULT_TEAM,
+      api_app_id: "A0BATON001",
+      event: { event_ts: `${Date.now() / 1000}`, ...event },
+      type: "event_callback",
+      event_id: options.eventId ?? `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: options.teamId ?? DEFAULT_TEAM, user_id: "UBATONBOT", is_bot: true }],
+    });
+    const headers: Record<string, string> = options.retryNum
+      ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" }
+      : {};
+    return this.send(body, "application/json", headers);
+  }
+}
+
+export interface BlockActionInput {
+  actionId: string;
+  value?: string;
+  blockId?: string;
+  type?: string;
+  selectedUser?: string;
+  selectedOption?: { value: string; text?: { type: "plain_text"; text: string } };
+  messageTs?: string;
+  messageBlocks?: unknown[];
+  view?: { id: string; callback_id?: string; private_metadata?: string; state?: { values: Record<string, unknown> } };
+}
+
+export interface ViewSubmissionInput {
+  callbackId: string;
+  values: Record<string, Record<string, unknown>>;
+  privateMetadata?: string;
+  id?: string;
+  blocks?: unknown[];
+}
+
+/** Element state helpers for view submissions. */
+export const input = {
+  text: (value: string | null) => ({ type: "plain_text_input", value }),
+  select: (value: string | null) => ({
+    type: "static_select",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
+  externalSelect: (value: string | null) => ({
+    type: "external_select",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
+  user: (userId: string | null) => ({ type: "users_select", selected_user: userId }),
+  users: (userIds: string[]) => ({ type: "multi_users_select", selected_users: userIds }),
+  channel: (channelId: string | null) => ({ type: "conversations_select", selected_conversation: channelId }),
+  date: (value: string | null) => ({ type: "datepicker", selected_date: value }),
+  time: (value: string | null) => ({ type: "timepicker", selected_time: value }),
+  checkboxes: (values: string[]) => ({
+    type: "checkboxes",
+    selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+  }),
+  radio: (value: string | null) => ({
+    type: "radio_buttons",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
+};

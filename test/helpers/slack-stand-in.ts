@@ -1,0 +1,307 @@
+// A local stand-in for Slack's Web API (reached through SLACK_API_URL) and for response_url callbacks.
+// It records every call so tests can assert on what Baton asked Slack to do, and can be told to fail.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  /** Form fields, with JSON-looking values (blocks, view, ...) parsed. */
+  args: Record<string, any>;
+  token: string | undefined;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, any>;
+}
+
+type Reply = { status?: number; headers?: Record<string, string>; body: unknown };
+type Handler = (args: Record<string, any>, call: SlackCall) => Reply | Record<string, unknown> | undefined;
+
+export interface SlackUser {
+  id: string;
+  name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  tz?: string;
+  deleted?: boolean;
+}
+
+export class SlackStandIn {
+  readonly calls: SlackCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly uploads = new Map<string, Buffer>();
+  readonly files = new Map<string, { name: string; content: Buffer }>();
+  private readonly handlers = new Map<string, Handler[]>();
+  private readonly users = new Map<string, SlackUser>();
+  private readonly groups = new Map<string, string[]>();
+  private readonly waiters: { match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
+  private tsCounter = 0;
+  private server!: http.Server;
+  /** Base URL to give Baton as SLACK_API_URL (ends with /api/). */
+  url = "";
+  origin = "";
+
+  static async start(): Promise<SlackStandIn> {
+    const standIn = new SlackStandIn();
+    standIn.server = http.createServer((req, res) => void standIn.handle(req, res));
+    await new Promise<void>((resolve) => standIn.server.listen(0, "127.0.0.1", resolve));
+    const { port } = standIn.server.address() as AddressInfo;
+    standIn.origin = `http://127.0.0.1:${port}`;
+    standIn.url = `${standIn.origin}/api/`;
+    return standIn;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** A response_url for a payload; what Baton posts there lands in `responses`. */
+  responseUrl(id = randomUUID()): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  /** Overrides one method's answer; handlers stack, the newest that returns something wins. */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, [handler, ...(this.handlers.get(method) ?? [])]);
+  }
+
+  /** Makes the next `times` calls of `method` fail with an HTTP status (429 gets Retry-After). */
+  failNext(method: string, status: number, times = 1, retryAfterSeconds = 1): void {
+    let left = times;
+    this.on(method, () => {
+      if (left <= 0) return undefined;
+      left -= 1;
+      const headers: Record<string, string> = status === 429 ? { "retry-after": String(retryAfterSeconds) } : {};
+      return { status, headers, body: status === 429 ? { ok: false, error: "ratelimited" } : "upstream error" };
+    });
+  }
+
+  /** Makes the next `times` calls answer `{ ok: false, error }` (e.g. channel_not_found, not_in_channel). */
+  errorNext(method: string, error: string, times = 1): void {
+    let left = times;
+    this.on(method, () => {
+      if (left <= 0) return undefined;
+      left -= 1;
+      return { ok: false, error };
+    });
+  }
+
+  setUser(user: SlackUser): void {
+    this.users.set(user.id, user);
+  }
+
+  setUserGroup(groupId: string, userIds: string[]): void {
+    this.groups.set(groupId, userIds);
+  }
+
+  /** A file Baton can read through files.info and its url_private_download. */
+  addFile(id: string, name: string, content: string | Buffer): void {
+    this.files.set(id, { name, content: Buffer.from(content) });
+  }
+
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call (already made or future) of `method` that matches. */
+  waitFor(method: string, match: (call: SlackCall) => boolean = () => true, timeoutMs = 5_000): Promise<SlackCall> {
+    const seen = this.calls.find((call) => call.method === method && match(call));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Slack stand-in: no ${method} call within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        match: (call) => call.method === method && match(call),
+        resolve: (call) => {
+          clearTimeout(timer);
+          resolve(call);
+        },
+      });
+    });
+  }
+
+  /** Resolves with the first response_url post (already made or future). */
+  async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5_000): Promise<ResponseUrlPost> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.responses.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`Slack stand-in: no response_url post within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.handlers.clear();
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/response/")) {
+      this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw.toString() || "{}") });
+      return send(res, { body: "ok" });
+    }
+    if (path.startsWith("/upload/")) {
+      this.uploads.set(path.slice("/upload/".length), raw);
+      return send(res, { body: "OK" });
+    }
+    if (path.startsWith("/files/")) {
+      const file = this.files.get(path.slice("/files/".length));
+      if (!file) return send(res, { status: 404, body: "not found" });
+      res.writeHead(200, { "content-type": "text/csv" });
+      res.end(file.content);
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    const call: SlackCall = {
+      method,
+      args: parseArgs(raw.toString(), req.headers["content-type"]),
+      token: bearer(req.headers.authorization),
+    };
+    const reply = this.reply(call);
+    if ((reply.status ?? 200) === 200) {
+      this.calls.push(call);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.match(call)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(call);
+        }
+      }
+    }
+    send(res, reply);
+  }
+
+  private reply(call: SlackCall): Reply {
+    for (const handler of this.handlers.get(call.method) ?? []) {
+      const answer = handler(call.args, call);
+      if (answer === undefined) continue;
+      return "body" in answer ? (answer as Reply) : { body: answer };
+    }
+    return { body: this.defaultAnswer(call) };
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1700000000.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private defaultAnswer({ method, args }: SlackCall): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://acme.slack.com/",
+          team: "Acme",
+          team_id: "T0TEST0001",
+          user: "baton",
+          user_id: "UBATONBOT",
+          bot_id: "BBATON0001",
+        };
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text, blocks: args.blocks } };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.getPermalink":
+        return { ok: true, permalink: `https://acme.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${randomUUID().slice(0, 8).toUpperCase()}`, ...(args.view ?? {}) } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
+      case "conversations.info":
+        return { ok: true, channel: { id: args.channel, name: "general", is_member: true, is_archived: false } };
+      case "conversations.history":
+        return { ok: true, messages: [], has_more: false };
+      case "users.info": {
+        const user: SlackUser = this.users.get(args.user) ?? { id: args.user };
+        return {
+          ok: true,
+          user: {
+            name: user.id.toLowerCase(),
+            tz: "UTC",
+            is_admin: false,
+            is_owner: false,
+            deleted: false,
+            ...user,
+            profile: { real_name: user.name ?? user.id },
+          },
+        };
+      }
+      case "usergroups.users.list":
+        return { ok: true, users: this.groups.get(args.usergroup) ?? [] };
+      case "files.getUploadURLExternal": {
+        const fileId = `F${randomUUID().slice(0, 10).toUpperCase()}`;
+        return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal":
+        return { ok: true, files: (args.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) };
+      case "files.info": {
+        const file = this.files.get(args.file);
+        if (!file) return { ok: false, error: "file_not_found" };
+        return {
+          ok: true,
+          file: {
+            id: args.file,
+            name: file.name,
+            filetype: "csv",
+            size: file.content.length,
+            url_private_download: `${this.origin}/files/${args.file}`,
+          },
+        };
+      }
+      case "oauth.v2.access":
+        return { ok: false, error: "invalid_code" };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
+  if (!raw) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw);
+  const args: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+  const body = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+  res.writeHead(reply.status ?? 200, {
+    "content-type": typeof reply.body === "string" ? "text/plain" : "application/json",
+    ...reply.headers,
+  });
+  res.end(body);
+}

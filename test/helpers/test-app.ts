@@ -1,0 +1,71 @@
+// Starts the real Baton (Bolt in HTTP mode, real database) in-process on a free port, with Slack's Web API
+// replaced by a local stand-in. Tests drive it with signed requests and assert on the database and on Slack calls.
+import { type Baton, type StartOptions, startBaton } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { Db } from "../../src/db/client.js";
+import { createLogger } from "../../src/lib/logger.js";
+import { TestClock } from "./clock.js";
+import { freshDatabase, type TestDatabase } from "./database.js";
+import { SlackRequests } from "./slack-requests.js";
+import { SlackStandIn } from "./slack-stand-in.js";
+
+export const SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
+export const SALES_CHANNEL = "C0SALES0001";
+export const MARKETING_CHANNEL = "C0MKTG00001";
+
+export interface TestApp {
+  baton: Baton;
+  slack: SlackStandIn;
+  requests: SlackRequests;
+  db: Db;
+  clock: TestClock;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: TestClock;
+  /** Share a database (and Slack stand-in) with another instance, as replicas do. */
+  databaseUrl?: string;
+  slack?: SlackStandIn;
+  start?: Omit<StartOptions, "clock">;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const slack = options.slack ?? (await SlackStandIn.start());
+  const database: TestDatabase | undefined = options.databaseUrl ? undefined : await freshDatabase();
+  const databaseUrl = options.databaseUrl ?? database?.url ?? "";
+  const clock = options.clock ?? new TestClock();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    LOG_FORMAT: "json",
+    SALES_CHANNEL_ID: SALES_CHANNEL,
+    MARKETING_CHANNEL_ID: MARKETING_CHANNEL,
+    ...options.env,
+  });
+  const logger = createLogger({ level: config.log.level, pretty: false });
+  const baton = await startBaton(config, { clock, logger, ...options.start });
+  const url = `http://127.0.0.1:${baton.port}`;
+  return {
+    baton,
+    slack,
+    requests: new SlackRequests(`${url}/slack/events`, SIGNING_SECRET, slack),
+    db: baton.database.prisma,
+    clock,
+    url,
+    databaseUrl,
+    stop: async () => {
+      await baton.stop();
+      if (!options.slack) await slack.stop();
+      await database?.drop();
+    },
+  };
+}
