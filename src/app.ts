@@ -6,16 +6,23 @@ import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { databaseTarget } from "./db/target.js";
 import { createServices, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
+import { createJobs } from "./jobs/index.js";
+import { type Job, Scheduler } from "./jobs/scheduler.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createSlackApp } from "./slack/app.js";
+import { webClientOptions } from "./slack/client-options.js";
+import { SingleTokenClients } from "./slack/clients.js";
+import { SlackDirectory } from "./slack/directory.js";
 
 export interface StartOptions {
   clock?: Clock;
   logger?: Logger;
   /** How long stop() waits for in-flight work before closing the database anyway. */
   drainTimeoutMs?: number;
+  /** Run periodic jobs on their cron schedules (default true). Tests turn this off and call `baton.jobs`. */
+  schedule?: boolean;
 }
 
 export interface Baton {
@@ -23,6 +30,7 @@ export interface Baton {
   port: number;
   database: Database;
   services: Services;
+  jobs: Record<string, Job>;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -39,10 +47,12 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       logger.info({ pending }, "applying database migrations");
       await applyMigrations(target);
     }
+    const clients = new SingleTokenClients(config.slack.botToken ?? "", webClientOptions(config, logger));
     const services = createServices({
       db: database.prisma,
       clock,
       logger,
+      directory: new SlackDirectory(clients),
       defaults: {
         timezone: config.defaults.digestTimezone,
         ...(config.defaults.salesChannelId ? { salesChannelId: config.defaults.salesChannelId } : {}),
@@ -60,15 +70,20 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     const app = createSlackApp({ config, logger, services, clock, routes, inFlight });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
+    const jobs = createJobs({ services, clock, logger });
+    const scheduler = new Scheduler(logger, inFlight);
+    if (options.schedule !== false) for (const job of Object.values(jobs)) scheduler.add(job);
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
       port,
       database,
       services,
+      jobs,
       logger,
       stop: async () => {
         started = false;
+        await scheduler.stop();
         await app.stop();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");

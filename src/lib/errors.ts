@@ -14,3 +14,16 @@ export class AppError extends Error {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** The database could not be reached or timed out (connection refused, pool timeout, SQLite busy). */
+export function isUnavailableError(error: unknown): boolean {
+  if (isAppError(error)) return error.code === "unavailable";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+  if (name === "PrismaClientInitializationError") return true;
+  if (typeof code === "string" && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(code)) return true;
+  return (
+    typeof message === "string" &&
+    /ECONNREFUSED|ETIMEDOUT|Connection terminated|timeout exceeded|database is locked|SocketTimeout/i.test(message)
+  );
+}

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
 import type { InFlight } from "../lib/in-flight.js";
+import { webClientOptions } from "./client-options.js";
 import type { ListenerDeps } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { boltLogger } from "./logger.js";
@@ -17,7 +18,7 @@ export interface SlackAppOptions extends ListenerDeps {
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, routes } = options;
   const logger = boltLogger(options.logger);
-  const clientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) };
+  const clientOptions = webClientOptions(config, options.logger);
   const app = config.socketMode
     ? new App({
         socketMode: true,

@@ -5,3 +5,12 @@ export const Commands = {
   funnel: "/funnel",
   baton: "/baton",
 } as const;
+
+export const Actions = {
+  /** A button in the settings home; its value is the section key. */
+  settingsSection: "settings_section",
+} as const;
+
+export const Views = {
+  settingsHome: "settings_home",
+} as const;

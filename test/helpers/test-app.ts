@@ -52,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const logger = createLogger({ level: config.log.level, pretty: false });
-  const baton = await startBaton(config, { clock, logger, ...options.start });
+  const baton = await startBaton(config, { clock, logger, schedule: false, ...options.start });
   const url = `http://127.0.0.1:${baton.port}`;
   return {
     baton,

@@ -1,5 +1,6 @@
 import { helpMessage } from "../../blocks/help.js";
 import type { ListenerDeps } from "../../context.js";
+import { settingsSubcommand } from "./baton-settings.js";
 import { type Subcommand, subcommands } from "./subcommands.js";
 
 const help: Subcommand = async ({ ack }) => {
@@ -11,6 +12,6 @@ const unknown: Subcommand = async ({ ack }, text) => {
 };
 
 /** `/baton`: help, and (added by later features) settings, playbook and availability. */
-export function batonCommand(_deps: ListenerDeps) {
-  return subcommands({ help, "": help }, unknown);
+export function batonCommand(deps: ListenerDeps) {
+  return subcommands({ help, "": help, settings: settingsSubcommand(deps) }, unknown);
 }
