@@ -1,0 +1,54 @@
+import { AppError } from "../../lib/errors.js";
+
+export const STAGES = ["new", "mql", "sql", "opportunity", "won", "lost", "nurture"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  new: "New",
+  mql: "MQL",
+  sql: "SQL",
+  opportunity: "Opportunity",
+  won: "Won",
+  lost: "Lost",
+  nurture: "Nurture",
+};
+
+/**
+ * The lead lifecycle. New -> MQL (handed to sales) -> SQL (accepted) -> Opportunity -> Won or Lost;
+ * sales can reject an MQL to Nurture, and marketing can re-qualify a nurtured lead (Nurture -> MQL).
+ */
+const NEXT: Record<Stage, readonly Stage[]> = {
+  new: ["mql"],
+  mql: ["sql", "nurture"],
+  sql: ["opportunity", "won", "lost"],
+  opportunity: ["won", "lost"],
+  won: [],
+  lost: ["nurture"],
+  nurture: ["mql"],
+};
+
+export function isStage(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
+
+export function canMove(from: Stage, to: Stage): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Refuses an illegal move with a message that says what is possible from here. */
+export function assertCanMove(from: Stage, to: Stage): void {
+  if (canMove(from, to)) return;
+  const options = NEXT[from].map((s) => STAGE_LABELS[s]);
+  const hint = options.length > 0 ? `From ${STAGE_LABELS[from]} it can go to ${options.join(" or ")}.` : `${STAGE_LABELS[from]} is final.`;
+  throw new AppError("illegal_transition", `A lead can't go from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]}. ${hint}`);
+}
+
+/** The Lead column that records when a lead last entered each stage. */
+export const STAGE_TIMESTAMP = {
+  mql: "mqlAt",
+  sql: "sqlAt",
+  opportunity: "opportunityAt",
+  won: "wonAt",
+  lost: "lostAt",
+  nurture: "nurtureAt",
+} as const satisfies Partial<Record<Stage, string>>;
