@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { optionalText, optionalWebUrl, splitList } from "../../lib/input.js";
 
-export const BRAND_LIMITS = { positioning: 300, tone: 1000, keyMessages: 20, keyMessage: 300, words: 50, word: 60 } as const;
+// A list is typed into one input (at most 3000 characters): 20 messages of 140 and 50 words of 40 fit.
+export const BRAND_LIMITS = { positioning: 300, tone: 1000, keyMessages: 20, keyMessage: 140, words: 50, word: 40 } as const;
 
 const lines = (separators: RegExp, what: string, count: number, each: number) =>
   z

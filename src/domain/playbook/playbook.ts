@@ -6,7 +6,7 @@ import { type AnnouncementOutcome, announceIn } from "./announce.js";
 import { type BrandGuideView, brandGuideOf, saveBrandGuide } from "./brand-guide.js";
 import { type PlaybookDeps, type PlaybookKind, type RecordedChange, type SavedChange, toRecordedChange } from "./context.js";
 import type { Fit, FitFields } from "./fit.js";
-import { applyIcpChange, catchUpRegrades, gradeLead, type RegradeResult, regradeLeads } from "./regrade.js";
+import { applyIcpChange, catchUpRegrades, gradeCounts, gradeLead, type RegradeResult, regradeLeads } from "./regrade.js";
 import { removeSegment, type Segment, saveSegment, toSegment } from "./segments.js";
 
 export class Playbook {
@@ -79,6 +79,11 @@ export class Playbook {
 
   catchUpRegrades(): Promise<{ teams: number }> {
     return catchUpRegrades(this.deps.db, this.deps.clock);
+  }
+
+  /** How many leads have each fit grade ("none": not graded). */
+  gradeCounts(teamId: string): Promise<Record<string, number>> {
+    return gradeCounts(this.deps.db, teamId);
   }
 
   /**

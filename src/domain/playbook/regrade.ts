@@ -78,3 +78,9 @@ export async function catchUpRegrades(db: Db, clock: Clock): Promise<{ teams: nu
   }
   return { teams };
 }
+
+/** How many of the workspace's leads have each fit grade ("none": not graded). */
+export async function gradeCounts(db: Db, teamId: string): Promise<Record<string, number>> {
+  const rows = await db.lead.groupBy({ by: ["fitGrade"], where: { teamId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.fitGrade ?? "none", row._count._all]));
+}
