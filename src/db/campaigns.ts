@@ -90,17 +90,26 @@ export function currentCampaigns(db: Db, teamId: string, today: Date, take: numb
   });
 }
 
-/** Campaigns that ended (by hand or by their end date) since `since`, newest first. */
-export function recentCampaigns(db: Db, teamId: string, today: Date, since: Date, take: number): Promise<CampaignWithSegment[]> {
-  return db.campaign.findMany({
-    where: {
-      teamId,
-      OR: [{ endedAt: { gte: since } }, { endedAt: null, endsOn: { lt: today, gte: since } }],
-    },
-    orderBy: [{ createdAt: "desc" }],
-    include: withSegment,
-    take,
-  });
+/**
+ * Campaigns that finished since `since`: ended by hand, or (not ended by hand) past their end date. Two queries
+ * so that each sorts on a column it knows is set: the most recent `take` of each.
+ */
+export async function recentCampaigns(db: Db, teamId: string, today: Date, since: Date, take: number): Promise<CampaignWithSegment[]> {
+  const [ended, finished] = await Promise.all([
+    db.campaign.findMany({
+      where: { teamId, endedAt: { gte: since } },
+      orderBy: [{ endedAt: "desc" }, { id: "asc" }],
+      include: withSegment,
+      take,
+    }),
+    db.campaign.findMany({
+      where: { teamId, endedAt: null, endsOn: { lt: today, gte: since } },
+      orderBy: [{ endsOn: "desc" }, { id: "asc" }],
+      include: withSegment,
+      take,
+    }),
+  ]);
+  return [...ended, ...finished];
 }
 
 /** Campaigns a lead can be attributed to when logged by hand: not ended, newest first. */

@@ -12,7 +12,7 @@ export interface Directory {
 }
 
 /** Where one announcement went: posted, or refused by Slack with its error code (e.g. not_in_channel). */
-export type Delivery = { channelId: string; ok: true } | { channelId: string; ok: false; error: string };
+export type AnnouncementDelivery = { channelId: string; ok: true } | { channelId: string; ok: false; error: string };
 
 /** A new campaign as sales sees it announced: what is coming and what it promises. */
 export interface CampaignAnnouncement {
@@ -40,6 +40,6 @@ export interface PlaybookChangeAnnouncement {
 
 /** Posts campaign and playbook announcements in a workspace's channels. Never throws for Slack's refusals. */
 export interface PlaybookAnnouncer {
-  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<Delivery>;
-  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<Delivery>;
+  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<AnnouncementDelivery>;
+  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<AnnouncementDelivery>;
 }

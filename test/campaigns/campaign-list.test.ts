@@ -34,7 +34,7 @@ describe("/campaign list", () => {
     for (let i = 1; i <= 22; i++) {
       await campaign(`Ended ${String(i).padStart(2, "0")}`, {
         startsOn: day("2026-09-01"),
-        endedAt: new Date(`2026-11-${String(i).padStart(2, "0")}T12:00:00Z`),
+        endedAt: new Date(`2026-10-${String(i + 1).padStart(2, "0")}T12:00:00Z`),
       });
     }
     await campaign("Ran out", { startsOn: day("2026-09-01"), endsOn: day("2026-11-22") });
@@ -102,5 +102,12 @@ describe("/campaign list", () => {
     app.slack.reset();
     await app.requests.command("/campaign", "list building", actor);
     expect((await app.slack.waitForResponse()).body.blocks[0].text.text).toBe("List building");
+  });
+
+  it("is described in /baton help, with the playbook commands", async () => {
+    const reply = await app.requests.command("/baton", "help", actor);
+    const text = JSON.stringify(reply.body.blocks);
+    expect(text).toContain("`/campaign list` shows active and recent ones; `/campaign <name>` opens its card");
+    expect(text).toContain("/baton icp · brand · sla");
   });
 });

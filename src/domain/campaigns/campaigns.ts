@@ -123,7 +123,7 @@ export class Campaigns {
     return { exact: null, similar: similar.map((row) => toDetails(row, today, timezone)) };
   }
 
-  /** `/campaign list`: running and upcoming campaigns, then those that ended in the last 90 days. */
+  /** `/campaign list`: running and upcoming campaigns, then those that finished in the last 90 days. */
   async overview(teamId: string): Promise<CampaignOverview> {
     const { today, timezone } = await this.today(teamId);
     const since = new Date(dayToDate(today).getTime() - RECENT_DAYS * 86_400_000);
@@ -131,19 +131,19 @@ export class Campaigns {
       currentCampaigns(this.deps.db, teamId, dayToDate(today), LIST_SIZE + 1),
       recentCampaigns(this.deps.db, teamId, dayToDate(today), since, LIST_SIZE + 1),
     ]);
-    const shown = [...current.slice(0, LIST_SIZE), ...recent.slice(0, LIST_SIZE)];
-    const results = await campaignResults(this.deps.db, teamId, { campaignIds: shown.map((c) => c.id) });
-    const entry = (row: CampaignWithSegment): CampaignListEntry => ({
-      campaign: toDetails(row, today, timezone),
-      results: results.find((r) => r.campaignId === row.id),
+    const currentShown = current.slice(0, LIST_SIZE).map((row) => toDetails(row, today, timezone));
+    const recentAll = recent.map((row) => toDetails(row, today, timezone)).sort((a, b) => finishedOn(b).localeCompare(finishedOn(a)));
+    const recentShown = recentAll.slice(0, LIST_SIZE);
+    const results = await campaignResults(this.deps.db, teamId, { campaignIds: [...currentShown, ...recentShown].map((c) => c.id) });
+    const entry = (campaign: CampaignDetails): CampaignListEntry => ({
+      campaign,
+      results: results.find((r) => r.campaignId === campaign.id),
     });
-    const recentEntries = recent.slice(0, LIST_SIZE).map(entry);
-    recentEntries.sort((a, b) => finishedOn(b.campaign).localeCompare(finishedOn(a.campaign)));
     return {
-      current: current.slice(0, LIST_SIZE).map(entry),
-      recent: recentEntries,
+      current: currentShown.map(entry),
+      recent: recentShown.map(entry),
       moreCurrent: current.length > LIST_SIZE,
-      moreRecent: recent.length > LIST_SIZE,
+      moreRecent: recentAll.length > LIST_SIZE,
     };
   }
 

@@ -1,7 +1,7 @@
 // Small read-only modals (loading, saved, not allowed) and what to say about an announcement's delivery.
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { AnnouncementOutcome, TeamChannel } from "../../domain/playbook/announce.js";
-import type { Delivery } from "../../domain/ports.js";
+import type { AnnouncementDelivery } from "../../domain/ports.js";
 import { channelLink, Limits, mrkdwn, plain } from "./text.js";
 
 export function noticeModal(callbackId: string, title: string, paragraphs: string[]): ModalView {
@@ -16,7 +16,7 @@ const WHY: Record<string, string> = {
   ratelimited: "Slack is rate-limiting Baton right now.",
 };
 
-function deliveryNote(delivery: Delivery): string {
+function deliveryNote(delivery: AnnouncementDelivery): string {
   if (delivery.ok) return `:white_check_mark: Announced in ${channelLink(delivery.channelId)}.`;
   const why = WHY[delivery.error] ?? `Slack said \`${delivery.error}\`.`;
   return `:warning: Couldn't post the announcement in ${channelLink(delivery.channelId)}: ${why}`;

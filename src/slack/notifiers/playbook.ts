@@ -1,4 +1,4 @@
-import type { CampaignAnnouncement, Delivery, PlaybookAnnouncer, PlaybookChangeAnnouncement } from "../../domain/ports.js";
+import type { AnnouncementDelivery, CampaignAnnouncement, PlaybookAnnouncer, PlaybookChangeAnnouncement } from "../../domain/ports.js";
 import type { Logger } from "../../lib/logger.js";
 import { campaignAnnouncement, playbookChangeAnnouncement } from "../blocks/announcements.js";
 import type { Message } from "../blocks/help.js";
@@ -18,15 +18,15 @@ export class SlackPlaybookAnnouncer implements PlaybookAnnouncer {
     private readonly logger: Logger,
   ) {}
 
-  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<Delivery> {
+  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<AnnouncementDelivery> {
     return this.post(teamId, channelId, campaignAnnouncement(campaign));
   }
 
-  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<Delivery> {
+  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<AnnouncementDelivery> {
     return this.post(teamId, channelId, playbookChangeAnnouncement(change));
   }
 
-  private async post(teamId: string, channelId: string, message: Message): Promise<Delivery> {
+  private async post(teamId: string, channelId: string, message: Message): Promise<AnnouncementDelivery> {
     try {
       const client = await this.clients.forTeam(teamId);
       await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
