@@ -249,4 +249,18 @@ describe("logging a campaign with /campaign", () => {
     expect(JSON.stringify(reply.settled?.args.view)).toContain("No sales channel is set");
     expect(app.slack.callsOf("chat.postMessage")).toHaveLength(0);
   });
+
+  it("never lets what a marketer typed turn into a mention or formatting in the announcement", async () => {
+    const reply = await submit(campaignFields({ name: input.text("<!channel> launch"), offer: input.text("Free <@U0CEO00001> & more") }));
+    const post = await app.slack.waitFor("chat.postMessage");
+    // Plain text (the header) is never parsed for mentions; mrkdwn and the fallback text are.
+    const mrkdwnTexts = JSON.stringify(post.args.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g) ?? [];
+    expect(post.args.blocks[0].text.type).toBe("plain_text");
+    for (const text of [post.args.text, mrkdwnTexts.join("\n")]) {
+      expect(text).not.toContain("<!channel>");
+      expect(text).not.toContain("<@U0CEO00001>");
+      expect(text).toContain("&lt;!channel&gt; launch");
+    }
+    expect(JSON.stringify(reply.settled?.args.view)).toContain("&lt;!channel&gt; launch");
+  });
 });

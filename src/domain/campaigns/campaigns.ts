@@ -98,7 +98,7 @@ export class Campaigns {
   async forEdit(teamId: string, userId: string, campaignId: string): Promise<CampaignDetails> {
     const campaign = await this.get(teamId, campaignId);
     if (!(await canManageCampaign(this.deps, teamId, userId, campaign))) {
-      throw new AppError("forbidden", `Only the campaign's owner or a Baton admin can edit “${campaign.name}”.`);
+      throw new AppError("forbidden", "Only the campaign's owner or a Baton admin can edit this campaign.");
     }
     return campaign;
   }

@@ -15,7 +15,7 @@ async function manageable(deps: CampaignDeps, teamId: string, userId: string, ca
   const campaign = await findCampaign(deps.db, teamId, campaignId);
   if (!campaign) throw notFound();
   if (!(await canManageCampaign(deps, teamId, userId, campaign))) {
-    throw new AppError("forbidden", `Only the campaign's owner or a Baton admin can ${doing} “${campaign.name}”.`);
+    throw new AppError("forbidden", `Only the campaign's owner or a Baton admin can ${doing} this campaign.`);
   }
   return campaign;
 }

@@ -40,7 +40,7 @@ export function campaignAnnouncement(campaign: CampaignAnnouncement): Message {
     },
   ];
   const text = truncate(
-    `New campaign: ${campaign.name}. Message: ${campaign.promotion ?? "—"}. Offer: ${campaign.offer ?? "—"}.`,
+    escapeMrkdwn(`New campaign: ${campaign.name}. Message: ${campaign.promotion ?? "—"}. Offer: ${campaign.offer ?? "—"}.`),
     Limits.sectionText,
   );
   return { text, blocks };
@@ -55,7 +55,7 @@ const KIND_TITLES: Record<PlaybookChangeAnnouncement["kind"], { title: string; c
 export function playbookChangeAnnouncement(change: PlaybookChangeAnnouncement): Message {
   const { title, command } = KIND_TITLES[change.kind];
   return {
-    text: truncate(`Playbook change (${title}): ${change.summary}`, Limits.sectionText),
+    text: truncate(`Playbook change (${title}): ${escapeMrkdwn(change.summary)}`, Limits.sectionText),
     blocks: [
       { type: "section", text: mrkdwn(`:books: *Playbook change: ${title}*\n${escapeMrkdwn(change.summary)}`) },
       { type: "context", elements: [mrkdwn(`Changed by ${mention(change.actorId)} · \`${command}\` shows all of it.`)] },

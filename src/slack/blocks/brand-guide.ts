@@ -40,7 +40,7 @@ export function brandGuideMessage(guide: BrandGuideView, canEdit: boolean, lastC
   }
   blocks.push(lastChangeContext(lastChange));
   if (!canEdit) blocks.push({ type: "context", elements: [mrkdwn(adminsOnlyLine)] });
-  const text = guide.positioning ? `Brand and message guide: ${guide.positioning}` : "Brand and message guide";
+  const text = guide.positioning ? `Brand and message guide: ${escapeMrkdwn(guide.positioning)}` : "Brand and message guide";
   return { text, blocks: blocks.slice(0, Limits.messageBlocks) };
 }
 

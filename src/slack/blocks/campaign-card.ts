@@ -128,7 +128,7 @@ export function campaignCardMessage(card: CampaignCard): Message {
   if (card.canManage) blocks.push(actions(card.campaign));
   const r = card.results;
   const text = truncate(
-    `${card.campaign.name}: ${r.leads} leads, ${r.mqls} MQLs, ${r.sqls} SQLs, ${r.wonDeals} won, revenue ${revenueText(r)}.`,
+    `${escapeMrkdwn(card.campaign.name)}: ${r.leads} leads, ${r.mqls} MQLs, ${r.sqls} SQLs, ${r.wonDeals} won, revenue ${revenueText(r)}.`,
     Limits.sectionText,
   );
   return { text, blocks };

@@ -53,7 +53,7 @@ export function campaignMatchesMessage(text: string, entries: CampaignListEntry[
     { type: "section", text: mrkdwn(`No campaign is called “${escapeMrkdwn(truncate(text, 200))}”. These names contain it:`) },
     ...entries.map(row),
   ];
-  return { text: `Campaigns matching “${truncate(text, 200)}”`, blocks: withinLimit(blocks, entries.length) };
+  return { text: `Campaigns matching “${escapeMrkdwn(truncate(text, 200))}”`, blocks: withinLimit(blocks, entries.length) };
 }
 
 /** Never more blocks than a message may hold, whatever the data. */

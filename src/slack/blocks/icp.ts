@@ -78,7 +78,10 @@ export function icpMessage(view: IcpView): Message {
   if (!view.canEdit) blocks.push({ type: "context", elements: [mrkdwn(adminsOnlyLine)] });
   const names = view.segments.map((s) => s.name).join(", ");
   return {
-    text: truncate(`Ideal customer profile: ${view.segments.length} segments${names ? ` (${names})` : ""}.`, Limits.sectionText),
+    text: truncate(
+      `Ideal customer profile: ${view.segments.length} segments${names ? ` (${escapeMrkdwn(names)})` : ""}.`,
+      Limits.sectionText,
+    ),
     blocks,
   };
 }
