@@ -5,7 +5,18 @@ export type { Lead };
 
 export type LeadFields = Pick<
   Prisma.LeadUncheckedCreateInput,
-  "email" | "name" | "company" | "phone" | "title" | "industry" | "companySize" | "region" | "notes" | "campaignId" | "fitGrade"
+  | "email"
+  | "name"
+  | "company"
+  | "phone"
+  | "title"
+  | "industry"
+  | "companySize"
+  | "region"
+  | "notes"
+  | "campaignId"
+  | "fitGrade"
+  | "fitSegmentId"
 >;
 
 export interface LeadEventData {

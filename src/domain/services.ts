@@ -2,8 +2,10 @@
 import type { Db } from "../db/client.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
+import { Campaigns } from "./campaigns/campaigns.js";
 import { Roles } from "./people/roles.js";
-import type { Directory } from "./ports.js";
+import { Playbook } from "./playbook/playbook.js";
+import type { Directory, PlaybookAnnouncer } from "./ports.js";
 import { type WorkspaceDefaults, Workspaces } from "./workspaces/workspaces.js";
 
 export interface ServiceDeps {
@@ -12,16 +14,23 @@ export interface ServiceDeps {
   logger: Logger;
   directory: Directory;
   defaults: WorkspaceDefaults;
+  announcer: PlaybookAnnouncer;
 }
 
 export interface Services {
   workspaces: Workspaces;
   roles: Roles;
+  campaigns: Campaigns;
+  playbook: Playbook;
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const roles = new Roles(deps.db, deps.directory);
+  const playbookDeps = { db: deps.db, clock: deps.clock, logger: deps.logger, roles, announcer: deps.announcer };
   return {
     workspaces: new Workspaces(deps.db, deps.defaults),
-    roles: new Roles(deps.db, deps.directory),
+    roles,
+    campaigns: new Campaigns(playbookDeps),
+    playbook: new Playbook(playbookDeps),
   };
 }

@@ -14,3 +14,36 @@ export const Actions = {
 export const Views = {
   settingsHome: "settings_home",
 } as const;
+
+export const CampaignActions = {
+  /** Opens a campaign's card; value: campaign id. */
+  open: "campaign_open",
+  /** Opens the edit modal; value: campaign id. */
+  edit: "campaign_edit",
+  /** Ends the campaign (after a confirm dialog); value: campaign id. */
+  end: "campaign_end",
+} as const;
+
+export const CampaignViews = {
+  create: "campaign_create",
+  edit: "campaign_edit",
+  /** A read-only modal: loading, saved, not allowed. */
+  notice: "campaign_notice",
+} as const;
+
+export const PlaybookActions = {
+  addSegment: "icp_segment_add",
+  /** value: segment id */
+  editSegment: "icp_segment_edit",
+  /** In the segment modal; the segment id is in the view's private_metadata. */
+  removeSegment: "icp_segment_remove",
+  editBrand: "brand_guide_edit",
+  editAgreement: "agreement_edit",
+} as const;
+
+export const PlaybookViews = {
+  segment: "icp_segment",
+  brand: "brand_guide",
+  agreement: "agreement",
+  notice: "playbook_notice",
+} as const;

@@ -10,6 +10,7 @@ import {
 } from "../../db/leads.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
+import { gradeLead } from "../playbook/regrade.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
 
 export type LeadSource = "slack" | "webhook" | "csv";
@@ -42,14 +43,14 @@ export async function saveLead(
     const existing = await findLeadByEmailKey(db, teamId, key);
     const at = clock.now();
     if (existing) {
-      const changes = options.replace ? fields : onlyGiven(fields);
+      const changes = await withFit(db, teamId, options.replace ? fields : onlyGiven(fields), existing);
       const lead = await updateLeadWithEvent(db, existing, { ...changes, updatedAt: at }, { actorId, type: "updated", at });
       return { lead, created: false };
     }
     try {
       const lead = await createLeadWithEvent(
         db,
-        { ...fields, teamId, emailKey: key, createdById: actorId, source, createdAt: at },
+        { ...(await withFit(db, teamId, fields)), teamId, emailKey: key, createdById: actorId, source, createdAt: at },
         { actorId, type: "created", toStage: "new", at },
       );
       return { lead, created: true };
@@ -84,6 +85,12 @@ async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<Lea
     campaignId,
     fitGrade: input.fitGrade ?? null,
   };
+}
+
+/** With an ICP, the grade computed from the lead's fields (after the merge) wins over a hand-picked one. */
+async function withFit(db: Db, teamId: string, fields: LeadFields, existing?: Lead): Promise<LeadFields> {
+  const fit = await gradeLead(db, teamId, { ...existing, ...fields });
+  return fit ? { ...fields, fitGrade: fit.grade, fitSegmentId: fit.segmentId } : fields;
 }
 
 function onlyGiven(fields: LeadFields): LeadFields {

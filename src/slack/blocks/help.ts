@@ -7,10 +7,16 @@ export interface Message {
 
 const COMMANDS: [string, string][] = [
   ["/lead", "Log a lead, or `/lead jane@acme.com` to open one. `/lead find <text>`, `/lead handoff <email>`."],
-  ["/campaign", "Log a campaign with its four Ps, audience and budget. `/campaign list` shows results."],
+  [
+    "/campaign",
+    "Log a campaign with its four Ps, audience, budget and dates. `/campaign list` shows active and recent ones; `/campaign <name>` opens its card with live results.",
+  ],
   ["/funnel", "This week's funnel, just for you. `/funnel month`, `/funnel last week`, `/funnel post`."],
   ["/baton settings", "Channels, who is on the sales team, the rotation and digest schedules (admins)."],
-  ["/baton icp · brand · sla", "The shared playbook: ideal customer profile, brand guide, the sales-marketing agreement."],
+  [
+    "/baton icp · brand · sla",
+    "The shared playbook: ideal customer profile (fit grades A–D), brand and message guide, the sales-marketing agreement. Admins edit them; every change is announced in both channels.",
+  ],
   ["/baton away · back", "Take yourself out of the lead rotation, and back in."],
 ];
 

@@ -1,0 +1,37 @@
+import { type CampaignWithSegment, findCampaignByNameKey, insertCampaign, trackingCodesStartingWith } from "../../db/campaigns.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { findWorkspace } from "../../db/workspaces.js";
+import { AppError } from "../../lib/errors.js";
+import { type CampaignDeps, nameTaken } from "./context.js";
+import { nextFreeCode, trackingSlug } from "./tracking-code.js";
+import { validateCampaign } from "./validate.js";
+
+const ATTEMPTS = 5;
+
+/**
+ * Logs a campaign with a tracking code of its own. The unique indexes decide races: the same name submitted
+ * twice at once makes one campaign (the other person is told the name is taken), and two campaigns whose
+ * names make the same code get `code` and `code-2`.
+ */
+export async function createCampaign(
+  deps: CampaignDeps,
+  teamId: string,
+  actorId: string,
+  raw: Record<string, unknown>,
+): Promise<CampaignWithSegment> {
+  const workspace = await findWorkspace(deps.db, teamId);
+  const columns = await validateCampaign(deps.db, teamId, raw, { defaultCurrency: workspace?.currency ?? "USD", actorId });
+  const slug = trackingSlug(columns.name);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const trackingCode = nextFreeCode(slug, await trackingCodesStartingWith(deps.db, teamId, slug));
+    const at = deps.clock.now();
+    try {
+      return await insertCampaign(deps.db, { ...columns, teamId, trackingCode, createdById: actorId, createdAt: at, updatedAt: at });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (await findCampaignByNameKey(deps.db, teamId, columns.nameKey)) throw nameTaken(columns.name);
+      // The code was taken meanwhile: pick the next free one.
+    }
+  }
+  throw new AppError("conflict", "Many campaigns are being logged right now. Please submit again.", { name: "Please submit again." });
+}

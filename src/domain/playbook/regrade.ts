@@ -1,0 +1,86 @@
+// Keeping fit grades true to the ICP: grading one lead's fields, and regrading a whole workspace after a change.
+import type { Db, Tx } from "../../db/client.js";
+import { hasMarker, latestIcpChangesSince, leadFitPage, listSegments, putMarker, setLeadFit } from "../../db/playbook.js";
+import type { Clock } from "../../lib/clock.js";
+import { type Fit, type FitFields, fitOf, type SegmentCriteria } from "./fit.js";
+import { toSegmentInput } from "./segments.js";
+
+export const REGRADE_PAGE_SIZE = 500;
+/** How far back the catch-up job looks for ICP changes whose regrade may not have finished. */
+const CATCH_UP_DAYS = 7;
+
+export async function segmentCriteria(db: Tx, teamId: string): Promise<SegmentCriteria[]> {
+  return (await listSegments(db, teamId)).map((row) => ({ id: row.id, ...toSegmentInput(row) }));
+}
+
+/** The lead's fit against the workspace's ICP now, or undefined when the workspace has no ICP. */
+export async function gradeLead(db: Tx, teamId: string, lead: FitFields): Promise<Fit | undefined> {
+  return fitOf(lead, await segmentCriteria(db, teamId));
+}
+
+export interface RegradeResult {
+  leads: number;
+  changed: number;
+}
+
+/**
+ * Regrades every lead of the workspace against its current ICP, a page of leads at a time (by id), writing
+ * only grades that changed: bounded memory, short statements, no long transaction. Without segments, grades
+ * are cleared: they were computed from a profile that no longer exists.
+ * The ICP is read again for every page, and a page is graded again when the ICP changed while it was being
+ * written, so that concurrent edits (on any replica) end with every lead graded against the latest profile.
+ */
+export async function regradeLeads(db: Db, teamId: string, pageSize = REGRADE_PAGE_SIZE): Promise<RegradeResult> {
+  let after: string | undefined;
+  const result: RegradeResult = { leads: 0, changed: 0 };
+  for (;;) {
+    const segments = await segmentCriteria(db, teamId);
+    const page = await leadFitPage(db, teamId, after, pageSize);
+    if (page.length === 0) return result;
+    const changes = new Map<string, { fit: { fitGrade: string | null; fitSegmentId: string | null }; ids: string[] }>();
+    for (const lead of page) {
+      const fit = fitOf(lead, segments);
+      const next = { fitGrade: fit?.grade ?? null, fitSegmentId: fit?.segmentId ?? null };
+      if (next.fitGrade === lead.fitGrade && next.fitSegmentId === lead.fitSegmentId) continue;
+      const key = `${next.fitGrade}:${next.fitSegmentId}`;
+      const group = changes.get(key) ?? { fit: next, ids: [] };
+      group.ids.push(lead.id);
+      changes.set(key, group);
+    }
+    for (const { fit, ids } of changes.values()) await setLeadFit(db, teamId, ids, fit);
+    if (JSON.stringify(await segmentCriteria(db, teamId)) !== JSON.stringify(segments)) continue; // grade this page again
+    result.leads += page.length;
+    result.changed += [...changes.values()].reduce((sum, group) => sum + group.ids.length, 0);
+    after = page.at(-1)?.id;
+  }
+}
+
+const appliedKey = (changeId: string) => `icp-applied:${changeId}`;
+
+/** Regrades after an ICP change and notes that it was applied, so the catch-up job leaves it alone. */
+export async function applyIcpChange(db: Db, clock: Clock, teamId: string, changeId: string): Promise<RegradeResult> {
+  const result = await regradeLeads(db, teamId);
+  await putMarker(db, appliedKey(changeId), teamId, clock.now());
+  return result;
+}
+
+/**
+ * Finishes regrades that a crash or a restart cut short: every workspace whose latest ICP change (in the last
+ * week) was never noted as applied is regraded. Safe on several replicas at once: regrading is idempotent.
+ */
+export async function catchUpRegrades(db: Db, clock: Clock): Promise<{ teams: number }> {
+  const since = new Date(clock.now().getTime() - CATCH_UP_DAYS * 86_400_000);
+  let teams = 0;
+  for (const change of await latestIcpChangesSince(db, since)) {
+    if (await hasMarker(db, appliedKey(change.id))) continue;
+    await applyIcpChange(db, clock, change.teamId, change.id);
+    teams += 1;
+  }
+  return { teams };
+}
+
+/** How many of the workspace's leads have each fit grade ("none": not graded). */
+export async function gradeCounts(db: Db, teamId: string): Promise<Record<string, number>> {
+  const rows = await db.lead.groupBy({ by: ["fitGrade"], where: { teamId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.fitGrade ?? "none", row._count._all]));
+}
