@@ -1,15 +1,20 @@
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
+import { type DigestTasks, digestSweepJob } from "./digests.js";
 import type { Job } from "./scheduler.js";
 
 export interface JobDeps {
   services: Services;
   clock: Clock;
   logger: Logger;
+  /** The per-schedule node-cron tasks, when this process schedules (the sweep keeps them in step). */
+  digestTasks?: DigestTasks | null;
 }
 
 /** Every periodic job, by name. Tests run them directly through `baton.jobs`. */
-export function createJobs(_deps: JobDeps): Record<string, Job> {
-  return {};
+export function createJobs(deps: JobDeps): Record<string, Job> {
+  return {
+    digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
+  };
 }

@@ -1,11 +1,14 @@
 import type { Db } from "../../db/client.js";
 import { ensureWorkspaceRow, findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
+import { defaultSchedules } from "../funnel/schedules.js";
 
 export interface WorkspaceDefaults {
   timezone: string;
   salesChannelId?: string;
   marketingChannelId?: string;
+  /** When the default digests post (DIGEST_CRON, in `timezone`). */
+  digestCron?: string;
 }
 
 export class Workspaces {
@@ -19,7 +22,9 @@ export class Workspaces {
 
   async ensure(teamId: string): Promise<void> {
     if (this.known.has(teamId)) return;
-    await ensureWorkspaceRow(this.db, { teamId, ...this.defaults });
+    const { digestCron, ...workspace } = this.defaults;
+    const schedules = defaultSchedules({ ...workspace, ...(digestCron ? { digestCron } : {}) });
+    await ensureWorkspaceRow(this.db, { teamId, ...workspace }, schedules);
     this.known.add(teamId);
   }
 
