@@ -1,0 +1,95 @@
+// How numbers, money, durations, changes and periods read in Slack.
+import { DateTime } from "luxon";
+import type { Money } from "../../domain/funnel/figures.js";
+import type { Period } from "../../domain/funnel/periods.js";
+
+const integer = new Intl.NumberFormat("en-US");
+
+export const count = (n: number) => integer.format(n);
+
+/** 0.333 -> "33%"; small shares keep one decimal (3.3%). */
+export function percent(ratio: number | null): string {
+  if (ratio === null) return "–";
+  const value = ratio * 100;
+  return `${Math.abs(value) < 10 && value !== 0 ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+export function money(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
+  } catch {
+    return `${currency} ${integer.format(Math.round(cents / 100))}`;
+  }
+}
+
+/** Several currencies: "$12,000 + €3,000"; none: "$0" in the workspace's currency. */
+export function moneyList(list: Money[], fallbackCurrency: string): string {
+  if (list.length === 0) return money(0, fallbackCurrency);
+  return list.map((m) => money(m.cents, m.currency)).join(" + ");
+}
+
+/** 4_500_000 ms -> "1h 15m"; under a minute: "<1m". */
+export function duration(ms: number | null): string {
+  if (ms === null) return "–";
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 1) return "<1m";
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
+  return `${mins}m`;
+}
+
+/** Working minutes of an SLA as people say them: "4 working hours", "90 working minutes". */
+export function slaLength(minutes: number): string {
+  if (minutes % 60 === 0) return `${minutes / 60} working hour${minutes === 60 ? "" : "s"}`;
+  return `${minutes} working minutes`;
+}
+
+/** "↑12%", "↓5%", "→" (no change), "new" (nothing before). */
+export function arrow(current: number, previous: number): string {
+  if (previous === 0) return current === 0 ? "→" : "new";
+  const change = (current - previous) / previous;
+  if (Math.abs(change) < 0.005) return "→";
+  return `${change > 0 ? "↑" : "↓"}${Math.round(Math.abs(change) * 100)}%`;
+}
+
+/** A rate's change in percentage points: "↑4 pts". */
+export function pointsArrow(current: number | null, previous: number | null): string {
+  if (current === null || previous === null) return "";
+  const points = Math.round((current - previous) * 100);
+  if (points === 0) return "→";
+  return `${points > 0 ? "↑" : "↓"}${Math.abs(points)} pts`;
+}
+
+const local = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).setLocale("en-US");
+
+/** "Week of Nov 16, 2026", "November 2026", "Q4 2026", "Mon, Nov 23, 2026", "Oct 1 – Oct 31, 2026"; "(so far)" while under way. */
+export function periodLabel(period: Period): string {
+  const start = local(period.start, period.zone);
+  const lastDay = local(new Date(period.fullEnd.getTime() - 1), period.zone);
+  const base =
+    period.unit === "day"
+      ? start.toFormat("ccc, LLL d, yyyy")
+      : period.unit === "week"
+        ? `Week of ${start.toFormat("LLL d, yyyy")}`
+        : period.unit === "month"
+          ? start.toFormat("LLLL yyyy")
+          : period.unit === "quarter"
+            ? `Q${start.quarter} ${start.year}`
+            : `${start.toFormat(start.year === lastDay.year ? "LLL d" : "LLL d, yyyy")} – ${lastDay.toFormat("LLL d, yyyy")}`;
+  return period.inProgress ? `${base} (so far)` : base;
+}
+
+/** A short label for a chart axis: "Nov 16", "Nov", "Q4", "Nov 23". */
+export function shortPeriodLabel(period: Period): string {
+  const start = local(period.start, period.zone);
+  if (period.unit === "month") return start.toFormat("LLL yy");
+  if (period.unit === "quarter") return `Q${start.quarter} ${start.toFormat("yy")}`;
+  return start.toFormat("LLL d");
+}
+
+export function dateTimeLabel(date: Date, zone: string): string {
+  return local(date, zone).toFormat("ccc, LLL d, HH:mm");
+}
