@@ -234,7 +234,9 @@ export class SlackStandIn {
         const withMetadata = String(args.include_all_metadata) === "true";
         return {
           ok: true,
-          messages: messages.slice(0, limit).map(({ metadata, ...m }) => ({ type: "message", ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
+          messages: messages
+            .slice(0, limit)
+            .map(({ metadata, ...m }) => ({ type: "message", ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
           has_more: messages.length > limit,
         };
       }

@@ -108,5 +108,5 @@ export async function fitGradeRows(deps: FunnelDeps, teamId: string, bucket: Buc
   const byGrade = countsFrom(rows, (row) => row.group ?? "");
   return [...byGrade.entries()]
     .map(([grade, c]) => ({ grade: grade === "" ? null : grade, leads: c.created, sqls: c.sql, won: c.won }))
-    .sort((a, b) => (a.grade ?? "~").localeCompare(b.grade ?? "~"));
+    .sort((a, b) => (a.grade === b.grade ? 0 : a.grade === null ? 1 : b.grade === null ? -1 : a.grade < b.grade ? -1 : 1));
 }

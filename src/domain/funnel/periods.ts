@@ -60,14 +60,13 @@ export function previousPeriod(period: Period): Period {
   if (period.unit === "custom") {
     const days = Math.round(at(period.fullEnd, zone).diff(start, "days").days);
     const prevStart = start.minus({ days });
-    const prevEnd = period.inProgress ? prevStart.plus(end.diff(start)) : start;
+    const prevEnd = period.inProgress ? end.minus({ days }) : start;
     return { unit: "custom", start: prevStart.toJSDate(), end: prevEnd.toJSDate(), fullEnd: start.toJSDate(), zone, inProgress: false };
   }
   const prevStart = start.minus(oneUnit(period.unit));
   if (!period.inProgress) return calendarPeriod(period.unit, prevStart.toJSDate(), zone);
-  // Calendar-aware elapsed time, so a DST change inside either period does not shift the cut by an hour.
-  const elapsed = end.diff(start, ["days", "hours", "minutes", "seconds", "milliseconds"]);
-  const prevEnd = DateTime.min(prevStart.plus(elapsed), start);
+  // The same local day and time one unit back (calendar arithmetic: a DST change in either period moves nothing).
+  const prevEnd = DateTime.max(prevStart, DateTime.min(end.minus(oneUnit(period.unit)), start));
   return { unit: period.unit, start: prevStart.toJSDate(), end: prevEnd.toJSDate(), fullEnd: start.toJSDate(), zone, inProgress: false };
 }
 

@@ -47,9 +47,12 @@ export function slaLength(minutes: number): string {
   return `${minutes} working minutes`;
 }
 
-/** "↑12%", "↓5%", "→" (no change), "new" (nothing before). */
+/** "3 leads", "1 lead". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** "↑12%", "↓5%", "→" (no change), "↑ from 0" (nothing before). */
 export function arrow(current: number, previous: number): string {
-  if (previous === 0) return current === 0 ? "→" : "new";
+  if (previous === 0) return current === 0 ? "→" : "↑ from 0";
   const change = (current - previous) / previous;
   if (Math.abs(change) < 0.005) return "→";
   return `${change > 0 ? "↑" : "↓"}${Math.round(Math.abs(change) * 100)}%`;

@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Digest, DigestSection, DigestView } from "../../domain/funnel/digest.js";
 import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
-import { arrow, count, dateTimeLabel, duration, money, moneyList, percent, periodLabel, pointsArrow, slaLength } from "./format.js";
+import { arrow, count, dateTimeLabel, duration, money, moneyList, percent, periodLabel, plural, pointsArrow, slaLength } from "./format.js";
 import type { Message } from "./help.js";
 import { scorecardBlocks } from "./scorecard.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
@@ -133,13 +133,19 @@ function slaBlock(report: FunnelReport): KnownBlock {
       : "no handoffs decided",
     `${count(h.breaches)} breach${h.breaches === 1 ? "" : "es"}`,
     report.speed.count > 0
-      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${duration(report.speed.p90)})${
-          report.previousSpeed.p50 !== null && report.speed.p50 !== null ? ` ${arrow(report.speed.p50, report.previousSpeed.p50)}` : ""
-        }`
+      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${duration(report.speed.p90)})${speedChange(report)}`
       : "no handoffs accepted",
     h.decided > 0 ? `${percent(h.acceptanceRate)} accepted` : "",
   ].filter(Boolean);
   return { type: "section", text: mrkdwn(`*SLA and speed to lead*: ${parts.join(" · ")}`) };
+}
+
+/** Faster is better: say so, rather than leave a down arrow to be read as bad news. */
+function speedChange(report: FunnelReport): string {
+  const now = report.speed.p50;
+  const before = report.previousSpeed.p50;
+  if (now === null || before === null || before === 0 || now === before) return "";
+  return ` ${arrow(now, before)} (${now < before ? "faster" : "slower"})`;
 }
 
 export const CAMPAIGN_LINES = 5;
@@ -150,7 +156,7 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
   const lines = rows.slice(0, CAMPAIGN_LINES).map((row, i) => {
     const cost = row.costPerLeadCents !== null ? ` · ${money(row.costPerLeadCents, row.currency)}/lead` : "";
     const ros = row.returnOnSpend !== null ? ` · ${row.returnOnSpend.toFixed(1)}× spend` : "";
-    return `${i + 1}. *${name(row.name)}*: ${count(row.leads)} leads · ${count(row.sqls)} SQLs · ${count(row.won)} won · ${truncate(
+    return `${i + 1}. *${name(row.name)}*: ${plural(row.leads, "lead")} · ${plural(row.sqls, "SQL")} · ${count(row.won)} won · ${truncate(
       moneyList(row.revenue, row.currency),
       80,
     )}${cost}${ros}`;
@@ -181,7 +187,7 @@ function fallbackText(digest: Digest, options: DigestMessageOptions): string {
   return truncate(
     `Funnel for ${periodLabel(report.period)}${late}: ${count(c.created)} new leads, ${count(c.mql)} MQLs, ${count(c.sql)} SQLs, ${count(
       c.won,
-    )} won (${moneyList(c.revenue, report.context.currency)}). ${count(report.handoffs.breaches)} SLA breaches, ${count(digest.waiting.waiting)} handoffs waiting.`,
+    )} won (${moneyList(c.revenue, report.context.currency)}). ${plural(report.handoffs.breaches, "SLA breach", "SLA breaches")}, ${plural(digest.waiting.waiting, "handoff")} waiting.`,
     3000,
   );
 }

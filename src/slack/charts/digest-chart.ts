@@ -17,26 +17,23 @@ function setUp(): void {
   // A font shipped in node_modules, so text renders the same on a bare server or container without system fonts.
   const require = createRequire(import.meta.url);
   GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), FONT);
+  GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), FONT);
   Chart.register(...registerables);
   Chart.defaults.font.family = FONT;
   Chart.defaults.color = COLORS.text;
   ready = true;
 }
 
-function draw(width: number, height: number, config: ChartConfiguration): Canvas {
+/**
+ * Draws one chart on a canvas of its own. The caller destroys the chart only after encoding the final image:
+ * destroying clears the canvas, and Skia may read a drawn canvas only when the result is encoded.
+ */
+function draw(width: number, height: number, config: ChartConfiguration): { canvas: Canvas; chart: Chart } {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, width, height);
-  const chart = new Chart(
-    ctx as unknown as ConstructorParameters<typeof Chart>[0],
-    {
-      ...config,
-      options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 },
-    } as ChartConfiguration,
-  );
-  chart.destroy();
-  return canvas;
+  const options = { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 };
+  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], { ...config, options } as ChartConfiguration);
+  return { canvas, chart };
 }
 
 /** A PNG of CHART_SIZE: the funnel of `digest`'s period and the stage counts of the last periods. */
@@ -81,7 +78,7 @@ export function renderDigestChart(digest: Digest): Buffer {
         data: trend.counts.map((counts) => counts[key]),
         borderColor: color,
         backgroundColor: color,
-        tension: 0.25,
+        cubicInterpolationMode: "monotone" as const,
         pointRadius: 3,
       })),
     },
@@ -101,9 +98,14 @@ export function renderDigestChart(digest: Digest): Buffer {
   ctx.font = `bold 22px "${FONT}"`;
   const heading = `${digest.report.campaign ? `${digest.report.campaign.name} · ` : ""}Funnel · ${periodLabel(digest.report.period)}`;
   ctx.fillText(heading.length > 90 ? `${heading.slice(0, 89)}…` : heading, 20, 36);
-  ctx.drawImage(funnel, 0, top);
-  ctx.drawImage(lines, half, top);
-  return canvas.toBuffer("image/png");
+  ctx.drawImage(funnel.canvas, 0, top);
+  ctx.drawImage(lines.canvas, half, top);
+  try {
+    return canvas.toBuffer("image/png");
+  } finally {
+    funnel.chart.destroy();
+    lines.chart.destroy();
+  }
 }
 
 export function chartAltText(digest: Digest): string {
