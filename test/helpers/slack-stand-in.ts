@@ -32,6 +32,8 @@ export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads = new Map<string, Buffer>();
+  /** The file bytes of each upload (the multipart part @slack/web-api sends to the upload URL), by file id. */
+  readonly uploadedFiles = new Map<string, Buffer>();
   readonly files = new Map<string, { name: string; content: Buffer }>();
   /** Messages posted with chat.postMessage, per channel, oldest first: what conversations.history answers. */
   readonly history = new Map<string, { ts: string; text: string; blocks?: unknown; metadata?: unknown; bot_id: string }[]>();
@@ -149,7 +151,9 @@ export class SlackStandIn {
       return send(res, { body: "ok" });
     }
     if (path.startsWith("/upload/")) {
-      this.uploads.set(path.slice("/upload/".length), raw);
+      const fileId = path.slice("/upload/".length);
+      this.uploads.set(fileId, raw);
+      this.uploadedFiles.set(fileId, await fileBytes(raw, req.headers["content-type"]));
       return send(res, { body: "OK" });
     }
     if (path.startsWith("/files/")) {
@@ -289,6 +293,16 @@ export class SlackStandIn {
         return { ok: true };
     }
   }
+}
+
+/** The first file part of a multipart/form-data body, or the body itself. */
+async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  }
+  return raw;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

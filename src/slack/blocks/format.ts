@@ -28,15 +28,19 @@ export function moneyList(list: Money[], fallbackCurrency: string): string {
   return list.map((m) => money(m.cents, m.currency)).join(" + ");
 }
 
-/** 4_500_000 ms -> "1h 15m"; under a minute: "<1m". */
+/** 4_500_000 ms -> "1h 15m"; a day or more to the nearest hour ("2d 4h"); under a minute: "<1m". */
 export function duration(ms: number | null): string {
   if (ms === null) return "–";
   const minutes = Math.round(Math.abs(ms) / 60_000);
   if (minutes < 1) return "<1m";
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
+  if (minutes >= 1440) {
+    const hoursInAll = Math.round(minutes / 60);
+    const days = Math.floor(hoursInAll / 24);
+    const hours = hoursInAll % 24;
+    return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  }
+  const hours = Math.floor(minutes / 60);
   const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
   if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
   return `${mins}m`;
 }
