@@ -1,4 +1,7 @@
 // Scheduled runs claimed in the database: a unique key per schedule and scheduled time, with a lease.
+// Every claim, lease renewal and finish is one SQL statement (no transaction around it): atomic on both
+// databases, and it never holds SQLite's write lock across an await (Prisma wraps updateMany in BEGIN/COMMIT,
+// which stalls other connections of the same process on SQLite's synchronous busy wait).
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import type { Delivery, JobRun } from "./generated/sqlite/client.js";
@@ -39,14 +42,11 @@ export async function takeOverRun(
   key: string,
   claim: { claimedBy: string; now: Date; leaseUntil: Date; maxAttempts: number; late: boolean },
 ): Promise<JobRun | null> {
-  const { count } = await db.jobRun.updateMany({
-    where: {
-      key,
-      attempts: { lt: claim.maxAttempts },
-      OR: [{ status: "running", leaseUntil: { lt: claim.now } }, { status: "failed" }],
-    },
-    data: { status: "running", claimedBy: claim.claimedBy, leaseUntil: claim.leaseUntil, attempts: { increment: 1 }, late: claim.late },
-  });
+  const count = await db.$executeRaw`
+    UPDATE "JobRun" SET "status" = 'running', "claimedBy" = ${claim.claimedBy}, "leaseUntil" = ${claim.leaseUntil},
+      "attempts" = "attempts" + 1, "late" = ${claim.late}
+    WHERE "key" = ${key} AND "attempts" < ${claim.maxAttempts}
+      AND (("status" = 'running' AND "leaseUntil" < ${claim.now}) OR "status" = 'failed')`;
   return count === 1 ? db.jobRun.findUnique({ where: { key } }) : null;
 }
 
@@ -56,7 +56,8 @@ export function findRun(db: Db, key: string): Promise<JobRun | null> {
 
 /** Extends the lease; false when this owner lost it (another replica took the run over). */
 export async function renewLease(db: Db, runId: string, claimedBy: string, leaseUntil: Date): Promise<boolean> {
-  const { count } = await db.jobRun.updateMany({ where: { id: runId, claimedBy, status: "running" }, data: { leaseUntil } });
+  const count = await db.$executeRaw`
+    UPDATE "JobRun" SET "leaseUntil" = ${leaseUntil} WHERE "id" = ${runId} AND "claimedBy" = ${claimedBy} AND "status" = 'running'`;
   return count === 1;
 }
 
@@ -66,19 +67,17 @@ export async function finishRun(
   claimedBy: string,
   outcome: { status: "done" | "failed" | "skipped"; error?: string | null; at: Date },
 ): Promise<boolean> {
-  const { count } = await db.jobRun.updateMany({
-    where: { id: runId, claimedBy, status: "running" },
-    data: { status: outcome.status, error: outcome.error ?? null, finishedAt: outcome.at },
-  });
+  const count = await db.$executeRaw`
+    UPDATE "JobRun" SET "status" = ${outcome.status}, "error" = ${outcome.error ?? null}, "finishedAt" = ${outcome.at}
+    WHERE "id" = ${runId} AND "claimedBy" = ${claimedBy} AND "status" = 'running'`;
   return count === 1;
 }
 
 /** Gives up on an unfinished run that is too old to post (superseded by a newer one, or past the late bound). */
 export async function abandonRun(db: Db, key: string, now: Date, reason: string): Promise<boolean> {
-  const { count } = await db.jobRun.updateMany({
-    where: { key, OR: [{ status: "failed" }, { status: "running", leaseUntil: { lt: now } }] },
-    data: { status: "skipped", error: reason, finishedAt: now },
-  });
+  const count = await db.$executeRaw`
+    UPDATE "JobRun" SET "status" = 'skipped', "error" = ${reason}, "finishedAt" = ${now}
+    WHERE "key" = ${key} AND ("status" = 'failed' OR ("status" = 'running' AND "leaseUntil" < ${now}))`;
   return count === 1;
 }
 
@@ -102,7 +101,8 @@ export async function startDelivery(db: Db, runId: string, target: string): Prom
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const { count } = await db.delivery.updateMany({ where: { runId, target, status: "retry" }, data: { status: "sending", error: null } });
+  const count = await db.$executeRaw`
+    UPDATE "Delivery" SET "status" = 'sending', "error" = NULL WHERE "runId" = ${runId} AND "target" = ${target} AND "status" = 'retry'`;
   return count === 1;
 }
 
