@@ -24,9 +24,9 @@ export function scheduleForRun(db: Db, id: string): Promise<DigestSchedule | nul
   return db.digestSchedule.findUnique({ where: { id } });
 }
 
-export function createSchedule(db: Db, teamId: string, createdById: string, fields: ScheduleFields): Promise<DigestSchedule> {
+export function createSchedule(db: Db, teamId: string, createdById: string, fields: ScheduleFields, at: Date): Promise<DigestSchedule> {
   const { sections, ...rest } = fields;
-  return db.digestSchedule.create({ data: { ...rest, sections: jsonList(sections), teamId, createdById } });
+  return db.digestSchedule.create({ data: { ...rest, sections: jsonList(sections), teamId, createdById, createdAt: at, updatedAt: at } });
 }
 
 /** Updates a schedule of the team; false when there is no such schedule (removed meanwhile, or another team's). */

@@ -20,13 +20,16 @@ export async function ensureWorkspaceRow(
   db: Db,
   data: NewWorkspace,
   schedules: (ScheduleFields & { createdById: string })[] = [],
+  at: Date = new Date(),
 ): Promise<void> {
   if (await db.workspace.findUnique({ where: { teamId: data.teamId }, select: { teamId: true } })) return;
   try {
     await db.$transaction(async (tx) => {
       await tx.workspace.create({ data });
       for (const { sections, ...schedule } of schedules) {
-        await tx.digestSchedule.create({ data: { ...schedule, sections: sections ?? Prisma.DbNull, teamId: data.teamId } });
+        await tx.digestSchedule.create({
+          data: { ...schedule, sections: sections ?? Prisma.DbNull, teamId: data.teamId, createdAt: at, updatedAt: at },
+        });
       }
     });
   } catch (error) {

@@ -40,7 +40,7 @@ export function createServices(deps: ServiceDeps): Services {
   const funnelDeps = { db: deps.db, provider: deps.provider, clock: deps.clock };
   const funnel = new FunnelService(funnelDeps);
   return {
-    workspaces: new Workspaces(deps.db, deps.defaults),
+    workspaces: new Workspaces(deps.db, deps.defaults, deps.clock),
     roles: new Roles(deps.db, deps.directory),
     funnel,
     digestSchedules: new DigestSchedules(deps.db, deps.clock),

@@ -92,7 +92,7 @@ export class DigestSchedules {
     };
     let saved: DigestSchedule | null;
     if (id === null) {
-      saved = await createSchedule(this.db, teamId, actorId, fields);
+      saved = await createSchedule(this.db, teamId, actorId, fields, this.clock.now());
     } else {
       if (!(await updateSchedule(this.db, teamId, id, fields, this.clock.now()))) {
         throw new AppError("not_found", "That digest schedule no longer exists: someone may have removed it.");
