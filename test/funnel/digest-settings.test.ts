@@ -104,13 +104,9 @@ describe("digest schedules in /baton settings", () => {
       "<#C0DSETNEW01> · weekly · Fridays at 16:30 (Europe/Berlin) · Marketing view · skips quiet periods",
     );
     // Friday 2026-11-27 16:30 in Berlin; there was activity (a lead) so it is not skipped.
-    await app.db.lead
-      .create({ data: { teamId: TEAM, createdById: ADMIN, createdAt: new Date("2026-11-18T10:00:00Z") } })
-      .then((lead) =>
-        app.db.leadEvent.create({
-          data: { teamId: TEAM, leadId: lead.id, actorId: ADMIN, type: "created", toStage: "new", at: lead.createdAt },
-        }),
-      );
+    const lead = await app.db.lead.create({ data: { teamId: TEAM, createdById: ADMIN, createdAt: new Date("2026-11-18T10:00:00Z") } });
+    const created = { teamId: TEAM, leadId: lead.id, actorId: ADMIN, type: "created", toStage: "new", at: lead.createdAt };
+    await app.db.leadEvent.create({ data: created });
     clock.set("2026-11-27T15:30:10Z");
     await app.baton.jobs.digests?.run();
     const [post] = postsIn(app.slack, "C0DSETNEW01");
