@@ -99,7 +99,7 @@ describe("digests on three replicas of one database", () => {
     expect(chartsIn(b.slack, "C0REPLDIE02").map((call) => call.args.thread_ts)).toEqual([posts[0]?.ts]);
   });
 
-  it("runs node-cron's timers on every replica, and the database lets one post each scheduled second", async () => {
+  it("runs node-cron's timers on every replica, lets one post each scheduled second, and drops them when the schedule is off", async () => {
     // Real timers: a schedule that fires every second, three scheduling replicas, a few seconds of wall time.
     const clock = new TestClock(new Date());
     const first = await startTestApp({ clock, slack, env: NO_DEFAULTS, databaseUrl: database.url });
@@ -121,6 +121,10 @@ describe("digests on three replicas of one database", () => {
     // Another replica turns the schedule off; every replica's sweep drops its timer.
     await first.db.digestSchedule.update({ where: { id }, data: { enabled: false } });
     await Promise.all(apps.slice(1).map((app) => app.baton.jobs.digests?.run()));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a post already under way may still land
+    const postedWhenTurnedOff = postsIn(slack, "C0REPLCRON1").length;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(postsIn(slack, "C0REPLCRON1").length).toBe(postedWhenTurnedOff);
     for (const app of apps.splice(1).reverse()) await app.stop();
     const runs = await runsOf(first.db, id);
     const done = runs.filter((r) => r.status === "done");

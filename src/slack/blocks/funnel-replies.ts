@@ -18,7 +18,7 @@ export function usageMessage(problem: string): Message {
   return {
     text: `${problem} ${FUNNEL_USAGE.replaceAll("`", "")}`.slice(0, 3000),
     blocks: [
-      { type: "section", text: mrkdwn(`:warning: ${problem}`) },
+      { type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(problem)}`) },
       { type: "section", text: mrkdwn(FUNNEL_USAGE) },
     ],
   };
