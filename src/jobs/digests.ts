@@ -86,7 +86,13 @@ export class DigestTasks {
       }
     }
     for (const [id, timing] of wanted) {
-      if (!this.tasks.has(id)) this.tasks.set(id, { signature: signatureOf(timing), task: this.schedule(id, timing) });
+      if (this.tasks.has(id)) continue;
+      try {
+        this.tasks.set(id, { signature: signatureOf(timing), task: this.schedule(id, timing) });
+      } catch (error) {
+        // One unusable schedule (a zone or expression node-cron refuses) must not keep the others from running.
+        this.deps.logger.error({ err: error, scheduleId: id }, "cannot schedule this digest");
+      }
     }
   }
 
