@@ -73,17 +73,18 @@ export async function funnelForPeriod(
     fitGradeRows(deps, teamId, { from: period.start, to: period.end }, campaignId),
     stageCounts(deps.db, { ...scope, buckets: [{ from: month.start, to: month.end }] }),
   ]);
-  const [counts = bucketCounts([], 1)[0], previousCounts] = bucketCounts(stageRows, 2);
+  // bucketCounts returns exactly one StageCounts per bucket.
+  const [counts, previousCounts] = bucketCounts(stageRows, 2) as [StageCounts, StageCounts];
   const monthlyTarget = context.agreement.mqlMonthlyTarget;
   return {
     context,
     period,
     previous,
     ...(options.campaign ? { campaign: options.campaign } : {}),
-    counts: counts as StageCounts,
-    previousCounts: previousCounts as StageCounts,
-    rates: conversionRates(counts as StageCounts),
-    previousRates: conversionRates(previousCounts as StageCounts),
+    counts,
+    previousCounts,
+    rates: conversionRates(counts),
+    previousRates: conversionRates(previousCounts),
     handoffs: handoffFigures(outcomeRows, breaches, 0),
     previousHandoffs: handoffFigures(outcomeRows, breaches, 1),
     speed,
