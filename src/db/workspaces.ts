@@ -1,6 +1,7 @@
 import type { Db } from "./client.js";
+import type { ScheduleFields } from "./digest-schedules.js";
 import { isUniqueViolation } from "./errors.js";
-import type { Workspace } from "./generated/sqlite/client.js";
+import { Prisma, type Workspace } from "./generated/sqlite/client.js";
 
 export type { Workspace };
 
@@ -11,10 +12,26 @@ export interface NewWorkspace {
   marketingChannelId?: string;
 }
 
-/** Creates the workspace row on first contact; a concurrent creator winning the race is fine. */
-export async function ensureWorkspaceRow(db: Db, data: NewWorkspace): Promise<void> {
+/**
+ * Creates the workspace row on first contact, with the digest schedules it starts with, in one transaction (a
+ * crash leaves neither). A concurrent creator winning the race is fine: the loser's transaction rolls back.
+ */
+export async function ensureWorkspaceRow(
+  db: Db,
+  data: NewWorkspace,
+  schedules: (ScheduleFields & { createdById: string })[] = [],
+  at: Date = new Date(),
+): Promise<void> {
+  if (await db.workspace.findUnique({ where: { teamId: data.teamId }, select: { teamId: true } })) return;
   try {
-    await db.workspace.upsert({ where: { teamId: data.teamId }, create: data, update: {} });
+    await db.$transaction(async (tx) => {
+      await tx.workspace.create({ data });
+      for (const { sections, ...schedule } of schedules) {
+        await tx.digestSchedule.create({
+          data: { ...schedule, sections: sections ?? Prisma.DbNull, teamId: data.teamId, createdAt: at, updatedAt: at },
+        });
+      }
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -1,6 +1,7 @@
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
+import { type DigestTasks, digestSweepJob } from "./digests.js";
 import { icpRegradeJob } from "./icp-regrade.js";
 import type { Job } from "./scheduler.js";
 
@@ -8,9 +9,14 @@ export interface JobDeps {
   services: Services;
   clock: Clock;
   logger: Logger;
+  /** The per-schedule node-cron tasks, when this process schedules (the sweep keeps them in step). */
+  digestTasks?: DigestTasks | null;
 }
 
 /** Every periodic job, by name. Tests run them directly through `baton.jobs`. */
 export function createJobs(deps: JobDeps): Record<string, Job> {
-  return { icpRegrade: icpRegradeJob(deps) };
+  return {
+    icpRegrade: icpRegradeJob(deps),
+    digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
+  };
 }

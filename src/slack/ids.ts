@@ -47,3 +47,31 @@ export const PlaybookViews = {
   agreement: "agreement",
   notice: "playbook_notice",
 } as const;
+
+/** Digest schedules in /baton settings. */
+export const DigestActions = {
+  add: "digest_schedule_add",
+  edit: "digest_schedule_edit",
+  remove: "digest_schedule_remove",
+} as const;
+
+export const DigestViews = {
+  list: "digest_schedules",
+  editor: "digest_schedule_editor",
+} as const;
+
+/** Block ids of the schedule editor: the same names as the fields the domain validates (inline errors land there). */
+export const DigestBlocks = {
+  channel: "channelId",
+  period: "period",
+  weekday: "weekday",
+  dayOfMonth: "dayOfMonth",
+  time: "time",
+  timezone: "timezone",
+  view: "view",
+  sections: "sections",
+  options: "skipEmpty",
+} as const;
+
+/** Every input element of the editor uses this action_id; the block id says which field it is. */
+export const DIGEST_INPUT = "value";

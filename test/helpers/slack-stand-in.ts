@@ -32,7 +32,11 @@ export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads = new Map<string, Buffer>();
+  /** The file bytes of each upload (the multipart part @slack/web-api sends to the upload URL), by file id. */
+  readonly uploadedFiles = new Map<string, Buffer>();
   readonly files = new Map<string, { name: string; content: Buffer }>();
+  /** Messages posted with chat.postMessage, per channel, oldest first: what conversations.history answers. */
+  readonly history = new Map<string, { ts: string; text: string; blocks?: unknown; metadata?: unknown; bot_id: string }[]>();
   private readonly handlers = new Map<string, Handler[]>();
   private readonly users = new Map<string, SlackUser>();
   private readonly groups = new Map<string, string[]>();
@@ -147,7 +151,9 @@ export class SlackStandIn {
       return send(res, { body: "ok" });
     }
     if (path.startsWith("/upload/")) {
-      this.uploads.set(path.slice("/upload/".length), raw);
+      const fileId = path.slice("/upload/".length);
+      this.uploads.set(fileId, raw);
+      this.uploadedFiles.set(fileId, await fileBytes(raw, req.headers["content-type"]));
       return send(res, { body: "OK" });
     }
     if (path.startsWith("/files/")) {
@@ -202,8 +208,13 @@ export class SlackStandIn {
           user_id: "UBATONBOT",
           bot_id: "BBATON0001",
         };
-      case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text, blocks: args.blocks } };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        const posted = this.history.get(args.channel) ?? [];
+        posted.push({ ts, text: args.text, blocks: args.blocks, metadata: args.metadata, bot_id: "BBATON0001" });
+        this.history.set(args.channel, posted);
+        return { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks } };
+      }
       case "chat.update":
         return { ok: true, channel: args.channel, ts: args.ts };
       case "chat.postEphemeral":
@@ -219,8 +230,20 @@ export class SlackStandIn {
         return { ok: true, channel: { id: `D${String(args.users ?? "").split(",")[0]}` } };
       case "conversations.info":
         return { ok: true, channel: { id: args.channel, name: "general", is_member: true, is_archived: false } };
-      case "conversations.history":
-        return { ok: true, messages: [], has_more: false };
+      case "conversations.history": {
+        // Newest first, as Slack answers; metadata only when asked for. (This stand-in's ts are not real
+        // times, so `oldest` and `latest` are not applied.)
+        const limit = Number(args.limit ?? 100);
+        const messages = [...(this.history.get(args.channel) ?? [])].reverse();
+        const withMetadata = String(args.include_all_metadata) === "true";
+        return {
+          ok: true,
+          messages: messages
+            .slice(0, limit)
+            .map(({ metadata, ...m }) => ({ type: "message", ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
+          has_more: messages.length > limit,
+        };
+      }
       case "users.info": {
         const user: SlackUser = this.users.get(args.user) ?? { id: args.user };
         return {
@@ -236,6 +259,12 @@ export class SlackStandIn {
           },
         };
       }
+      case "users.list":
+        return {
+          ok: true,
+          members: [...this.users.values()].map((u) => ({ is_admin: false, is_owner: false, deleted: false, is_bot: false, ...u })),
+          response_metadata: { next_cursor: "" },
+        };
       case "usergroups.users.list":
         return { ok: true, users: this.groups.get(args.usergroup) ?? [] };
       case "files.getUploadURLExternal": {
@@ -264,6 +293,16 @@ export class SlackStandIn {
         return { ok: true };
     }
   }
+}
+
+/** The first file part of a multipart/form-data body, or the body itself. */
+async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  }
+  return raw;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

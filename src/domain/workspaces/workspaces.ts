@@ -1,11 +1,15 @@
 import type { Db } from "../../db/client.js";
 import { ensureWorkspaceRow, findWorkspace, type Workspace } from "../../db/workspaces.js";
+import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
+import { defaultSchedules } from "../funnel/schedules.js";
 
 export interface WorkspaceDefaults {
   timezone: string;
   salesChannelId?: string;
   marketingChannelId?: string;
+  /** When the default digests post (DIGEST_CRON, in `timezone`). */
+  digestCron?: string;
 }
 
 export class Workspaces {
@@ -15,11 +19,14 @@ export class Workspaces {
   constructor(
     private readonly db: Db,
     private readonly defaults: WorkspaceDefaults,
+    private readonly clock: Clock,
   ) {}
 
   async ensure(teamId: string): Promise<void> {
     if (this.known.has(teamId)) return;
-    await ensureWorkspaceRow(this.db, { teamId, ...this.defaults });
+    const { digestCron, ...workspace } = this.defaults;
+    const schedules = defaultSchedules({ ...workspace, ...(digestCron ? { digestCron } : {}) });
+    await ensureWorkspaceRow(this.db, { teamId, ...workspace }, schedules, this.clock.now());
     this.known.add(teamId);
   }
 

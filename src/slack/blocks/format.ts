@@ -1,6 +1,43 @@
-// How Baton writes values in messages: days, money, rates, reasons.
+// How numbers, money, dates, durations, changes and periods read in Slack.
 import { DateTime } from "luxon";
-import { formatMoney } from "../../lib/money.js";
+import type { Money } from "../../domain/funnel/figures.js";
+import type { Period } from "../../domain/funnel/periods.js";
+import { formatMoney, minorDigits } from "../../lib/money.js";
+
+const integer = new Intl.NumberFormat("en-US");
+
+export const count = (n: number) => integer.format(n);
+
+/** 0.333 -> "33%"; small shares keep one decimal (3.3%). */
+export function percent(ratio: number | null): string {
+  if (ratio === null) return "—";
+  const value = ratio * 100;
+  return `${Math.abs(value) < 10 && value !== 0 ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+/** An exact amount ("$1,250.50", "¥1,250"); null -> "—". */
+export const money = (cents: number | null, currency: string): string => (cents === null ? "—" : formatMoney(cents, currency));
+
+/** An amount in whole units for compact summaries: "$12,000". */
+export function wholeMoney(cents: number, currency: string): string {
+  const major = cents / 10 ** minorDigits(currency);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(major);
+}
+
+/** Several currencies: "$12,000 + €3,000"; none: "$0" in the workspace's currency. */
+export function moneyList(list: Money[], fallbackCurrency: string): string {
+  if (list.length === 0) return wholeMoney(0, fallbackCurrency);
+  return list.map((m) => wholeMoney(m.cents, m.currency)).join(" + ");
+}
+
+/** 2.5 -> "2.5×"; null -> "—". */
+export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);
+
+/** A reason key as a person reads it: "unable_to_reach" -> "Unable to reach". */
+export function reasonLabel(key: string): string {
+  const words = key.replaceAll("_", " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** "2026-12-01" -> "Dec 1, 2026". */
 export function formatDay(day: string): string {
@@ -16,16 +53,75 @@ export function formatDays(startsOn: string | null, endsOn: string | null): stri
   return "no dates";
 }
 
-export const money = (cents: number | null, currency: string): string => (cents === null ? "—" : formatMoney(cents, currency));
+/** 4_500_000 ms -> "1h 15m"; a day or more to the nearest hour ("2d 4h"); under a minute: "<1m". */
+export function duration(ms: number | null): string {
+  if (ms === null) return "—";
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 1) return "<1m";
+  if (minutes >= 1440) {
+    const hoursInAll = Math.round(minutes / 60);
+    const days = Math.floor(hoursInAll / 24);
+    const hours = hoursInAll % 24;
+    return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  }
+  const hours = Math.floor(minutes / 60);
+  const mins = minutes % 60;
+  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
+  return `${mins}m`;
+}
 
-/** 0.666 -> "67%"; null -> "—". */
-export const percent = (rate: number | null): string => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+/** Working minutes of an SLA as people say them: "4 working hours", "90 working minutes". */
+export function slaLength(minutes: number): string {
+  if (minutes % 60 === 0) return `${minutes / 60} working hour${minutes === 60 ? "" : "s"}`;
+  return `${minutes} working minutes`;
+}
 
-/** 2.5 -> "2.5×"; null -> "—". */
-export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);
+/** "3 leads", "1 lead". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
-/** A reason key as a person reads it: "unable_to_reach" -> "Unable to reach". */
-export function reasonLabel(key: string): string {
-  const words = key.replaceAll("_", " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** "↑12%", "↓5%", "→" (no change), "↑ from 0" (nothing before). */
+export function arrow(current: number, previous: number): string {
+  if (previous === 0) return current === 0 ? "→" : "↑ from 0";
+  const change = (current - previous) / previous;
+  if (Math.abs(change) < 0.005) return "→";
+  return `${change > 0 ? "↑" : "↓"}${Math.round(Math.abs(change) * 100)}%`;
+}
+
+/** A rate's change in percentage points: "↑4 pts". */
+export function pointsArrow(current: number | null, previous: number | null): string {
+  if (current === null || previous === null) return "";
+  const points = Math.round((current - previous) * 100);
+  if (points === 0) return "→";
+  return `${points > 0 ? "↑" : "↓"}${Math.abs(points)} pts`;
+}
+
+const local = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).setLocale("en-US");
+
+/** "Week of Nov 16, 2026", "November 2026", "Q4 2026", "Mon, Nov 23, 2026", "Oct 1 – Oct 31, 2026"; "(so far)" while under way. */
+export function periodLabel(period: Period): string {
+  const start = local(period.start, period.zone);
+  const lastDay = local(new Date(period.fullEnd.getTime() - 1), period.zone);
+  const base =
+    period.unit === "day"
+      ? start.toFormat("ccc, LLL d, yyyy")
+      : period.unit === "week"
+        ? `Week of ${start.toFormat("LLL d, yyyy")}`
+        : period.unit === "month"
+          ? start.toFormat("LLLL yyyy")
+          : period.unit === "quarter"
+            ? `Q${start.quarter} ${start.year}`
+            : `${start.toFormat(start.year === lastDay.year ? "LLL d" : "LLL d, yyyy")} – ${lastDay.toFormat("LLL d, yyyy")}`;
+  return period.inProgress ? `${base} (so far)` : base;
+}
+
+/** A short label for a chart axis: "Nov 16", "Nov", "Q4", "Nov 23". */
+export function shortPeriodLabel(period: Period): string {
+  const start = local(period.start, period.zone);
+  if (period.unit === "month") return start.toFormat("LLL yy");
+  if (period.unit === "quarter") return `Q${start.quarter} ${start.toFormat("yy")}`;
+  return start.toFormat("LLL d");
+}
+
+export function dateTimeLabel(date: Date, zone: string): string {
+  return local(date, zone).toFormat("ccc, LLL d, HH:mm");
 }

@@ -1,4 +1,5 @@
+import { digestsSection } from "./digests.js";
 import type { SettingsSection } from "./section.js";
 
 /** Every section of `/baton settings`, in the order admins see them. */
-export const settingsSections: SettingsSection[] = [];
+export const settingsSections: SettingsSection[] = [digestsSection];

@@ -3,8 +3,10 @@ import type { ListenerDeps } from "../../context.js";
 import { Commands } from "../../ids.js";
 import { batonCommand } from "./baton.js";
 import { campaignCommand } from "./campaign.js";
+import { funnelCommand } from "./funnel.js";
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
   app.command(Commands.baton, batonCommand(deps));
   app.command(Commands.campaign, campaignCommand(deps));
+  app.command(Commands.funnel, funnelCommand(deps));
 }

@@ -297,6 +297,8 @@ CREATE TABLE "Delivery" (
     "id" TEXT NOT NULL,
     "runId" TEXT NOT NULL,
     "target" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'sending',
+    "error" TEXT,
     "messageTs" TEXT,
     "postedAt" TIMESTAMP(3),
 
@@ -383,6 +385,9 @@ CREATE INDEX "Handoff_teamId_assigneeId_status_idx" ON "Handoff"("teamId", "assi
 
 -- CreateIndex
 CREATE INDEX "Handoff_teamId_leadId_idx" ON "Handoff"("teamId", "leadId");
+
+-- CreateIndex
+CREATE INDEX "Handoff_teamId_breachedAt_idx" ON "Handoff"("teamId", "breachedAt");
 
 -- CreateIndex
 CREATE INDEX "SlaStep_doneAt_dueAt_idx" ON "SlaStep"("doneAt", "dueAt");

@@ -279,6 +279,8 @@ CREATE TABLE "Delivery" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "runId" TEXT NOT NULL,
     "target" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'sending',
+    "error" TEXT,
     "messageTs" TEXT,
     "postedAt" DATETIME,
     CONSTRAINT "Delivery_runId_fkey" FOREIGN KEY ("runId") REFERENCES "JobRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -360,6 +362,9 @@ CREATE INDEX "Handoff_teamId_assigneeId_status_idx" ON "Handoff"("teamId", "assi
 
 -- CreateIndex
 CREATE INDEX "Handoff_teamId_leadId_idx" ON "Handoff"("teamId", "leadId");
+
+-- CreateIndex
+CREATE INDEX "Handoff_teamId_breachedAt_idx" ON "Handoff"("teamId", "breachedAt");
 
 -- CreateIndex
 CREATE INDEX "SlaStep_doneAt_dueAt_idx" ON "SlaStep"("doneAt", "dueAt");

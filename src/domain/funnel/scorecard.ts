@@ -1,0 +1,98 @@
+// The alignment scorecard: each side held to the agreement, with the trend over the last four periods.
+import { acceptedHandoffPercentiles, handoffOutcomes, stageCounts } from "../../db/funnel.js";
+import type { FunnelContext, FunnelDeps } from "./context.js";
+import { bucketCounts, centsIn, ratio } from "./figures.js";
+import { monthToDate, type Period, trailingPeriods } from "./periods.js";
+import { acceptanceStatus, marketingRevenueStatus, mqlStatus, type Status, speedStatus, withinSlaStatus } from "./scorecard-rules.js";
+
+export type { Status };
+
+export const TREND_PERIODS = 4;
+
+interface Line<K extends string, Extra = object> {
+  key: K;
+  status: Status;
+  /** Oldest first; the last value is the period the scorecard is for. */
+  trend: (number | null)[];
+  extra: Extra;
+}
+
+export type ScorecardLine =
+  | Line<"mqls", { mqls: number; targetToDate: number; monthlyTarget: number }>
+  | Line<"acceptance", { rate: number | null; target: number; accepted: number; decided: number }>
+  | Line<"speed", { medianMs: number | null; slaMinutes: number; medianMarginMs: number | null }>
+  | Line<"within_sla", { share: number | null; withinSla: number; decided: number }>
+  | Line<"marketing_revenue", { cents: number; currency: string; expectedCents: number }>;
+
+export interface Scorecard {
+  period: Period;
+  periods: Period[];
+  lines: ScorecardLine[];
+}
+
+export async function scorecardFor(deps: FunnelDeps, context: FunnelContext, period: Period, campaignId?: string): Promise<Scorecard> {
+  const { teamId, agreement, currency } = context;
+  const scope = { teamId, ...(campaignId ? { campaignId } : {}) };
+  const periods = trailingPeriods(period, TREND_PERIODS);
+  const buckets = periods.map((p) => ({ from: p.start, to: p.end }));
+  const month = monthToDate(period);
+  const [stageRows, outcomes, speeds, margin, monthRows] = await Promise.all([
+    stageCounts(deps.db, { ...scope, buckets }),
+    handoffOutcomes(deps.db, { ...scope, buckets }),
+    Promise.all(
+      periods.map((p) => acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: p.start, to: p.end, measure: "speed" })),
+    ),
+    acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: period.start, to: period.end, measure: "margin" }),
+    stageCounts(deps.db, { ...scope, buckets: [{ from: month.start, to: month.end }] }),
+  ]);
+  const counts = bucketCounts(stageRows, periods.length);
+  const outcome = (i: number) => outcomes.find((row) => row.bucket === i) ?? { accepted: 0, rejected: 0, withinSla: 0 };
+  const last = periods.length - 1;
+  const current = outcome(last);
+  const decided = current.accepted + current.rejected;
+
+  const mqls = bucketCounts(monthRows, 1)[0]?.mql ?? 0;
+  const targetToDate = Math.round(agreement.mqlMonthlyTarget * month.elapsed);
+  const acceptanceRate = ratio(current.accepted, decided);
+  const withinShare = ratio(current.withinSla, decided);
+  const medianMs = speeds[last]?.p50 ?? null;
+  const revenue = counts.map((c) => centsIn(c.campaignRevenue, currency));
+  const earlier = revenue.slice(0, last);
+  const average = earlier.length > 0 ? earlier.reduce((a, b) => a + b, 0) / earlier.length : 0;
+  const elapsedShare = (period.end.getTime() - period.start.getTime()) / (period.fullEnd.getTime() - period.start.getTime());
+  const expectedCents = Math.round(average * elapsedShare);
+
+  const lines: ScorecardLine[] = [
+    {
+      key: "mqls",
+      status: mqlStatus(mqls, targetToDate),
+      trend: counts.map((c) => c.mql),
+      extra: { mqls, targetToDate, monthlyTarget: agreement.mqlMonthlyTarget },
+    },
+    {
+      key: "acceptance",
+      status: acceptanceStatus(acceptanceRate, agreement.acceptanceRateTarget),
+      trend: periods.map((_, i) => ratio(outcome(i).accepted, outcome(i).accepted + outcome(i).rejected)),
+      extra: { rate: acceptanceRate, target: agreement.acceptanceRateTarget, accepted: current.accepted, decided },
+    },
+    {
+      key: "speed",
+      status: speedStatus(medianMs, margin.count > 0 ? margin.p50 : null, agreement.responseSlaMinutes),
+      trend: speeds.map((s) => s.p50),
+      extra: { medianMs, slaMinutes: agreement.responseSlaMinutes, medianMarginMs: margin.count > 0 ? margin.p50 : null },
+    },
+    {
+      key: "within_sla",
+      status: withinSlaStatus(withinShare),
+      trend: periods.map((_, i) => ratio(outcome(i).withinSla, outcome(i).accepted + outcome(i).rejected)),
+      extra: { share: withinShare, withinSla: current.withinSla, decided },
+    },
+    {
+      key: "marketing_revenue",
+      status: marketingRevenueStatus(revenue[last] ?? 0, expectedCents),
+      trend: revenue,
+      extra: { cents: revenue[last] ?? 0, currency, expectedCents },
+    },
+  ];
+  return { period, periods, lines };
+}

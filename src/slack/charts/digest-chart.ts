@@ -1,0 +1,116 @@
+// The digest's chart, rendered here to PNG (Chart.js on Skia via @napi-rs/canvas; no chart service, nothing
+// downloaded at run time). Left: this period's funnel. Right: the trend over the last 8 periods.
+import { createRequire } from "node:module";
+import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
+import { Chart, type ChartConfiguration, registerables } from "chart.js";
+import type { Digest } from "../../domain/funnel/digest.js";
+import { count, periodLabel, shortPeriodLabel } from "../blocks/format.js";
+
+export const CHART_SIZE = { width: 1200, height: 520 } as const;
+
+const FONT = "Baton Sans";
+const COLORS = { created: "#9aa5b1", mql: "#3b82f6", sql: "#8b5cf6", opportunity: "#f59e0b", won: "#10b981", text: "#1f2933" };
+
+let ready = false;
+function setUp(): void {
+  if (ready) return;
+  // A font shipped in node_modules, so text renders the same on a bare server or container without system fonts.
+  const require = createRequire(import.meta.url);
+  GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), FONT);
+  GlobalFonts.registerFromPath(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"), FONT);
+  Chart.register(...registerables);
+  Chart.defaults.font.family = FONT;
+  Chart.defaults.color = COLORS.text;
+  ready = true;
+}
+
+/**
+ * Draws one chart on a canvas of its own. The caller destroys the chart only after encoding the final image:
+ * destroying clears the canvas, and Skia may read a drawn canvas only when the result is encoded.
+ */
+function draw(width: number, height: number, config: ChartConfiguration): { canvas: Canvas; chart: Chart } {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  const options = { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 };
+  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], { ...config, options } as ChartConfiguration);
+  return { canvas, chart };
+}
+
+/** A PNG of CHART_SIZE: the funnel of `digest`'s period and the stage counts of the last periods. */
+export function renderDigestChart(digest: Digest): Buffer {
+  setUp();
+  const { width, height } = CHART_SIZE;
+  const half = width / 2;
+  const top = 56;
+  const c = digest.report.counts;
+  const stages = [
+    ["New leads", c.created, COLORS.created],
+    ["MQLs", c.mql, COLORS.mql],
+    ["SQLs", c.sql, COLORS.sql],
+    ["Opportunities", c.opportunity, COLORS.opportunity],
+    ["Won", c.won, COLORS.won],
+  ] as const;
+  const funnel = draw(half, height - top, {
+    type: "bar",
+    data: {
+      labels: stages.map(([label, n]) => `${label} ${count(n)}`),
+      datasets: [{ data: stages.map(([, n]) => n), backgroundColor: stages.map(([, , color]) => color), borderRadius: 4 }],
+    },
+    options: {
+      indexAxis: "y",
+      plugins: { legend: { display: false }, title: { display: true, text: "This period's funnel", font: { size: 16 } } },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { font: { size: 14 } } } },
+    },
+  });
+  const trend = digest.trend ?? { periods: [digest.report.period], counts: [c] };
+  const series = [
+    ["New leads", "created", COLORS.created],
+    ["MQLs", "mql", COLORS.mql],
+    ["SQLs", "sql", COLORS.sql],
+    ["Won", "won", COLORS.won],
+  ] as const;
+  const lines = draw(half, height - top, {
+    type: "line",
+    data: {
+      labels: trend.periods.map(shortPeriodLabel),
+      datasets: series.map(([label, key, color]) => ({
+        label,
+        data: trend.counts.map((counts) => counts[key]),
+        borderColor: color,
+        backgroundColor: color,
+        cubicInterpolationMode: "monotone" as const,
+        pointRadius: 3,
+      })),
+    },
+    options: {
+      plugins: {
+        legend: { position: "bottom" },
+        title: { display: true, text: `Last ${trend.periods.length} periods`, font: { size: 16 } },
+      },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+  const canvas = createCanvas(width, height);
+  const ctx: SKRSContext2D = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = COLORS.text;
+  ctx.font = `bold 22px "${FONT}"`;
+  const heading = `${digest.report.campaign ? `${digest.report.campaign.name} · ` : ""}Funnel · ${periodLabel(digest.report.period)}`;
+  ctx.fillText(heading.length > 90 ? `${heading.slice(0, 89)}…` : heading, 20, 36);
+  ctx.drawImage(funnel.canvas, 0, top);
+  ctx.drawImage(lines.canvas, half, top);
+  try {
+    return canvas.toBuffer("image/png");
+  } finally {
+    funnel.chart.destroy();
+    lines.chart.destroy();
+  }
+}
+
+export function chartAltText(digest: Digest): string {
+  const c = digest.report.counts;
+  return `Funnel for ${periodLabel(digest.report.period)}: ${count(c.created)} new leads, ${count(c.mql)} MQLs, ${count(c.sql)} SQLs, ${count(
+    c.opportunity,
+  )} opportunities, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
+}
