@@ -23,3 +23,20 @@ export async function ensureWorkspaceRow(db: Db, data: NewWorkspace): Promise<vo
 export function findWorkspace(db: Db, teamId: string): Promise<Workspace | null> {
   return db.workspace.findUnique({ where: { teamId } });
 }
+
+export interface ChannelsAndPeopleData {
+  salesChannelId: string | null;
+  marketingChannelId: string | null;
+  salesUserGroupId: string | null;
+  salesUserIds: string[];
+  adminUserIds: string[];
+  timezone: string;
+  currency: string;
+  workStartMinute: number;
+  workEndMinute: number;
+  workDays: number[];
+}
+
+export async function saveChannelsAndPeople(db: Db, teamId: string, data: ChannelsAndPeopleData): Promise<void> {
+  await db.workspace.update({ where: { teamId }, data });
+}
