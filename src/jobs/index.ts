@@ -2,6 +2,7 @@ import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
 import type { Job } from "./scheduler.js";
+import { slaLadderJob } from "./sla-ladder.js";
 
 export interface JobDeps {
   services: Services;
@@ -10,6 +11,8 @@ export interface JobDeps {
 }
 
 /** Every periodic job, by name. Tests run them directly through `baton.jobs`. */
-export function createJobs(_deps: JobDeps): Record<string, Job> {
-  return {};
+export function createJobs(deps: JobDeps): Record<string, Job> {
+  return {
+    slaLadder: slaLadderJob(deps),
+  };
 }
