@@ -15,6 +15,7 @@ import { createSlackApp } from "./slack/app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { SingleTokenClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 
 export interface StartOptions {
   clock?: Clock;
@@ -53,6 +54,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       clock,
       logger,
       directory: new SlackDirectory(clients),
+      handoffNotifier: new SlackHandoffNotifier(clients),
       defaults: {
         timezone: config.defaults.digestTimezone,
         ...(config.defaults.salesChannelId ? { salesChannelId: config.defaults.salesChannelId } : {}),

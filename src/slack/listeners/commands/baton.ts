@@ -1,5 +1,6 @@
 import { helpMessage } from "../../blocks/help.js";
 import type { ListenerDeps } from "../../context.js";
+import { availabilitySubcommand } from "./baton-away.js";
 import { settingsSubcommand } from "./baton-settings.js";
 import { type Subcommand, subcommands } from "./subcommands.js";
 
@@ -13,5 +14,14 @@ const unknown: Subcommand = async ({ ack }, text) => {
 
 /** `/baton`: help, and (added by later features) settings, playbook and availability. */
 export function batonCommand(deps: ListenerDeps) {
-  return subcommands({ help, "": help, settings: settingsSubcommand(deps) }, unknown);
+  return subcommands(
+    {
+      help,
+      "": help,
+      settings: settingsSubcommand(deps),
+      away: availabilitySubcommand(deps, true),
+      back: availabilitySubcommand(deps, false),
+    },
+    unknown,
+  );
 }

@@ -1,4 +1,19 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../context.js";
+import { LeadViews } from "../../ids.js";
+import { rejectSubmission } from "./handoff-reject.js";
+import { dealSubmission } from "./lead-deal.js";
+import { forgetSubmission } from "./lead-forget.js";
+import { leadModalSubmission } from "./lead-modal.js";
+import { channelsSettingsSubmission } from "./settings-channels.js";
+import { rotationSettingsSubmission } from "./settings-rotation.js";
 
-export function registerViews(_app: App, _deps: ListenerDeps): void {}
+export function registerViews(app: App, deps: ListenerDeps): void {
+  app.view(LeadViews.lead, leadModalSubmission(deps) as never);
+  app.view(LeadViews.reject, rejectSubmission(deps) as never);
+  app.view(LeadViews.won, dealSubmission(deps, "won") as never);
+  app.view(LeadViews.lost, dealSubmission(deps, "lost") as never);
+  app.view(LeadViews.forget, forgetSubmission(deps) as never);
+  app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps) as never);
+  app.view(LeadViews.rotation, rotationSettingsSubmission(deps) as never);
+}
