@@ -1,3 +1,4 @@
+import { alone } from "./alone.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import type { Workspace } from "./generated/sqlite/client.js";
@@ -38,5 +39,5 @@ export interface ChannelsAndPeopleData {
 }
 
 export async function saveChannelsAndPeople(db: Db, teamId: string, data: ChannelsAndPeopleData): Promise<void> {
-  await db.workspace.update({ where: { teamId }, data });
+  await alone(db, (tx) => tx.workspace.update({ where: { teamId }, data }));
 }
