@@ -1,8 +1,8 @@
 // Helpers for lead tests: drive the /lead modal and handoff cards the way Slack does, and find what Baton posted.
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 import { type Actor, input, type SlackReply } from "./slack-requests.js";
 import type { SlackCall } from "./slack-stand-in.js";
-import type { TestApp } from "./test-app.js";
+import { startTestApp, type TestApp } from "./test-app.js";
 
 export interface LeadForm {
   email?: string | null;
@@ -62,9 +62,7 @@ export async function handOff(app: TestApp, leadId: string, actor: Actor = {}) {
 
 /** The chat.postMessage that posted a handoff's card. */
 export function cardPost(app: TestApp, handoffId: string): SlackCall | undefined {
-  return app.slack
-    .callsOf("chat.postMessage")
-    .find((call) => JSON.stringify(call.args.blocks ?? []).includes(`"handoff:${handoffId}"`));
+  return app.slack.callsOf("chat.postMessage").find((call) => JSON.stringify(call.args.blocks ?? []).includes(`"handoff:${handoffId}"`));
 }
 
 /** Every chat.update of a message (channel + ts). */
@@ -87,4 +85,16 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 /** Posts the app makes to a user's DM (channel = their user id). */
 export function dmsTo(app: TestApp, userId: string): SlackCall[] {
   return app.slack.callsOf("chat.postMessage").filter((call) => call.args.channel === userId);
+}
+
+/**
+ * Extra app instances on `owner`'s database, as replicas. Only on PostgreSQL: SQLite's driver is synchronous, so
+ * several instances in one test process would block each other's event loop while one waits for another's lock
+ * (separate processes, as in production, do not). On SQLite the concurrency runs through the one instance.
+ */
+export async function startReplicas(owner: TestApp, count: number): Promise<TestApp[]> {
+  if (inject("databaseTemplate").provider !== "postgresql") return [];
+  return Promise.all(
+    Array.from({ length: count }, () => startTestApp({ databaseUrl: owner.databaseUrl, slack: owner.slack, clock: owner.clock })),
+  );
 }

@@ -15,7 +15,9 @@ describe("handing a lead to sales", () => {
   beforeAll(async () => {
     app = await startTestApp();
     await app.requests.command("/baton", "help", marketer); // the workspace's first contact creates its row
-    await app.db.campaign.create({ data: { id: "camp1", teamId: TEAM, name: "Autumn Expo", nameKey: "autumn expo", channel: "events", createdById: MARKETER } });
+    await app.db.campaign.create({
+      data: { id: "camp1", teamId: TEAM, name: "Autumn Expo", nameKey: "autumn expo", channel: "events", createdById: MARKETER },
+    });
   });
   afterAll(async () => {
     await app.stop();
@@ -23,8 +25,21 @@ describe("handing a lead to sales", () => {
   beforeEach(() => app.slack.reset());
 
   it("marks the lead MQL, posts a card with who, where from, fit, notes, who qualified it and the three buttons", async () => {
-    const lead = await logLead(app, { email: "grace@navy.mil", name: "Grace Hopper", company: "US Navy", title: "Rear Admiral", fitGrade: "A", campaignId: "camp1", notes: "Wants COBOL training" }, marketer);
+    const lead = await logLead(
+      app,
+      {
+        email: "grace@navy.mil",
+        name: "Grace Hopper",
+        company: "US Navy",
+        title: "Rear Admiral",
+        fitGrade: "A",
+        campaignId: "camp1",
+        notes: "Wants COBOL training",
+      },
+      marketer,
+    );
     const handoff = await handOff(app, lead.id, marketer);
+    if (!handoff) throw new Error("no handoff");
     expect(handoff).toMatchObject({ status: "pending", handedOffById: MARKETER, channelId: SALES_CHANNEL, openKey: `${TEAM}:${lead.id}` });
     // Monday 09:00 UTC + 240 working minutes.
     expect(handoff?.slaDueAt?.toISOString()).toBe("2026-11-23T13:00:00.000Z");
@@ -42,7 +57,16 @@ describe("handing a lead to sales", () => {
     expect(card?.args.channel).toBe(SALES_CHANNEL);
     expect(handoff?.messageTs).toBeTruthy();
     const text = textOf(card);
-    for (const expected of ["Grace Hopper", "Rear Admiral", "US Navy", "grace@navy.mil", "Autumn Expo", "Fit: A", "Wants COBOL training", `<@${MARKETER}>`]) {
+    for (const expected of [
+      "Grace Hopper",
+      "Rear Admiral",
+      "US Navy",
+      "grace@navy.mil",
+      "Autumn Expo",
+      "Fit: A",
+      "Wants COBOL training",
+      `<@${MARKETER}>`,
+    ]) {
       expect(text).toContain(expected);
     }
     const buttons = card?.args.blocks.at(-1).elements.map((e: { type: string; action_id: string }) => [e.type, e.action_id]);
@@ -192,11 +216,18 @@ describe("answering a handoff", () => {
     ]);
     const submit = (reason: string | null, note: string | null) =>
       app.requests.viewSubmission(
-        { callbackId: "handoff_reject_modal", privateMetadata: view.private_metadata, values: { reason: { value: input.select(reason) }, note: { value: input.text(note) } } },
+        {
+          callbackId: "handoff_reject_modal",
+          privateMetadata: view.private_metadata,
+          values: { reason: { value: input.select(reason) }, note: { value: input.text(note) } },
+        },
         rep,
       );
     expect((await submit(null, null)).body).toEqual({ response_action: "errors", errors: { reason: "Pick the reason that fits best." } });
-    expect((await submit("other", null)).body).toEqual({ response_action: "errors", errors: { note: "Say in a few words why, when the reason is Other." } });
+    expect((await submit("other", null)).body).toEqual({
+      response_action: "errors",
+      errors: { note: "Say in a few words why, when the reason is Other." },
+    });
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe("pending");
   });
 
@@ -223,7 +254,12 @@ describe("answering a handoff", () => {
     expect(change).toMatchObject({ fromStage: "mql", reason: "no_budget", actorId: REP });
     await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).noticeRefs !== null);
     const decided = await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
-    expect(decided).toMatchObject({ status: "rejected", rejectReason: "no_budget", rejectNote: "Budget frozen until Q3", decidedById: REP });
+    expect(decided).toMatchObject({
+      status: "rejected",
+      rejectReason: "no_budget",
+      rejectNote: "Budget frozen until Q3",
+      decidedById: REP,
+    });
     // The two messages quoting the note are remembered, so erasing the lead can anonymise them.
     expect(decided.noticeRefs).toEqual([
       { channelId: SALES_CHANNEL, ts: thread.args.ts ?? expect.any(String) },
@@ -279,12 +315,16 @@ describe("who may answer handoffs", () => {
   it("refuses Accept, Reject and Assign from someone outside the sales team, ephemerally, changing nothing", async () => {
     const lead = await logLead(app, { email: "guarded@x.io" }, marketer);
     const handoff = await handOff(app, lead.id, marketer);
-    const ts = handoff?.messageTs ?? "";
+    if (!handoff?.messageTs) throw new Error("no card");
+    const ts = handoff.messageTs;
     app.slack.reset();
     const outsider = { teamId: TEAM, userId: OUTSIDER, channelId: SALES_CHANNEL };
     await app.requests.blockAction({ actionId: "handoff_accept", value: handoff?.id, messageTs: ts }, outsider);
     await app.requests.blockAction({ actionId: "handoff_reject", value: handoff?.id, messageTs: ts }, outsider);
-    await app.requests.blockAction({ actionId: "handoff_assign", type: "users_select", blockId: `handoff:${handoff?.id}`, selectedUser: REP, messageTs: ts }, outsider);
+    await app.requests.blockAction(
+      { actionId: "handoff_assign", type: "users_select", blockId: `handoff:${handoff?.id}`, selectedUser: REP, messageTs: ts },
+      outsider,
+    );
     await waitUntil(() => app.slack.responses.length === 3);
     const texts = app.slack.responses.map((r) => r.body.text as string).join("\n");
     expect(texts).toContain("Only the sales team can accept handoffs");
@@ -300,6 +340,7 @@ describe("who may answer handoffs", () => {
   it("refuses to assign a handoff to someone outside the sales team", async () => {
     const lead = await logLead(app, { email: "assignee@x.io" }, marketer);
     const handoff = await handOff(app, lead.id, marketer);
+    if (!handoff) throw new Error("no handoff");
     app.slack.reset();
     await app.requests.blockAction(
       { actionId: "handoff_assign", type: "users_select", blockId: `handoff:${handoff?.id}`, selectedUser: OUTSIDER },
@@ -313,6 +354,7 @@ describe("who may answer handoffs", () => {
   it("lets listed people and members of the sales user group accept", async () => {
     const lead = await logLead(app, { email: "group@x.io" }, marketer);
     const handoff = await handOff(app, lead.id, marketer);
+    if (!handoff) throw new Error("no handoff");
     await app.requests.blockAction({ actionId: "handoff_accept", value: handoff?.id }, { teamId: TEAM, userId: REP2 });
     await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id } })).status === "accepted");
     expect((await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).ownerId).toBe(REP2);

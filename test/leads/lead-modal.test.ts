@@ -23,10 +23,24 @@ describe("/lead: logging and editing a lead in a modal", () => {
     expect(view.callback_id).toBe("lead_modal");
     expect(view.title.text).toBe("Log a lead");
     const blockIds = view.blocks.map((b: { block_id: string }) => b.block_id);
-    expect(blockIds).toEqual(["name", "email", "company", "phone", "title", "campaignId", "fitGrade", "industry", "companySize", "region", "notes"]);
+    expect(blockIds).toEqual([
+      "name",
+      "email",
+      "company",
+      "phone",
+      "title",
+      "campaignId",
+      "fitGrade",
+      "industry",
+      "companySize",
+      "region",
+      "notes",
+    ]);
     const campaign = view.blocks.find((b: { block_id: string }) => b.block_id === "campaignId");
     expect(campaign.element).toMatchObject({ type: "external_select", action_id: "lead_campaign", min_query_length: 0 });
-    const sizes = view.blocks.find((b: { block_id: string }) => b.block_id === "companySize").element.options.map((o: { value: string }) => o.value);
+    const sizes = view.blocks
+      .find((b: { block_id: string }) => b.block_id === "companySize")
+      .element.options.map((o: { value: string }) => o.value);
     expect(sizes).toEqual(["1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+"]);
   });
 
@@ -58,7 +72,17 @@ describe("/lead: logging and editing a lead in a modal", () => {
   it("logs a new lead, says 'Logged', and offers Hand off and Edit to the person who logged it", async () => {
     const lead = await logLead(
       app,
-      { email: " Ada@Example.com ", name: "Ada Lovelace", company: "Analytical", phone: "+44 20 7946 0000", fitGrade: "A", industry: "Software", companySize: "11-50", region: "EMEA", notes: "Met at the expo" },
+      {
+        email: " Ada@Example.com ",
+        name: "Ada Lovelace",
+        company: "Analytical",
+        phone: "+44 20 7946 0000",
+        fitGrade: "A",
+        industry: "Software",
+        companySize: "11-50",
+        region: "EMEA",
+        notes: "Met at the expo",
+      },
       me,
     );
     expect(lead).toMatchObject({
@@ -122,7 +146,9 @@ describe("/lead: logging and editing a lead in a modal", () => {
 
   it("makes exactly one lead when many people submit the same new email at the same moment", async () => {
     const replies = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => submitLead(app, { email: "rush@example.com", notes: `take ${i}` }, { ...me, userId: `U0RUSH${String(i).padStart(4, "0")}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        submitLead(app, { email: "rush@example.com", notes: `take ${i}` }, { ...me, userId: `U0RUSH${String(i).padStart(4, "0")}` }),
+      ),
     );
     expect(replies.every((r) => r.status === 200 && r.body === "")).toBe(true);
     expect(await app.db.lead.count({ where: { teamId: TEAM, emailKey: "rush@example.com" } })).toBe(1);
@@ -163,7 +189,12 @@ describe("the source campaign select", () => {
         { ...base, id: "c_live", name: "Spring Webinar 2026", nameKey: "spring webinar 2026" },
         { ...base, id: "c_other", name: "Autumn Expo", nameKey: "autumn expo" },
         { ...base, id: "c_past", name: "Spring Mailer", nameKey: "spring mailer", endsOn: new Date("2026-01-31") },
-        ...Array.from({ length: 120 }, (_, i) => ({ ...base, id: `c_bulk${i}`, name: `Bulk ${String(i).padStart(3, "0")}`, nameKey: `bulk ${String(i).padStart(3, "0")}` })),
+        ...Array.from({ length: 120 }, (_, i) => ({
+          ...base,
+          id: `c_bulk${i}`,
+          name: `Bulk ${String(i).padStart(3, "0")}`,
+          nameKey: `bulk ${String(i).padStart(3, "0")}`,
+        })),
         { ...base, teamId: OTHER, id: "c_foreign", name: "Spring Secret", nameKey: "spring secret" },
       ],
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pickNext } from "../../src/domain/routing/rotation.js";
-import { cardPost, dmsTo, handOff, logLead, textOf, waitUntil } from "../helpers/leads.js";
+import { cardPost, dmsTo, handOff, logLead, startReplicas, textOf, waitUntil } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -196,13 +196,18 @@ describe("rotation fairness across restarts and replicas", () => {
 
   it("spreads handoffs made at the same moment on several replicas evenly", async () => {
     const team = "T0ROTCONC1";
-    const replicas = [owner, ...(await Promise.all([1, 2].map(() => startTestApp({ databaseUrl: owner.databaseUrl, slack: owner.slack, clock: owner.clock }))))];
+    const replicas = [owner, ...(await startReplicas(owner, 2))];
     try {
       await configureRotation(owner, team, [{ userId: ANN }, { userId: BOB }, { userId: CAT }]);
       const leads = [];
       for (let i = 0; i < 9; i++) leads.push(await logLead(owner, { email: `conc${i}@rotation.io` }, { teamId: team, userId: MARKETER }));
       await Promise.all(
-        leads.map((lead, i) => (replicas[i % replicas.length] as TestApp).requests.blockAction({ actionId: "lead_hand_off", value: lead.id }, { teamId: team, userId: MARKETER })),
+        leads.map((lead, i) =>
+          (replicas[i % replicas.length] as TestApp).requests.blockAction(
+            { actionId: "lead_hand_off", value: lead.id },
+            { teamId: team, userId: MARKETER },
+          ),
+        ),
       );
       await waitUntil(async () => (await owner.db.handoff.count({ where: { teamId: team, messageTs: { not: null } } })) === 9, 20_000);
       const handoffs = await owner.db.handoff.findMany({ where: { teamId: team } });

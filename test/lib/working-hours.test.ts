@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingMinutes, isWorkingTime, localDate, workingMinutesBetween, type WorkingHours } from "../../src/lib/working-hours.js";
+import { addWorkingMinutes, isWorkingTime, localDate, type WorkingHours, workingMinutesBetween } from "../../src/lib/working-hours.js";
 
 const nineToFive = (zone: string, days = [1, 2, 3, 4, 5]): WorkingHours => ({ zone, startMinute: 540, endMinute: 1020, days });
 const at = (iso: string) => new Date(iso);

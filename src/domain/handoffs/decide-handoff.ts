@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decideHandoff, findHandoff, type Handoff, updateHandoff } from "../../db/handoffs.js";
+import { decideHandoff, findHandoff, type Handoff, rememberNotices } from "../../db/handoffs.js";
 import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
@@ -81,8 +81,7 @@ export async function rejectHandoff(
   const marketing = (await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null;
   try {
     const refs = await deps.notifier.rejected(decision.card, marketing);
-    if (refs.length > 0)
-      await updateHandoff(deps.db, teamId, handoffId, { noticeRefs: refs.map((r) => ({ channelId: r.channelId, ts: r.ts })) });
+    if (refs.length > 0) await rememberNotices(deps.db, teamId, handoffId, refs);
   } catch (error) {
     deps.logger.warn({ err: error, teamId }, "telling marketing about a rejection failed");
   }
