@@ -96,13 +96,21 @@ export async function campaignIdInTeam(db: Db, teamId: string, ref: { id?: strin
   return null;
 }
 
-/** Up to `limit` leads whose search key holds `needle` (already normalised), most recently changed first. */
-export function searchLeads(db: Db, teamId: string, needle: string, limit: number): Promise<Lead[]> {
-  return db.lead.findMany({
-    where: { teamId, searchKey: { contains: needle } },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: limit,
-  });
+/**
+ * Up to `limit` leads whose search key holds `needle` (already normalised), most recently changed first. Raw SQL
+ * because Prisma's `contains` passes % and _ through as wildcards; LIKE ... ESCAPE reads the same on SQLite and
+ * PostgreSQL, and both sides are lower-cased already, so the databases' case rules don't matter.
+ */
+export async function searchLeads(db: Db, teamId: string, needle: string, limit: number): Promise<Lead[]> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Lead"
+    WHERE "teamId" = ${teamId} AND "searchKey" LIKE ${pattern} ESCAPE '\\'
+    ORDER BY "updatedAt" DESC, "id" ASC
+    LIMIT ${limit}`;
+  const ids = rows.map((row) => row.id);
+  const leads = await db.lead.findMany({ where: { teamId, id: { in: ids } } });
+  return ids.map((id) => leads.find((lead) => lead.id === id)).filter((lead): lead is Lead => lead !== undefined);
 }
 
 /** The person's leads in the given stages, most recently changed first. */

@@ -162,7 +162,8 @@ export interface BlockActionInput {
   selectedOption?: { value: string; text?: { type: "plain_text"; text: string } };
   messageTs?: string;
   messageBlocks?: unknown[];
-  view?: { id: string; callback_id?: string; private_metadata?: string; state?: { values: Record<string, unknown> } };
+  /** A click inside a view: `type` "modal" (the default Slack sends for modals) or "home" (the App Home). */
+  view?: { id: string; type?: "modal" | "home"; callback_id?: string; private_metadata?: string; hash?: string; state?: { values: Record<string, unknown> } };
 }
 
 export interface ViewSubmissionInput {

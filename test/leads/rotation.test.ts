@@ -124,7 +124,7 @@ describe("the lead rotation", () => {
     // The App Home toggle does the same, and republishes the Home.
     app.slack.reset();
     await app.requests.blockAction(
-      { actionId: "home_availability", value: "away", view: { id: "VHOME00001", callback_id: "" } },
+      { actionId: "home_availability", value: "away", view: { id: "VHOME00001", type: "home", callback_id: "" } },
       { teamId: team, userId: BOB },
     );
     const home = await app.slack.waitFor("views.publish", (c) => c.args.user_id === BOB);
