@@ -163,7 +163,14 @@ export interface BlockActionInput {
   messageTs?: string;
   messageBlocks?: unknown[];
   /** A click inside a view: `type` "modal" (the default Slack sends for modals) or "home" (the App Home). */
-  view?: { id: string; type?: "modal" | "home"; callback_id?: string; private_metadata?: string; hash?: string; state?: { values: Record<string, unknown> } };
+  view?: {
+    id: string;
+    type?: "modal" | "home";
+    callback_id?: string;
+    private_metadata?: string;
+    hash?: string;
+    state?: { values: Record<string, unknown> };
+  };
 }
 
 export interface ViewSubmissionInput {

@@ -51,7 +51,8 @@ describe("/lead find and moving leads along", () => {
   });
 
   it("shows at most ten results, says there may be more, and treats % and _ as plain characters", async () => {
-    for (let i = 0; i < 12; i++) await logLead(app, { email: `bulk${i}@bulkco.com`, company: "BulkCo" }, { teamId: TEAM, userId: MARKETER });
+    for (let i = 0; i < 12; i++)
+      await logLead(app, { email: `bulk${i}@bulkco.com`, company: "BulkCo" }, { teamId: TEAM, userId: MARKETER });
     const body = await find("bulkco");
     expect(body.blocks.filter((b: { block_id?: string }) => b.block_id?.startsWith("lead:"))).toHaveLength(10);
     expect(body.blocks[0].text.text).toContain("the 10 most recently changed");
@@ -119,10 +120,16 @@ describe("/lead find and moving leads along", () => {
     expect(view.blocks.find((b: { block_id: string }) => b.block_id === "currency").element.initial_value).toBe("EUR");
     const submit = (amount: string, currency: string) =>
       app.requests.viewSubmission(
-        { callbackId: "lead_won_modal", privateMetadata: view.private_metadata, values: { amount: { value: input.text(amount) }, currency: { value: input.text(currency) } } },
+        {
+          callbackId: "lead_won_modal",
+          privateMetadata: view.private_metadata,
+          values: { amount: { value: input.text(amount) }, currency: { value: input.text(currency) } },
+        },
         { teamId: TEAM, userId: REP },
       );
-    expect((await submit("lots", "EUR")).body.errors).toEqual({ amount: "Enter the deal value as a number, for example 12500 or 12,500.50." });
+    expect((await submit("lots", "EUR")).body.errors).toEqual({
+      amount: "Enter the deal value as a number, for example 12500 or 12,500.50.",
+    });
     expect((await submit("100", "EURO")).body.errors).toEqual({ currency: "Enter a three-letter currency code such as USD, EUR or GBP." });
     expect((await submit("100.5", "JPY")).body.errors).toEqual({ amount: "JPY amounts have at most 0 decimal places." });
     expect((await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("sql");
@@ -143,11 +150,17 @@ describe("/lead find and moving leads along", () => {
 
   it("marks a deal Lost with a reason, from the App Home", async () => {
     const lead = await ownedLead("lost@example.com");
-    await app.requests.blockAction({ actionId: "lead_to_lost", value: lead.id, view: { id: "VHOME00002", type: "home", callback_id: "" } }, { teamId: TEAM, userId: REP });
+    await app.requests.blockAction(
+      { actionId: "lead_to_lost", value: lead.id, view: { id: "VHOME00002", type: "home", callback_id: "" } },
+      { teamId: TEAM, userId: REP },
+    );
     const { view } = (await app.slack.waitFor("views.open")).args;
     expect(view.callback_id).toBe("lead_lost_modal");
     const submit = (reason: string | null) =>
-      app.requests.viewSubmission({ callbackId: "lead_lost_modal", privateMetadata: view.private_metadata, values: { reason: { value: input.text(reason) } } }, { teamId: TEAM, userId: REP });
+      app.requests.viewSubmission(
+        { callbackId: "lead_lost_modal", privateMetadata: view.private_metadata, values: { reason: { value: input.text(reason) } } },
+        { teamId: TEAM, userId: REP },
+      );
     expect((await submit(null)).body.errors).toEqual({ reason: "Say why the deal was lost." });
     expect((await submit("Went with a competitor")).body).toBe("");
     const lost = await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } });

@@ -34,7 +34,8 @@ async function findEverywhere(db: Db, needle: string): Promise<string[]> {
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
     );
     for (const { name } of tables) {
-      for (const col of await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${name}")`)) columns.push({ table: name, column: col.name });
+      for (const col of await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${name}")`))
+        columns.push({ table: name, column: col.name });
     }
   }
   expect(columns.length).toBeGreaterThan(50);
@@ -59,7 +60,9 @@ describe("/lead forget", () => {
     app = await startTestApp();
     app.slack.setUser({ id: ADMIN, is_admin: true });
     await app.requests.command("/baton", "help", { teamId: TEAM });
-    await app.db.campaign.create({ data: { id: "fg_camp", teamId: TEAM, name: "Privacy Webinar", nameKey: "privacy webinar", channel: "webinar", createdById: MARKETER } });
+    await app.db.campaign.create({
+      data: { id: "fg_camp", teamId: TEAM, name: "Privacy Webinar", nameKey: "privacy webinar", channel: "webinar", createdById: MARKETER },
+    });
     const marketer = { teamId: TEAM, userId: MARKETER };
     const lead = await logLead(app, { ...PERSONAL, company: "Acme", fitGrade: "B", campaignId: "fg_camp" }, marketer);
     leadId = lead.id;
@@ -82,12 +85,21 @@ describe("/lead forget", () => {
     await app.requests.blockAction({ actionId: "handoff_accept", value: second?.id ?? "" }, { teamId: TEAM, userId: REP });
     await waitUntil(async () => (await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage === "sql");
     await app.requests.viewSubmission(
-      { callbackId: "lead_lost_modal", privateMetadata: JSON.stringify({ leadId: lead.id }), values: { reason: { value: input.text(LOST_REASON) } } },
+      {
+        callbackId: "lead_lost_modal",
+        privateMetadata: JSON.stringify({ leadId: lead.id }),
+        values: { reason: { value: input.text(LOST_REASON) } },
+      },
       { teamId: TEAM, userId: REP },
     );
     // Another area's table that quotes the person (a stored web-form answer).
     await app.db.webhookReceipt.create({
-      data: { teamId: TEAM, idempotencyKey: "k1", status: 201, body: JSON.stringify({ lead: { email: PERSONAL.email.toLowerCase(), name: PERSONAL.name } }) },
+      data: {
+        teamId: TEAM,
+        idempotencyKey: "k1",
+        status: 201,
+        body: JSON.stringify({ lead: { email: PERSONAL.email.toLowerCase(), name: PERSONAL.name } }),
+      },
     });
     for (const needle of NEEDLES) expect(await findEverywhere(app.db, needle)).not.toEqual([]);
   });
@@ -148,7 +160,9 @@ describe("/lead forget", () => {
       for (const needle of NEEDLES) expect(shown).not.toContain(needle);
       expect(shown).toContain("personal data erased");
     }
-    const redacted = app.slack.callsOf("chat.update").filter((c) => c.args.channel === MARKETING_CHANNEL || (c.args.channel === SALES_CHANNEL && !cards.some((k) => k.ts === c.args.ts)));
+    const redacted = app.slack
+      .callsOf("chat.update")
+      .filter((c) => c.args.channel === MARKETING_CHANNEL || (c.args.channel === SALES_CHANNEL && !cards.some((k) => k.ts === c.args.ts)));
     expect(redacted).toHaveLength(2);
     for (const call of redacted) expect(textOf(call).toLowerCase()).not.toContain("call back in may");
   });

@@ -134,6 +134,15 @@ describe("/lead: logging and editing a lead in a modal", () => {
     expect(types).toEqual(["created", "updated", "updated"]);
   });
 
+  it("opens the lead for editing from the confirmation's Edit button", async () => {
+    const lead = await app.db.lead.findFirstOrThrow({ where: { teamId: TEAM, emailKey: "ada@example.com" } });
+    await app.requests.blockAction({ actionId: "lead_edit", value: lead.id }, me);
+    const { view } = (await app.slack.waitFor("views.open")).args;
+    expect(view.title.text).toBe("Edit lead");
+    expect(JSON.parse(view.private_metadata)).toEqual({ leadId: lead.id, channelId: me.channelId });
+    expect(view.blocks.find((b: { block_id: string }) => b.block_id === "email").element.initial_value).toBe("ada@example.com");
+  });
+
   it("refuses an edit that would give the lead another lead's email, inline and without changes", async () => {
     const other = await logLead(app, { email: "babbage@example.com", name: "Charles" }, me);
     const ada = await app.db.lead.findFirstOrThrow({ where: { teamId: TEAM, emailKey: "ada@example.com" } });

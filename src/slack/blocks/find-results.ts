@@ -16,7 +16,7 @@ export function findResultsMessage(query: string, leads: Lead[], limit: number):
   const more = leads.length >= limit ? ` (the ${limit} most recently changed; narrow your search to see others)` : "";
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(`Leads matching "${shown}"${more}:`) }];
   for (const lead of leads.slice(0, limit)) {
-    const email = lead.email ? `\n${escapeMrkdwn(lead.email)}` : "";
+    const email = lead.email ? `\n${escapeMrkdwn(truncate(lead.email, 100))}` : "";
     blocks.push({
       type: "section",
       block_id: `lead:${lead.id}`,

@@ -16,8 +16,8 @@ const NOTES_SHOWN = 600;
 
 /** "*Jane Doe* · VP Marketing at Acme" (or "A lead at Acme" when the name is unknown or erased). */
 export function leadHeadline(lead: LeadSummaryFields): string {
-  const who = lead.erased ? "_Erased lead_" : lead.name ? `*${escapeMrkdwn(truncate(lead.name, 100))}*` : "*Unnamed lead*";
-  const role = [lead.title, lead.company].filter(Boolean).map((v) => escapeMrkdwn(truncate(v as string, 120)));
+  const who = lead.erased ? "_Erased lead_" : lead.name ? `*${escapeMrkdwn(truncate(lead.name, 80))}*` : "*Unnamed lead*";
+  const role = [lead.title, lead.company].filter(Boolean).map((v) => escapeMrkdwn(truncate(v as string, 60)));
   return role.length > 0 ? `${who} · ${role.join(" at ")}` : who;
 }
 
