@@ -41,7 +41,10 @@ function limitProblems(node: unknown, path = "$"): string[] {
   if (n.type === "input") over(n.label?.text, 2000, "label");
   over(n.block_id, 255, "block_id");
   over(n.action_id, 255, "action_id");
-  if (Array.isArray(n.options)) for (const o of n.options) over(o.text?.text, 75, "option text"), over(o.value, 75, "option value");
+  for (const o of Array.isArray(n.options) ? n.options : []) {
+    over(o.text?.text, 75, "option text");
+    over(o.value, 75, "option value");
+  }
   if (n.type === "mrkdwn" || n.type === "plain_text") over(n.text, 3000, "text");
   for (const [key, value] of Object.entries(n)) if (typeof value === "object") problems.push(...limitProblems(value, `${path}.${key}`));
   return problems;
