@@ -129,6 +129,7 @@ export class SlackRequests {
         hash: "1700000000.abcdef",
         blocks: view.blocks ?? [],
         state: { values: view.values },
+        previous_view_id: view.previousViewId ?? null,
       },
       response_urls: [],
     });
@@ -175,6 +176,8 @@ export interface BlockActionInput {
 
 export interface ViewSubmissionInput {
   callbackId: string;
+  /** For a modal pushed on top of another (e.g. a settings section over the settings home). */
+  previousViewId?: string;
   values: Record<string, Record<string, unknown>>;
   privateMetadata?: string;
   id?: string;

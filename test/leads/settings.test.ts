@@ -101,8 +101,14 @@ describe("settings: Channels and people, Rotation", () => {
   });
 
   it("saves channels, the sales team, admins, time zone, currency and working hours", async () => {
-    const reply = await app.requests.viewSubmission({ callbackId: "settings_channels_people", values: channelsValues() }, admin);
+    const reply = await app.requests.viewSubmission(
+      { callbackId: "settings_channels_people", values: channelsValues(), previousViewId: "VSETHOME01" },
+      admin,
+    );
     expect(reply.body).toBe("");
+    // The settings home underneath shows the new state.
+    const home = await app.slack.waitFor("views.update", (c) => c.args.view_id === "VSETHOME01");
+    expect(JSON.stringify(home.args.view.blocks)).toContain("Sales: <#C0NEWSALES>");
     expect(await app.db.workspace.findUniqueOrThrow({ where: { teamId: TEAM } })).toMatchObject({
       salesChannelId: "C0NEWSALES",
       marketingChannelId: "C0NEWMKTG1",

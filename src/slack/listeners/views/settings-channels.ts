@@ -2,11 +2,12 @@ import { isAppError } from "../../../lib/errors.js";
 import type { ListenerDeps } from "../../context.js";
 import { messageFor, viewErrorsFor } from "../../errors.js";
 import { checkedOf, conversationOf, selectedOf, textOf, timeOf, usersOf, type ViewValues } from "../../forms.js";
+import { refreshSettingsHome } from "../../settings/refresh-home.js";
 import type { SubmitArgs } from "./types.js";
 
 /** Saving "Channels and people": validated by the domain, errors shown on the setting they concern. */
 export function channelsSettingsSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, context, view }: SubmitArgs) => {
+  return async ({ ack, body, client, context, view }: SubmitArgs) => {
     const v = view.state.values as ViewValues;
     const raw = {
       salesChannelId: conversationOf(v, "salesChannelId"),
@@ -28,5 +29,6 @@ export function channelsSettingsSubmission(deps: ListenerDeps) {
       return;
     }
     await ack();
+    await refreshSettingsHome({ client, teamId: context.teamId, userId: body.user.id, deps }, view.previous_view_id);
   };
 }
