@@ -48,7 +48,7 @@ export async function decideHandoff(
 }
 
 /** Sets who should answer a pending handoff; false when it was decided meanwhile. */
-export async function setAssignee(db: Db | Tx, teamId: string, id: string, assigneeId: string | null, at: Date): Promise<boolean> {
+export async function setAssignee(db: Tx, teamId: string, id: string, assigneeId: string | null, at: Date): Promise<boolean> {
   const { count } = await db.handoff.updateMany({ where: { id, teamId, status: "pending" }, data: { assigneeId, updatedAt: at } });
   return count === 1;
 }
@@ -68,10 +68,6 @@ export async function recordBreach(db: Db, teamId: string, id: string, at: Date)
 /** Remembers the messages that quote a handoff's free text, so erasure can anonymise them. */
 export async function rememberNotices(db: Db, teamId: string, id: string, refs: { channelId: string; ts: string }[]): Promise<void> {
   await alone(db, (tx) => tx.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: refs } }));
-}
-
-export function handoffsOfLead(db: Db | Tx, teamId: string, leadId: string): Promise<Handoff[]> {
-  return db.handoff.findMany({ where: { teamId, leadId }, orderBy: { handedOffAt: "asc" } });
 }
 
 export function pendingHandoffsFor(db: Db, teamId: string, assigneeId: string, limit: number): Promise<Handoff[]> {

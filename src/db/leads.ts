@@ -41,7 +41,7 @@ export function findLead(db: Db | Tx, teamId: string, id: string): Promise<Lead 
 }
 
 /** Appends one row to the lead's history; campaign and fit are copied from the lead as it is now. */
-export async function recordLeadEvent(tx: Db | Tx, lead: Lead, event: LeadEventData): Promise<void> {
+export async function recordLeadEvent(tx: Tx, lead: Lead, event: LeadEventData): Promise<void> {
   await tx.leadEvent.create({
     data: { ...event, teamId: lead.teamId, leadId: lead.id, campaignId: lead.campaignId, fitGrade: lead.fitGrade },
   });
