@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handOff, logLead, textOf, waitUntil } from "../helpers/leads.js";
+import { handOff, logLead, settle, textOf, waitUntil } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -25,12 +25,16 @@ describe("/lead find and moving leads along", () => {
     const lead = await logLead(app, { email, ...fields }, { teamId: TEAM, userId: MARKETER });
     const handoff = await handOff(app, lead.id, { teamId: TEAM, userId: MARKETER });
     await app.requests.blockAction({ actionId: "handoff_accept", value: handoff?.id ?? "" }, { teamId: TEAM, userId: rep });
-    await waitUntil(async () => (await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage === "sql");
+    await app.slack.waitForResponse((r) => String(r.body.text).includes("You own this lead"));
+    expect((await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("sql");
+    await settle(app);
     app.slack.reset();
     return lead;
   }
 
   const find = async (text: string) => {
+    await settle(app);
+    app.slack.reset();
     await app.requests.command("/lead", `find ${text}`, { teamId: TEAM, userId: MARKETER });
     return (await app.slack.waitForResponse()).body;
   };
@@ -145,7 +149,7 @@ describe("/lead find and moving leads along", () => {
     // Won is final.
     app.slack.reset();
     await app.requests.blockAction({ actionId: "lead_to_opportunity", value: lead.id }, { teamId: TEAM, userId: REP });
-    expect((await app.slack.waitForResponse()).body.text).toContain("A lead can't go from Won to Opportunity. Won is final.");
+    await app.slack.waitForResponse((r) => String(r.body.text).includes("A lead can't go from Won to Opportunity. Won is final."));
   });
 
   it("marks a deal Lost with a reason, from the App Home", async () => {
