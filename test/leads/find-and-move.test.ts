@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handOff, logLead, settle, textOf, waitUntil } from "../helpers/leads.js";
+import { handOff, logLead, settle, textOf } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
