@@ -20,6 +20,7 @@ import { webClientOptions } from "./slack/client-options.js";
 import { SingleTokenClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
+import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackPlaybookAnnouncer } from "./slack/notifiers/playbook.js";
 
 export interface StartOptions {
@@ -63,6 +64,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       logger,
       directory: new SlackDirectory(clients),
       announcer: new SlackPlaybookAnnouncer(clients, logger),
+      handoffNotifier: new SlackHandoffNotifier(clients),
       defaults: {
         timezone: config.defaults.digestTimezone,
         digestCron: config.defaults.digestCron,

@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import type { Db, Tx } from "./client.js";
 import type { Lead, Prisma } from "./generated/sqlite/client.js";
 
 export type { Lead };
@@ -30,38 +30,74 @@ export interface LeadEventData {
   at: Date;
 }
 
-export function findLeadByEmailKey(db: Db, teamId: string, emailKey: string): Promise<Lead | null> {
+/** A stage change as the domain decided it: the lead's new columns and the event that records it. */
+export interface StageChange {
+  to: string;
+  data: Prisma.LeadUncheckedUpdateManyInput;
+  event: LeadEventData;
+}
+
+export class StageChangedMeanwhile extends Error {
+  constructor() {
+    super("the lead's stage changed meanwhile");
+  }
+}
+
+export function findLeadByEmailKey(db: Db | Tx, teamId: string, emailKey: string): Promise<Lead | null> {
   return db.lead.findUnique({ where: { teamId_emailKey: { teamId, emailKey } } });
 }
 
-export function findLead(db: Db, teamId: string, id: string): Promise<Lead | null> {
+export function findLead(db: Db | Tx, teamId: string, id: string): Promise<Lead | null> {
   return db.lead.findFirst({ where: { id, teamId } });
+}
+
+/** Appends one row to the lead's history; campaign and fit are copied from the lead as it is now. */
+export async function recordLeadEvent(tx: Tx, lead: Lead, event: LeadEventData): Promise<void> {
+  await tx.leadEvent.create({
+    data: { ...event, teamId: lead.teamId, leadId: lead.id, campaignId: lead.campaignId, fitGrade: lead.fitGrade },
+  });
 }
 
 /** Creates a lead and its "created" event in one transaction. Throws P2002 when the email already exists. */
 export function createLeadWithEvent(
   db: Db,
-  data: LeadFields & { teamId: string; emailKey: string; createdById: string; source: string; createdAt: Date },
+  data: LeadFields & { teamId: string; emailKey: string; searchKey: string; createdById: string; source: string; createdAt: Date },
   event: LeadEventData,
 ): Promise<Lead> {
   return db.$transaction(async (tx) => {
     const lead = await tx.lead.create({ data: { ...data, updatedAt: data.createdAt } });
-    await tx.leadEvent.create({
-      data: { ...event, teamId: lead.teamId, leadId: lead.id, campaignId: lead.campaignId, fitGrade: lead.fitGrade },
-    });
+    await recordLeadEvent(tx, lead, event);
     return lead;
   });
 }
 
-/** Updates a lead's fields and records the change, in one transaction. */
-export function updateLeadWithEvent(db: Db, lead: Lead, data: LeadFields & { updatedAt: Date }, event: LeadEventData): Promise<Lead> {
+/** Updates a lead's fields and records the change, in one transaction. Throws P2002 when a new email is taken. */
+export function updateLeadWithEvent(
+  db: Db,
+  lead: Lead,
+  data: LeadFields & { updatedAt: Date; searchKey: string; emailKey?: string },
+  event: LeadEventData,
+): Promise<Lead> {
   return db.$transaction(async (tx) => {
     const updated = await tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
-    await tx.leadEvent.create({
-      data: { ...event, teamId: lead.teamId, leadId: lead.id, campaignId: updated.campaignId, fitGrade: updated.fitGrade },
-    });
+    await recordLeadEvent(tx, updated, event);
     return updated;
   });
+}
+
+/**
+ * Moves a lead from the stage it was read in: a conditional update, so that of two concurrent moves from the same
+ * stage only one happens (and records its event). Throws StageChangedMeanwhile for the other.
+ */
+export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
+  const { count } = await tx.lead.updateMany({
+    where: { id: lead.id, teamId: lead.teamId, stage: lead.stage },
+    data: { ...change.data, stage: change.to, updatedAt: change.event.at },
+  });
+  if (count !== 1) throw new StageChangedMeanwhile();
+  const moved = await tx.lead.findFirstOrThrow({ where: { id: lead.id, teamId: lead.teamId } });
+  await recordLeadEvent(tx, moved, { ...change.event, fromStage: lead.stage, toStage: change.to });
+  return moved;
 }
 
 /** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */
@@ -69,4 +105,39 @@ export async function campaignIdInTeam(db: Db, teamId: string, ref: { id?: strin
   if (ref.id) return (await db.campaign.findFirst({ where: { id: ref.id, teamId }, select: { id: true } }))?.id ?? null;
   if (ref.code) return (await db.campaign.findFirst({ where: { trackingCode: ref.code, teamId }, select: { id: true } }))?.id ?? null;
   return null;
+}
+
+/**
+ * Up to `limit` leads whose search key holds `needle` (already normalised), most recently changed first. Raw SQL
+ * because Prisma's `contains` passes % and _ through as wildcards; LIKE ... ESCAPE reads the same on SQLite and
+ * PostgreSQL, and both sides are lower-cased already, so the databases' case rules don't matter.
+ */
+export async function searchLeads(db: Db, teamId: string, needle: string, limit: number): Promise<Lead[]> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Lead"
+    WHERE "teamId" = ${teamId} AND "searchKey" LIKE ${pattern} ESCAPE '\\'
+    ORDER BY "updatedAt" DESC, "id" ASC
+    LIMIT ${limit}`;
+  const ids = rows.map((row) => row.id);
+  const leads = await db.lead.findMany({ where: { teamId, id: { in: ids } } });
+  return ids.map((id) => leads.find((lead) => lead.id === id)).filter((lead): lead is Lead => lead !== undefined);
+}
+
+/** The person's leads in the given stages, most recently changed first. */
+export function leadsOwnedBy(db: Db, teamId: string, ownerId: string, stages: string[], limit: number): Promise<Lead[]> {
+  return db.lead.findMany({
+    where: { teamId, ownerId, stage: { in: stages } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+export async function countOwnedByStage(db: Db, teamId: string, ownerId: string): Promise<Record<string, number>> {
+  const rows = await db.lead.groupBy({ by: ["stage"], where: { teamId, ownerId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.stage, row._count._all]));
+}
+
+export function recentEvents(db: Db, teamId: string, leadId: string, limit: number) {
+  return db.leadEvent.findMany({ where: { teamId, leadId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
 }

@@ -1,3 +1,4 @@
+import { alone } from "./alone.js";
 import type { Db } from "./client.js";
 import type { ScheduleFields } from "./digest-schedules.js";
 import { isUniqueViolation } from "./errors.js";
@@ -39,4 +40,21 @@ export async function ensureWorkspaceRow(
 
 export function findWorkspace(db: Db, teamId: string): Promise<Workspace | null> {
   return db.workspace.findUnique({ where: { teamId } });
+}
+
+export interface ChannelsAndPeopleData {
+  salesChannelId: string | null;
+  marketingChannelId: string | null;
+  salesUserGroupId: string | null;
+  salesUserIds: string[];
+  adminUserIds: string[];
+  timezone: string;
+  currency: string;
+  workStartMinute: number;
+  workEndMinute: number;
+  workDays: number[];
+}
+
+export async function saveChannelsAndPeople(db: Db, teamId: string, data: ChannelsAndPeopleData): Promise<void> {
+  await alone(db, (tx) => tx.workspace.update({ where: { teamId }, data }));
 }

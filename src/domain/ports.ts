@@ -43,3 +43,78 @@ export interface PlaybookAnnouncer {
   campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<AnnouncementDelivery>;
   playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<AnnouncementDelivery>;
 }
+
+/** A Slack message Baton posted: where it is, so it can be updated or anonymised later. */
+export interface MessageRef {
+  channelId: string;
+  ts: string;
+}
+
+/** Everything a handoff card shows, as of now. Personal fields are null once the lead was erased. */
+export interface HandoffCard {
+  handoffId: string;
+  teamId: string;
+  /** pending, accepted, rejected, cancelled */
+  status: string;
+  lead: {
+    id: string;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    company: string | null;
+    title: string | null;
+    fitGrade: string | null;
+    notes: string | null;
+    erased: boolean;
+  };
+  campaignName: string | null;
+  handedOffById: string;
+  handedOffAt: Date;
+  assigneeId: string | null;
+  slaDueAt: Date | null;
+  breachedAt: Date | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  rejectReason: string | null;
+  rejectNote: string | null;
+  /** Where the card is (the sales channel at the time of the handoff); ts is null until it is posted. */
+  channelId: string;
+  messageTs: string | null;
+}
+
+/** Who to @-mention when a handoff escalates: the sales user group, or else listed people. */
+export interface TeamMention {
+  groupId: string | null;
+  userIds: string[];
+}
+
+/** Who made an assignment: a person, the rotation, or the SLA ladder reassigning after a breach. */
+export type AssignedBy = { kind: "person"; userId: string } | { kind: "rotation" } | { kind: "sla" };
+
+/**
+ * What handoffs tell people in Slack. Implemented in src/slack/notifiers/handoffs.ts. Methods throw
+ * AppError("not_configured") when Slack refuses for good (channel gone, Baton not invited), anything else when it
+ * may work on a retry.
+ */
+export interface HandoffNotifier {
+  /** Posts the card with Accept / Reject / Assign buttons to `card.channelId`. */
+  postCard(card: HandoffCard): Promise<MessageRef>;
+  deleteCard(teamId: string, ref: MessageRef): Promise<void>;
+  /** Re-renders the card in place, for everyone in the channel. */
+  refreshCard(card: HandoffCard): Promise<void>;
+  /** Tells the marketer in the card's thread that a rep accepted. */
+  accepted(card: HandoffCard): Promise<void>;
+  /** Tells marketing why, in the card's thread and the marketing channel; returns the messages that quote the note. */
+  rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]>;
+  /**
+   * Tells `card.assigneeId` by DM that the handoff is theirs to answer; a reassignment after a breach is also said in
+   * the card's thread.
+   */
+  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void>;
+  /** Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. */
+  reminder(card: HandoffCard): Promise<void>;
+  /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
+  escalation(card: HandoffCard, team: TeamMention): Promise<void>;
+  /** Replaces messages that quoted free text (a reject note) with a version without it. */
+  redactNotices(teamId: string, refs: MessageRef[]): Promise<void>;
+}

@@ -9,9 +9,15 @@ import { FunnelService } from "./funnel/funnel-service.js";
 import type { DigestFaults, DigestPublisher } from "./funnel/ports.js";
 import { DigestSchedules } from "./funnel/schedules.js";
 import { Subscriptions } from "./funnel/subscriptions.js";
+import { Handoffs } from "./handoffs/handoffs.js";
+import { Home } from "./home/home.js";
+import { Leads } from "./leads/leads.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { Directory, PlaybookAnnouncer } from "./ports.js";
+import type { Directory, HandoffNotifier, PlaybookAnnouncer } from "./ports.js";
+import { Rotation } from "./routing/rotation-service.js";
+import { SlaLadder } from "./sla/run-due-steps.js";
+import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import { type WorkspaceDefaults, Workspaces } from "./workspaces/workspaces.js";
 
 export interface ServiceDeps {
@@ -28,6 +34,7 @@ export interface ServiceDeps {
   replicaId: string;
   /** Test-only: simulates a replica dying in the middle of a digest run. */
   digestFaults?: DigestFaults;
+  handoffNotifier: HandoffNotifier;
 }
 
 export interface Services {
@@ -39,16 +46,36 @@ export interface Services {
   digestSchedules: DigestSchedules;
   digestRuns: DigestRuns;
   subscriptions: Subscriptions;
+  leads: Leads;
+  handoffs: Handoffs;
+  rotation: Rotation;
+  sla: SlaLadder;
+  home: Home;
+  channelsAndPeople: ChannelsAndPeople;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const roles = new Roles(deps.db, deps.directory);
   const playbookDeps = { db: deps.db, clock: deps.clock, logger: deps.logger, roles, announcer: deps.announcer };
   const funnelDeps = { db: deps.db, provider: deps.provider, clock: deps.clock };
+  const leadDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    directory: deps.directory,
+    roles,
+    notifier: deps.handoffNotifier,
+  };
   const funnel = new FunnelService(funnelDeps);
   return {
     workspaces: new Workspaces(deps.db, deps.defaults, deps.clock),
     roles,
+    leads: new Leads(leadDeps),
+    handoffs: new Handoffs(leadDeps),
+    rotation: new Rotation(deps.db, roles),
+    sla: new SlaLadder(leadDeps),
+    home: new Home(deps.db, deps.clock),
+    channelsAndPeople: new ChannelsAndPeople(deps.db, roles),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,

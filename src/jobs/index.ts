@@ -4,6 +4,7 @@ import type { Logger } from "../lib/logger.js";
 import { type DigestTasks, digestSweepJob } from "./digests.js";
 import { icpRegradeJob } from "./icp-regrade.js";
 import type { Job } from "./scheduler.js";
+import { slaLadderJob } from "./sla-ladder.js";
 
 export interface JobDeps {
   services: Services;
@@ -18,5 +19,6 @@ export function createJobs(deps: JobDeps): Record<string, Job> {
   return {
     icpRegrade: icpRegradeJob(deps),
     digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
+    slaLadder: slaLadderJob(deps),
   };
 }

@@ -129,6 +129,7 @@ export class SlackRequests {
         hash: "1700000000.abcdef",
         blocks: view.blocks ?? [],
         state: { values: view.values },
+        previous_view_id: view.previousViewId ?? null,
       },
       response_urls: [],
     });
@@ -162,11 +163,21 @@ export interface BlockActionInput {
   selectedOption?: { value: string; text?: { type: "plain_text"; text: string } };
   messageTs?: string;
   messageBlocks?: unknown[];
-  view?: { id: string; callback_id?: string; private_metadata?: string; state?: { values: Record<string, unknown> } };
+  /** A click inside a view: `type` "modal" (the default Slack sends for modals) or "home" (the App Home). */
+  view?: {
+    id: string;
+    type?: "modal" | "home";
+    callback_id?: string;
+    private_metadata?: string;
+    hash?: string;
+    state?: { values: Record<string, unknown> };
+  };
 }
 
 export interface ViewSubmissionInput {
   callbackId: string;
+  /** For a modal pushed on top of another (e.g. a settings section over the settings home). */
+  previousViewId?: string;
   values: Record<string, Record<string, unknown>>;
   privateMetadata?: string;
   id?: string;

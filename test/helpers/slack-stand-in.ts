@@ -267,6 +267,8 @@ export class SlackStandIn {
         };
       case "usergroups.users.list":
         return { ok: true, users: this.groups.get(args.usergroup) ?? [] };
+      case "usergroups.list":
+        return { ok: true, usergroups: [...this.groups.keys()].map((id) => ({ id, handle: id.toLowerCase(), name: `Group ${id}` })) };
       case "files.getUploadURLExternal": {
         const fileId = `F${randomUUID().slice(0, 10).toUpperCase()}`;
         return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };

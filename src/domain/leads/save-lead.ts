@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import {
   campaignIdInTeam,
   createLeadWithEvent,
+  findLead,
   findLeadByEmailKey,
   type Lead,
   type LeadFields,
@@ -12,6 +13,7 @@ import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
+import { searchKeyOf } from "./search-key.js";
 
 export type LeadSource = "slack" | "webhook" | "csv";
 
@@ -19,14 +21,25 @@ export interface SavedLead {
   lead: Lead;
   /** False when a lead with this email already existed and was updated instead. */
   created: boolean;
+  /** False when an update changed nothing (no event is recorded then). */
+  changed: boolean;
 }
+
+export interface SaveOptions {
+  /** An edit in the modal: emptying a field removes it. */
+  replace?: boolean;
+  /** Edit this lead (by id, within the team), even when the email changes. */
+  leadId?: string;
+}
+
+const EMAIL_TAKEN = "Another lead already has this email. Open it with /lead <email> instead.";
 
 /**
  * Logs a lead, or updates the one with the same email (case-insensitive) in the workspace. Never makes a second
  * row: the unique (teamId, emailKey) index decides races, and the loser updates the winner's row.
  * `input` must come from `parseLeadInput`. Updates keep stored values for fields the input leaves empty (a web
  * form that omits the phone does not erase it), unless `replace` (an edit in the modal, where emptying a field
- * means removing it).
+ * means removing it). With `leadId`, that lead is edited, and its email may change to one no other lead has.
  */
 export async function saveLead(
   db: Db,
@@ -35,30 +48,68 @@ export async function saveLead(
   input: LeadInput,
   actorId: string,
   source: LeadSource,
-  options: { replace?: boolean } = {},
+  options: SaveOptions = {},
 ): Promise<SavedLead> {
   const key = emailKey(input.email);
   const fields = await leadFields(db, teamId, input);
+  if (options.leadId) return editLead(db, clock, teamId, options.leadId, fields, actorId, options);
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findLeadByEmailKey(db, teamId, key);
     const at = clock.now();
-    if (existing) {
-      const changes = await withFit(db, teamId, options.replace ? fields : onlyGiven(fields), existing);
-      const lead = await updateLeadWithEvent(db, existing, { ...changes, updatedAt: at }, { actorId, type: "updated", at });
-      return { lead, created: false };
-    }
+    if (existing) return update(db, existing, fields, at, actorId, options);
     try {
       const lead = await createLeadWithEvent(
         db,
-        { ...(await withFit(db, teamId, fields)), teamId, emailKey: key, createdById: actorId, source, createdAt: at },
+        {
+          ...(await withFit(db, teamId, fields)),
+          teamId,
+          emailKey: key,
+          searchKey: searchKeyOf(fields),
+          createdById: actorId,
+          source,
+          createdAt: at,
+        },
         { actorId, type: "created", toStage: "new", at },
       );
-      return { lead, created: true };
+      return { lead, created: true, changed: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // someone created it meanwhile: go round and update theirs
     }
   }
   throw new AppError("conflict", "Someone else is saving this lead right now. Please try again.");
+}
+
+async function editLead(
+  db: Db,
+  clock: Clock,
+  teamId: string,
+  leadId: string,
+  fields: LeadFields,
+  actorId: string,
+  options: SaveOptions,
+): Promise<SavedLead> {
+  const existing = await findLead(db, teamId, leadId);
+  if (!existing) throw new AppError("not_found", "That lead no longer exists.");
+  if (existing.erasedAt) throw new AppError("conflict", "This lead's personal data was erased, so it can't be edited.");
+  try {
+    return await update(db, existing, fields, clock.now(), actorId, options);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("invalid_input", EMAIL_TAKEN, { email: EMAIL_TAKEN });
+    throw error;
+  }
+}
+
+async function update(db: Db, existing: Lead, fields: LeadFields, at: Date, actorId: string, options: SaveOptions): Promise<SavedLead> {
+  const changes = await withFit(db, existing.teamId, options.replace ? fields : onlyGiven(fields), existing);
+  const merged = { ...existing, ...changes };
+  if (!differs(existing, changes)) return { lead: existing, created: false, changed: false };
+  const data = { ...changes, emailKey: emailKey(merged.email ?? ""), searchKey: searchKeyOf(merged), updatedAt: at };
+  const lead = await updateLeadWithEvent(db, existing, data, { actorId, type: "updated", at });
+  return { lead, created: false, changed: true };
+}
+
+function differs(existing: Lead, changes: LeadFields): boolean {
+  return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
 }
 
 async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<LeadFields> {
@@ -87,7 +138,7 @@ async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<Lea
   };
 }
 
-/** With an ICP, the grade computed from the lead's fields (after the merge) wins over a hand-picked one. */
+/** When the workspace has an ICP, the computed fit grade wins over a hand-picked one. */
 async function withFit(db: Db, teamId: string, fields: LeadFields, existing?: Lead): Promise<LeadFields> {
   const fit = await gradeLead(db, teamId, { ...existing, ...fields });
   return fit ? { ...fields, fitGrade: fit.grade, fitSegmentId: fit.segmentId } : fields;

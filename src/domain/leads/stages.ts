@@ -52,3 +52,9 @@ export const STAGE_TIMESTAMP = {
   lost: "lostAt",
   nurture: "nurtureAt",
 } as const satisfies Partial<Record<Stage, string>>;
+
+/** A stored stage as a Stage; an unknown value (which the schema's writers never store) is a bug. */
+export function stageOf(value: string): Stage {
+  if (!isStage(value)) throw new Error(`unknown lead stage ${JSON.stringify(value)}`);
+  return value;
+}

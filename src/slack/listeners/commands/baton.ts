@@ -1,5 +1,6 @@
 import { helpMessage } from "../../blocks/help.js";
 import type { ListenerDeps } from "../../context.js";
+import { availabilitySubcommand } from "./baton-away.js";
 import { brandSubcommand, icpSubcommand, slaSubcommand } from "./baton-playbook.js";
 import { settingsSubcommand } from "./baton-settings.js";
 import { type Subcommand, subcommands } from "./subcommands.js";
@@ -22,6 +23,8 @@ export function batonCommand(deps: ListenerDeps) {
       icp: icpSubcommand(deps),
       brand: brandSubcommand(deps),
       sla: slaSubcommand(deps),
+      away: availabilitySubcommand(deps, true),
+      back: availabilitySubcommand(deps, false),
     },
     unknown,
   );

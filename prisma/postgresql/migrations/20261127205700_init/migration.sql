@@ -77,6 +77,7 @@ CREATE TABLE "Lead" (
     "phone" TEXT,
     "notes" TEXT,
     "emailKey" TEXT,
+    "searchKey" TEXT,
     "company" TEXT,
     "title" TEXT,
     "industry" TEXT,
@@ -144,6 +145,7 @@ CREATE TABLE "Handoff" (
     "rejectNote" TEXT,
     "slaDueAt" TIMESTAMP(3),
     "breachedAt" TIMESTAMP(3),
+    "noticeRefs" JSONB,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

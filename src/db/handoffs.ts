@@ -1,0 +1,92 @@
+import { alone } from "./alone.js";
+import type { Db, Tx } from "./client.js";
+import type { Handoff, Prisma } from "./generated/sqlite/client.js";
+
+export type { Handoff };
+
+/** The unique key that allows at most one open (pending) handoff per lead. */
+export const openKeyOf = (teamId: string, leadId: string) => `${teamId}:${leadId}`;
+
+export function findHandoff(db: Db | Tx, teamId: string, id: string): Promise<Handoff | null> {
+  return db.handoff.findFirst({ where: { id, teamId } });
+}
+
+export function findOpenHandoff(db: Db, teamId: string, leadId: string): Promise<Handoff | null> {
+  return db.handoff.findFirst({ where: { openKey: openKeyOf(teamId, leadId), teamId } });
+}
+
+/** Claims the lead's one open handoff. Throws P2002 when the lead already has one. */
+export function createOpenHandoff(
+  db: Db,
+  data: { teamId: string; leadId: string; handedOffById: string; handedOffAt: Date; channelId: string; assigneeId?: string | null },
+): Promise<Handoff> {
+  return db.handoff.create({
+    data: { ...data, status: "pending", openKey: openKeyOf(data.teamId, data.leadId), createdAt: data.handedOffAt },
+  });
+}
+
+/** Removes a handoff whose card never made it to Slack (nobody has seen it, so nothing is lost). */
+export async function deleteUnpostedHandoff(db: Db, teamId: string, id: string): Promise<void> {
+  await alone(db, (tx) => tx.handoff.deleteMany({ where: { id, teamId, status: "pending" } }));
+}
+
+/**
+ * Decides a pending handoff: the conditional update lets exactly one of any number of concurrent deciders win,
+ * on one database shared by many replicas. Returns false for the losers.
+ */
+export async function decideHandoff(
+  tx: Tx,
+  handoff: Handoff,
+  data: { status: "accepted" | "rejected"; decidedById: string; decidedAt: Date; rejectReason?: string | null; rejectNote?: string | null },
+): Promise<boolean> {
+  const late = handoff.slaDueAt && !handoff.breachedAt && data.decidedAt > handoff.slaDueAt;
+  const { count } = await tx.handoff.updateMany({
+    where: { id: handoff.id, teamId: handoff.teamId, status: "pending", messageTs: { not: null } },
+    data: { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) },
+  });
+  return count === 1;
+}
+
+/** Sets who should answer a pending handoff; false when it was decided meanwhile. */
+export async function setAssignee(db: Tx, teamId: string, id: string, assigneeId: string | null, at: Date): Promise<boolean> {
+  const { count } = await db.handoff.updateMany({ where: { id, teamId, status: "pending" }, data: { assigneeId, updatedAt: at } });
+  return count === 1;
+}
+
+export async function updateHandoff(db: Tx, teamId: string, id: string, data: Prisma.HandoffUncheckedUpdateManyInput): Promise<void> {
+  await db.handoff.updateMany({ where: { id, teamId }, data });
+}
+
+/** Records the breach once: false when it was already recorded or the handoff is no longer pending. */
+export async function recordBreach(db: Db, teamId: string, id: string, at: Date): Promise<boolean> {
+  const { count } = await alone(db, (tx) =>
+    tx.handoff.updateMany({ where: { id, teamId, status: "pending", breachedAt: null }, data: { breachedAt: at } }),
+  );
+  return count === 1;
+}
+
+/** Remembers the messages that quote a handoff's free text, so erasure can anonymise them. */
+export async function rememberNotices(db: Db, teamId: string, id: string, refs: { channelId: string; ts: string }[]): Promise<void> {
+  await alone(db, (tx) => tx.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: refs } }));
+}
+
+export function pendingHandoffsFor(db: Db, teamId: string, assigneeId: string, limit: number): Promise<Handoff[]> {
+  return db.handoff.findMany({
+    where: { teamId, assigneeId, status: "pending", messageTs: { not: null } },
+    orderBy: [{ slaDueAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+export function countPendingHandoffsFor(db: Db, teamId: string, assigneeId: string): Promise<number> {
+  return db.handoff.count({ where: { teamId, assigneeId, status: "pending", messageTs: { not: null } } });
+}
+
+export function createSlaSteps(tx: Tx, teamId: string, handoffId: string, steps: { step: string; dueAt: Date }[]) {
+  return tx.slaStep.createMany({ data: steps.map((s) => ({ ...s, teamId, handoffId })) });
+}
+
+/** Working minutes sales has to answer a handoff, from the agreement (its default when there is none). */
+export async function responseSlaMinutes(db: Db, teamId: string): Promise<number | null> {
+  return (await db.agreement.findUnique({ where: { teamId }, select: { responseSlaMinutes: true } }))?.responseSlaMinutes ?? null;
+}

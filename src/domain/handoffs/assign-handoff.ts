@@ -1,0 +1,45 @@
+import { findHandoff, setAssignee } from "../../db/handoffs.js";
+import { findLead, recordLeadEvent } from "../../db/leads.js";
+import { AppError } from "../../lib/errors.js";
+import type { LeadDeps } from "../leads/deps.js";
+import type { HandoffCard } from "../ports.js";
+import { requireSalesRep } from "./decide-handoff.js";
+import { loadHandoffCard } from "./handoff-card.js";
+
+export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
+
+/**
+ * "Assign to...": a sales rep asks another rep (or themselves) to answer a pending handoff. The card then mentions
+ * the assignee, who gets a DM and the SLA reminder. Decided handoffs cannot be reassigned.
+ */
+export async function assignHandoff(
+  deps: LeadDeps,
+  teamId: string,
+  handoffId: string,
+  actorId: string,
+  assigneeId: string,
+): Promise<Assignment> {
+  await requireSalesRep(deps, teamId, actorId, "assign handoffs");
+  if (!(await deps.roles.isSalesRep(teamId, assigneeId))) {
+    throw new AppError("invalid_input", `<@${assigneeId}> is not on the sales team, so they can't answer handoffs. Pick someone who is.`);
+  }
+  const handoff = await findHandoff(deps.db, teamId, handoffId);
+  if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
+  if (handoff.status === "pending" && handoff.assigneeId === assigneeId) {
+    return { assigned: true, card: await loadHandoffCard(deps.db, teamId, handoffId) };
+  }
+  const at = deps.clock.now();
+  const assigned = await deps.db.$transaction(async (tx) => {
+    if (!(await setAssignee(tx, teamId, handoffId, assigneeId, at))) return false;
+    const lead = await findLead(tx, teamId, handoff.leadId);
+    if (lead) await recordLeadEvent(tx, lead, { actorId, type: "assigned", reason: assigneeId, at });
+    return true;
+  });
+  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  if (!assigned) return { assigned: false, card };
+  await deps.notifier.refreshCard(card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "card update failed"));
+  await deps.notifier
+    .assigned(card, { kind: "person", userId: actorId }, handoff.assigneeId)
+    .catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "assignment DM failed"));
+  return { assigned: true, card };
+}

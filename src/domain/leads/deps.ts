@@ -1,0 +1,15 @@
+import type { Db } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import type { Logger } from "../../lib/logger.js";
+import type { Roles } from "../people/roles.js";
+import type { Directory, HandoffNotifier } from "../ports.js";
+
+/** What the lead, handoff, routing and SLA use cases need. */
+export interface LeadDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  directory: Directory;
+  roles: Roles;
+  notifier: HandoffNotifier;
+}

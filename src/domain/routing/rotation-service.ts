@@ -1,0 +1,54 @@
+import type { Db } from "../../db/client.js";
+import { findRotationMember, rotationMembers, saveRotation, setAway } from "../../db/rotation.js";
+import { findWorkspace } from "../../db/workspaces.js";
+import { AppError } from "../../lib/errors.js";
+import type { Roles } from "../people/roles.js";
+import { parseRotationSettings } from "./rotation-settings.js";
+
+export interface RotationMemberView {
+  userId: string;
+  weight: number;
+  dailyCap: number | null;
+  away: boolean;
+}
+
+export interface RotationView {
+  enabled: boolean;
+  reassignOnBreach: boolean;
+  members: RotationMemberView[];
+}
+
+/** The rep rotation's settings (admins) and each rep's away flag (the rep). */
+export class Rotation {
+  constructor(
+    private readonly db: Db,
+    private readonly roles: Roles,
+  ) {}
+
+  async settings(teamId: string): Promise<RotationView> {
+    const [workspace, members] = await Promise.all([findWorkspace(this.db, teamId), rotationMembers(this.db, teamId)]);
+    return {
+      enabled: workspace?.rotationEnabled ?? false,
+      reassignOnBreach: workspace?.reassignOnBreach ?? false,
+      members: members.map((m) => ({ userId: m.userId, weight: m.weight, dailyCap: m.dailyCap, away: m.away })),
+    };
+  }
+
+  /** Saves the settings from raw form values; throws AppError("invalid_input") with per-field messages. */
+  async save(teamId: string, actorId: string, raw: unknown): Promise<void> {
+    await this.roles.requireAdmin(teamId, actorId, "change the rotation");
+    const parsed = parseRotationSettings(raw);
+    if (!parsed.ok) throw new AppError("invalid_input", "Some rotation settings need fixing.", parsed.errors);
+    await saveRotation(this.db, teamId, parsed.settings);
+  }
+
+  /** `/baton away` and `/baton back`: false when the person is not in the rotation. */
+  setAway(teamId: string, userId: string, away: boolean): Promise<boolean> {
+    return setAway(this.db, teamId, userId, away);
+  }
+
+  async status(teamId: string, userId: string): Promise<{ member: boolean; away: boolean; enabled: boolean }> {
+    const [member, workspace] = await Promise.all([findRotationMember(this.db, teamId, userId), findWorkspace(this.db, teamId)]);
+    return { member: member !== null, away: member?.away ?? false, enabled: workspace?.rotationEnabled ?? false };
+  }
+}

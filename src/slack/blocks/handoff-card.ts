@@ -1,0 +1,77 @@
+import type { KnownBlock } from "@slack/types";
+import { isRejectReason, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import type { HandoffCard } from "../../domain/ports.js";
+import { LeadActions } from "../ids.js";
+import type { Message } from "./help.js";
+import { leadSummaryText } from "./lead-summary.js";
+import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
+import { formatDuration, slackDate } from "./time.js";
+
+const NOTE_SHOWN = 800;
+
+export const reasonLabel = (reason: string | null) => (isRejectReason(reason) ? REJECT_REASONS[reason] : (reason ?? "no reason given"));
+
+/** One line on where the handoff stands: waiting (for whom, until when), accepted or rejected (by whom, when). */
+export function handoffStatusLine(card: HandoffCard): string {
+  if (card.status === "accepted" && card.decidedById && card.decidedAt) {
+    const waited = formatDuration(card.decidedAt.getTime() - card.handedOffAt.getTime());
+    return `:white_check_mark: *Accepted* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)} · waited ${waited}`;
+  }
+  if (card.status === "rejected" && card.decidedById && card.decidedAt) {
+    const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
+    return `:leftwards_arrow_with_hook: *Rejected* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)}: ${reasonLabel(card.rejectReason)}. Back to marketing (Nurture).${note}`;
+  }
+  if (card.status !== "pending") return `This handoff was ${card.status}.`;
+  const who = card.assigneeId ? `Assigned to ${mention(card.assigneeId)}` : "Waiting for a rep";
+  const due = card.slaDueAt ? ` · answer by ${slackDate(card.slaDueAt)}` : "";
+  const breached = card.breachedAt ? "\n:rotating_light: *Past the agreed response time.*" : "";
+  return `:hourglass_flowing_sand: ${who}${due}${breached}`;
+}
+
+const BLOCK_PREFIX = "handoff:";
+export const handoffBlockId = (handoffId: string) => `${BLOCK_PREFIX}${handoffId}`;
+export const handoffIdOfBlock = (blockId: string) => (blockId.startsWith(BLOCK_PREFIX) ? blockId.slice(BLOCK_PREFIX.length) : "");
+
+/** The handoff card in the sales channel: who the lead is, where from, who qualified it, and the buttons. */
+export function handoffCardMessage(card: HandoffCard): Message {
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(card.status === "pending" ? "New lead for sales" : "Lead handoff", Limits.headerText) },
+    { type: "section", block_id: "lead", text: mrkdwn(leadSummaryText(card.lead, card.campaignName)) },
+    {
+      type: "context",
+      elements: [mrkdwn(`Qualified and handed off by ${mention(card.handedOffById)} ${slackDate(card.handedOffAt)}`)],
+    },
+    { type: "section", block_id: "status", text: mrkdwn(handoffStatusLine(card)) },
+  ];
+  if (card.status === "pending") {
+    blocks.push({
+      type: "actions",
+      // users_select carries no value: the block id says which handoff an assignment is for.
+      block_id: handoffBlockId(card.handoffId),
+      elements: [
+        {
+          type: "button",
+          action_id: LeadActions.accept,
+          value: card.handoffId,
+          style: "primary",
+          text: plain("Accept", Limits.buttonText),
+        },
+        { type: "button", action_id: LeadActions.reject, value: card.handoffId, style: "danger", text: plain("Reject", Limits.buttonText) },
+        {
+          type: "users_select",
+          action_id: LeadActions.assign,
+          placeholder: plain("Assign to…"),
+          ...(card.assigneeId ? { initial_user: card.assigneeId } : {}),
+        },
+      ],
+    });
+  }
+  return { text: `${cardFallback(card)}`, blocks };
+}
+
+function cardFallback(card: HandoffCard): string {
+  const who = card.lead.erased ? "An erased lead" : (card.lead.name ?? card.lead.company ?? "A lead");
+  if (card.status === "accepted") return `${who}: accepted by sales.`;
+  if (card.status === "rejected") return `${who}: rejected by sales (${reasonLabel(card.rejectReason)}).`;
+  return `New lead for sales: ${who}${card.lead.company && card.lead.name && !card.lead.erased ? ` at ${card.lead.company}` : ""}.`;
+}

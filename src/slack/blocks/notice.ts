@@ -1,0 +1,7 @@
+import type { Message } from "./help.js";
+import { mrkdwn } from "./text.js";
+
+/** A one-paragraph message. */
+export function notice(text: string): Message {
+  return { text, blocks: [{ type: "section", text: mrkdwn(text) }] };
+}

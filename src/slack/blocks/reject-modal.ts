@@ -1,0 +1,49 @@
+import type { ModalView } from "@slack/types";
+import { REJECT_REASON_KEYS, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import { LeadViews } from "../ids.js";
+import { Limits, mrkdwn, plain } from "./text.js";
+
+export interface RejectModalMetadata {
+  handoffId: string;
+  /** The card's channel, where the person is told if someone else decided first. */
+  channelId?: string;
+}
+
+/** Reject a handoff: a reason from the fixed list, and a note for marketing. */
+export function rejectModal(metadata: RejectModalMetadata, leadLabel: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: LeadViews.reject,
+    private_metadata: JSON.stringify(metadata),
+    title: plain("Reject lead", Limits.modalTitle),
+    submit: plain("Reject", Limits.modalTitle),
+    close: plain("Cancel", Limits.modalTitle),
+    blocks: [
+      {
+        type: "section",
+        text: mrkdwn(
+          `Send ${leadLabel} back to marketing (Nurture). Marketing sees your reason in the card's thread and in their channel.`,
+        ),
+      },
+      {
+        type: "input",
+        block_id: "reason",
+        label: plain("Reason"),
+        element: {
+          type: "static_select",
+          action_id: "value",
+          placeholder: plain("Why doesn't this lead fit?"),
+          options: REJECT_REASON_KEYS.map((key) => ({ text: plain(REJECT_REASONS[key], Limits.optionText), value: key })),
+        },
+      },
+      {
+        type: "input",
+        block_id: "note",
+        optional: true,
+        label: plain("Note for marketing"),
+        hint: plain("Required when the reason is Other."),
+        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 1000 },
+      },
+    ],
+  };
+}

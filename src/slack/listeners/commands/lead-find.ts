@@ -1,0 +1,16 @@
+import { FIND_LIMIT } from "../../../domain/leads/leads.js";
+import { findResultsMessage } from "../../blocks/find-results.js";
+import type { ListenerDeps } from "../../context.js";
+import { replyOnError } from "../../errors.js";
+import type { Subcommand } from "./subcommands.js";
+
+/** `/lead find <text>`: up to ten leads whose name, email or company contains the text, with an Open button each. */
+export function leadFindSubcommand(deps: ListenerDeps): Subcommand {
+  return async ({ ack, context, respond }, text) => {
+    await ack();
+    await replyOnError(respond, async () => {
+      const leads = await deps.services.leads.find(context.teamId, text);
+      await respond({ response_type: "ephemeral", ...findResultsMessage(text, leads, FIND_LIMIT) });
+    });
+  };
+}

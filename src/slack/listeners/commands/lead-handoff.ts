@@ -1,0 +1,16 @@
+import { handedOffMessage } from "../../blocks/handed-off.js";
+import type { ListenerDeps } from "../../context.js";
+import { replyOnError } from "../../errors.js";
+import type { Subcommand } from "./subcommands.js";
+
+/** `/lead handoff <email>`: hands that lead to sales, as the button does. */
+export function leadHandoffSubcommand(deps: ListenerDeps): Subcommand {
+  return async ({ ack, body, context, respond }, text) => {
+    await ack();
+    await replyOnError(respond, async () => {
+      const lead = await deps.services.leads.requireByEmail(context.teamId, text);
+      const { card } = await deps.services.handoffs.handOff(context.teamId, lead.id, body.user_id);
+      await respond({ response_type: "ephemeral", ...handedOffMessage(card) });
+    });
+  };
+}

@@ -1,0 +1,11 @@
+import type { SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { ListenerDeps, WithContext } from "../../context.js";
+import { publishHome } from "../../home/publish-home.js";
+
+/** Opening Baton's Home tab publishes the person's leads, waiting handoffs and away toggle. */
+export function appHomeOpened(deps: ListenerDeps) {
+  return async ({ event, client, context }: WithContext<SlackEventMiddlewareArgs<"app_home_opened">>) => {
+    if (event.tab !== "home") return;
+    await publishHome(deps, client, context.teamId, event.user);
+  };
+}

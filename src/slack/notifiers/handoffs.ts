@@ -1,0 +1,103 @@
+import type { WebClient } from "@slack/web-api";
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../domain/ports.js";
+import { handoffCardMessage } from "../blocks/handoff-card.js";
+import {
+  acceptedNotice,
+  assignedNotice,
+  escalationNotice,
+  reassignedThreadNotice,
+  redactedNotice,
+  rejectedNotice,
+  reminderNotice,
+} from "../blocks/handoff-notices.js";
+import type { Message } from "../blocks/help.js";
+import type { SlackClients } from "../clients.js";
+import { postingRefusal } from "../slack-errors.js";
+
+/** HandoffNotifier over Slack's Web API: cards, thread replies, channel notices and DMs. */
+export class SlackHandoffNotifier implements HandoffNotifier {
+  constructor(private readonly clients: SlackClients) {}
+
+  async postCard(card: HandoffCard): Promise<MessageRef> {
+    const posted = await this.post(card.teamId, card.channelId, handoffCardMessage(card));
+    return posted;
+  }
+
+  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
+    const client = await this.clients.forTeam(teamId);
+    await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
+  }
+
+  async refreshCard(card: HandoffCard): Promise<void> {
+    if (!card.messageTs) return;
+    const client = await this.clients.forTeam(card.teamId);
+    const message = handoffCardMessage(card);
+    try {
+      await client.chat.update({ channel: card.channelId, ts: card.messageTs, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      throw postingRefusal(error, card.channelId);
+    }
+  }
+
+  async accepted(card: HandoffCard): Promise<void> {
+    await this.inThread(card, acceptedNotice(card));
+  }
+
+  async rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]> {
+    const refs = [await this.inThread(card, rejectedNotice(card))];
+    if (marketingChannelId) {
+      const permalink = await this.permalink(card);
+      refs.push(await this.post(card.teamId, marketingChannelId, rejectedNotice(card, permalink)));
+    }
+    return card.rejectNote ? refs : [];
+  }
+
+  async assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void> {
+    if (!card.assigneeId) return;
+    if (by.kind === "sla") await this.inThread(card, reassignedThreadNotice(card, previousAssigneeId));
+    await this.post(card.teamId, card.assigneeId, assignedNotice(card, by, await this.permalink(card)));
+  }
+
+  async reminder(card: HandoffCard): Promise<void> {
+    if (card.assigneeId) await this.post(card.teamId, card.assigneeId, reminderNotice(card, await this.permalink(card)));
+    else await this.inThread(card, reminderNotice(card, undefined, true));
+  }
+
+  async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
+    await this.inThread(card, escalationNotice(card, team));
+    await this.post(card.teamId, card.channelId, escalationNotice(card, team, await this.permalink(card)));
+  }
+
+  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
+    const client = await this.clients.forTeam(teamId);
+    const message = redactedNotice();
+    for (const ref of refs) await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+  }
+
+  private async post(teamId: string, channel: string, message: Message, threadTs?: string): Promise<MessageRef> {
+    const client: WebClient = await this.clients.forTeam(teamId);
+    try {
+      const result = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      return { channelId: result.channel ?? channel, ts: result.ts ?? "" };
+    } catch (error) {
+      throw postingRefusal(error, channel);
+    }
+  }
+
+  private inThread(card: HandoffCard, message: Message): Promise<MessageRef> {
+    return this.post(card.teamId, card.channelId, message, card.messageTs ?? undefined);
+  }
+
+  private async permalink(card: HandoffCard): Promise<string | undefined> {
+    if (!card.messageTs) return undefined;
+    const client = await this.clients.forTeam(card.teamId);
+    const result = await client.chat.getPermalink({ channel: card.channelId, message_ts: card.messageTs }).catch(() => undefined);
+    return result?.permalink;
+  }
+}

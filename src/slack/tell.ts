@@ -1,0 +1,18 @@
+import type { WebClient } from "@slack/web-api";
+import type { Message } from "./blocks/help.js";
+
+/**
+ * Tells one person something only they see: an ephemeral message in the channel they were in, or a DM from Baton
+ * when there is no such channel or Baton can't post there (not a member, a DM with someone else).
+ */
+export async function tellPerson(client: WebClient, userId: string, channelId: string | undefined, message: Message): Promise<void> {
+  if (channelId) {
+    try {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, text: message.text, blocks: message.blocks });
+      return;
+    } catch {
+      // fall through to a DM
+    }
+  }
+  await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+}
