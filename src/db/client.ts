@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { serialisedSqlite } from "./sqlite-connection.js";
 import type { DatabaseTarget, Provider } from "./target.js";
 
 /**
@@ -35,8 +35,8 @@ async function postgresClient(target: DatabaseTarget, max: number): Promise<Db> 
 async function sqliteClient(target: DatabaseTarget): Promise<Db> {
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // timeout: how long a writer waits for another process's lock (SQLITE_BUSY) before failing.
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+  // 10 s: how long a writer waits for another process's lock (SQLITE_BUSY) before failing.
+  const prisma = new SqliteClient({ adapter: serialisedSqlite(file, 10_000) });
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

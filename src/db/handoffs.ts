@@ -1,4 +1,3 @@
-import { alone } from "./alone.js";
 import type { Db, Tx } from "./client.js";
 import type { Handoff, Prisma } from "./generated/sqlite/client.js";
 
@@ -27,7 +26,7 @@ export function createOpenHandoff(
 
 /** Removes a handoff whose card never made it to Slack (nobody has seen it, so nothing is lost). */
 export async function deleteUnpostedHandoff(db: Db, teamId: string, id: string): Promise<void> {
-  await alone(db, (tx) => tx.handoff.deleteMany({ where: { id, teamId, status: "pending" } }));
+  await db.handoff.deleteMany({ where: { id, teamId, status: "pending" } });
 }
 
 /**
@@ -59,15 +58,13 @@ export async function updateHandoff(db: Tx, teamId: string, id: string, data: Pr
 
 /** Records the breach once: false when it was already recorded or the handoff is no longer pending. */
 export async function recordBreach(db: Db, teamId: string, id: string, at: Date): Promise<boolean> {
-  const { count } = await alone(db, (tx) =>
-    tx.handoff.updateMany({ where: { id, teamId, status: "pending", breachedAt: null }, data: { breachedAt: at } }),
-  );
+  const { count } = await db.handoff.updateMany({ where: { id, teamId, status: "pending", breachedAt: null }, data: { breachedAt: at } });
   return count === 1;
 }
 
 /** Remembers the messages that quote a handoff's free text, so erasure can anonymise them. */
 export async function rememberNotices(db: Db, teamId: string, id: string, refs: { channelId: string; ts: string }[]): Promise<void> {
-  await alone(db, (tx) => tx.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: refs } }));
+  await db.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: refs } });
 }
 
 export function pendingHandoffsFor(db: Db, teamId: string, assigneeId: string, limit: number): Promise<Handoff[]> {

@@ -1,4 +1,3 @@
-import { alone } from "./alone.js";
 import type { Db } from "./client.js";
 import type { RotationMember } from "./generated/sqlite/client.js";
 
@@ -69,6 +68,6 @@ export function saveRotation(
 
 /** Marks a member away or back; false when the person is not in the rotation. */
 export async function setAway(db: Db, teamId: string, userId: string, away: boolean): Promise<boolean> {
-  const { count } = await alone(db, (tx) => tx.rotationMember.updateMany({ where: { teamId, userId }, data: { away } }));
+  const { count } = await db.rotationMember.updateMany({ where: { teamId, userId }, data: { away } });
   return count === 1;
 }

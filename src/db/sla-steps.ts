@@ -1,4 +1,3 @@
-import { alone } from "./alone.js";
 import type { Db, Tx } from "./client.js";
 import type { SlaStep } from "./generated/sqlite/client.js";
 
@@ -18,12 +17,10 @@ export function dueSlaSteps(db: Db, now: Date, limit: number): Promise<SlaStep[]
  * only once the lease has run out (the first one died). False when someone else holds it or it is done.
  */
 export async function claimSlaStep(db: Db, id: string, owner: string, now: Date, until: Date): Promise<boolean> {
-  const { count } = await alone(db, (tx) =>
-    tx.slaStep.updateMany({
-      where: { id, doneAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedUntil: until, claimedBy: owner },
-    }),
-  );
+  const { count } = await db.slaStep.updateMany({
+    where: { id, doneAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    data: { claimedUntil: until, claimedBy: owner },
+  });
   return count === 1;
 }
 

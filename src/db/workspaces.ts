@@ -1,4 +1,3 @@
-import { alone } from "./alone.js";
 import type { Db } from "./client.js";
 import type { ScheduleFields } from "./digest-schedules.js";
 import { isUniqueViolation } from "./errors.js";
@@ -56,5 +55,5 @@ export interface ChannelsAndPeopleData {
 }
 
 export async function saveChannelsAndPeople(db: Db, teamId: string, data: ChannelsAndPeopleData): Promise<void> {
-  await alone(db, (tx) => tx.workspace.update({ where: { teamId }, data }));
+  await db.workspace.update({ where: { teamId }, data });
 }

@@ -11,7 +11,7 @@ import { boltLogger } from "./logger.js";
 export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    logger: boltLogger(logger.child({ component: "web-api" })),
+    logger: boltLogger(logger, "web-api"),
     retryConfig: { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 20_000, randomize: true },
   };
 }

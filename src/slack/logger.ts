@@ -1,9 +1,14 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "../lib/logger.js";
 
-/** Bolt's logger interface over pino, so Bolt's own messages land in the same structured log. */
-export function boltLogger(logger: Logger): BoltLogger {
-  const log = logger.child({ component: "bolt" });
+/**
+ * Bolt's logger interface over pino, so Bolt's and the Web API client's messages land in the same structured log.
+ * Never below info: at debug level both libraries log whole request and response bodies, which hold people's
+ * names and emails. LOG_LEVEL=debug therefore affects Baton's own log lines only.
+ */
+export function boltLogger(logger: Logger, component = "bolt"): BoltLogger {
+  const log = logger.child({ component });
+  if (log.levelVal < 30) log.level = "info";
   const join = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
   return {
     debug: (...msgs) => log.debug(join(msgs)),

@@ -97,4 +97,16 @@ describe("the App Home", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.slack.callsOf("views.publish")).toHaveLength(0);
   });
+
+  it("ends with the team funnel this week: the same counts the /funnel command reports", async () => {
+    app.clock.set("2026-11-25T12:00:00Z"); // the week the three leads were logged in
+    const view = await openHome(MARKETER);
+    const blocks = view.blocks as { type: string; text?: { text: string } }[];
+    const header = blocks.findIndex((b) => b.type === "header" && b.text?.text.startsWith("Team funnel"));
+    expect(header).toBeGreaterThan(0);
+    const report = await app.baton.services.funnel.report(TEAM, "");
+    expect(report.counts.created).toBe(3);
+    expect(blocks[header + 1]?.text?.text).toContain(`3 new`);
+    expect(blocks[header + 1]?.text?.text).toContain(`${report.counts.mql} MQL → ${report.counts.sql} SQL`);
+  });
 });

@@ -3,6 +3,7 @@ import { campaignByNameKey } from "../../db/funnel-context.js";
 import { AppError } from "../../lib/errors.js";
 import { type FunnelContext, type FunnelDeps, funnelContext } from "./context.js";
 import { type Digest, type DigestSection, type DigestView, digestFor } from "./digest.js";
+import { type FunnelReport, funnelForPeriod } from "./funnel-for-period.js";
 import { isPeriodPhrase, PERIOD_USAGE, parsePeriod } from "./parse-period.js";
 import type { Period } from "./periods.js";
 import { type Scorecard, scorecardFor } from "./scorecard.js";
@@ -43,6 +44,12 @@ export class FunnelService {
     const parsed = parsePeriod(periodText, now, context.zone);
     if (!parsed.ok) throw new AppError("invalid_input", parsed.message);
     return { context, period: parsed.period, ...(campaign ? { campaign } : {}) };
+  }
+
+  /** Just the funnel figures for a period (the App Home's "team funnel this week"). */
+  async report(teamId: string, text: string): Promise<FunnelReport> {
+    const query = await this.query(teamId, text);
+    return funnelForPeriod(this.deps, query.context, query.period);
   }
 
   async onDemand(teamId: string, text: string): Promise<Digest> {

@@ -6,12 +6,18 @@ export interface Message {
 }
 
 const COMMANDS: [string, string][] = [
-  ["/lead", "Log a lead, or `/lead jane@acme.com` to open one. `/lead find <text>`, `/lead handoff <email>`."],
+  [
+    "/lead",
+    "Log a lead, or `/lead jane@acme.com` to open one. `/lead find <text>`, `/lead handoff <email>`, `/lead import` (CSV), `/lead export [stage] [campaign]`, `/lead forget <email>` (admins: erase a person's data).",
+  ],
   [
     "/campaign",
     "Log a campaign with its four Ps, audience, budget and dates. `/campaign list` shows active and recent ones; `/campaign <name>` opens its card with live results.",
   ],
-  ["/funnel", "This week's funnel, just for you. `/funnel month`, `/funnel last week`, `/funnel post`."],
+  [
+    "/funnel",
+    "This week's funnel, just for you. `/funnel month`, `/funnel last week`, `/funnel 2026-10-01..2026-10-31`, `/funnel campaign <name>`, `/funnel scorecard`, `/funnel post` (to this channel), `/funnel subscribe mine` (a weekly DM).",
+  ],
   ["/baton settings", "Channels, who is on the sales team, the rotation and digest schedules (admins)."],
   [
     "/baton icp · brand · sla",

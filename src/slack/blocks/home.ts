@@ -71,7 +71,7 @@ function leadBlocks(lead: Lead, viewerId: string): KnownBlock[] {
 
 /**
  * The App Home: handoffs waiting for the person (with SLA clocks), their open leads by stage with move buttons, and
- * their away/back toggle. `extraBlocks` is the spot other areas fill (the team funnel this week goes there).
+ * their away/back toggle. `extraBlocks` (the team funnel this week) come last.
  */
 export function homeView(data: HomeData, viewerId: string, extraBlocks: KnownBlock[] = []): HomeView {
   const blocks: KnownBlock[] = [...availabilityBlocks(data.rotation), ...waitingBlocks(data)];

@@ -1,25 +1,23 @@
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { teamFunnelSection } from "../blocks/funnel.js";
 import { homeView } from "../blocks/home.js";
 import type { ListenerDeps } from "../context.js";
 
-/** Blocks other areas add to the App Home, after the leads (the team funnel this week). */
-export type HomeExtras = (teamId: string, userId: string) => Promise<KnownBlock[]>;
+/** This week's team funnel under the person's own work; the Home still publishes if the figures fail. */
+async function teamFunnelThisWeek(deps: ListenerDeps, teamId: string): Promise<KnownBlock[]> {
+  try {
+    return teamFunnelSection(await deps.services.funnel.report(teamId, ""));
+  } catch (error) {
+    deps.logger.warn({ err: error, teamId }, "could not compute the team funnel for the App Home");
+    return [];
+  }
+}
 
-// >>> The spot for other areas' Home sections: the funnel area replaces this with "team funnel this week".
-// Every publish (on opening the Home tab and after each change) goes through publishHome, so this is the one place.
-const otherAreasSections: HomeExtras = async () => [];
-
-/** Publishes one person's App Home. `extras` is the spot for other areas' sections (e.g. "team funnel this week"). */
-export async function publishHome(
-  deps: ListenerDeps,
-  client: WebClient,
-  teamId: string,
-  userId: string,
-  extras: HomeExtras = otherAreasSections,
-): Promise<void> {
-  const [data, extraBlocks] = await Promise.all([deps.services.home.forUser(teamId, userId), extras(teamId, userId)]);
-  await client.views.publish({ user_id: userId, view: homeView(data, userId, extraBlocks) });
+/** Publishes one person's App Home: their leads and handoffs, then the team funnel this week. */
+export async function publishHome(deps: ListenerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
+  const [data, funnel] = await Promise.all([deps.services.home.forUser(teamId, userId), teamFunnelThisWeek(deps, teamId)]);
+  await client.views.publish({ user_id: userId, view: homeView(data, userId, funnel) });
 }
 
 /** After a change someone made: republish their App Home; a failure is only logged (the change itself stands). */
