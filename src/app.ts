@@ -6,15 +6,19 @@ import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { databaseTarget } from "./db/target.js";
 import { createServices, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
+import { metricsRoute } from "./http/metrics.js";
+import { webhookRoutes } from "./http/webhooks.js";
 import { createJobs } from "./jobs/index.js";
-import { type Job, Scheduler } from "./jobs/scheduler.js";
+import { instrumented, type Job, Scheduler } from "./jobs/scheduler.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
+import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { createSlackApp } from "./slack/app.js";
 import { webClientOptions } from "./slack/client-options.js";
-import { SingleTokenClients } from "./slack/clients.js";
+import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
 
 export interface StartOptions {
   clock?: Clock;
@@ -32,6 +36,7 @@ export interface Baton {
   services: Services;
   jobs: Record<string, Job>;
   logger: Logger;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -39,7 +44,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
-  const database = await openDatabase(target);
+  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
   let started = false;
   try {
     const pending = await pendingMigrations(database.prisma, target);
@@ -47,12 +52,22 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       logger.info({ pending }, "applying database migrations");
       await applyMigrations(target);
     }
-    const clients = new SingleTokenClients(config.slack.botToken ?? "", webClientOptions(config, logger));
-    const services = createServices({
+    const metrics = createMetrics();
+    const clientOptions = webClientOptions(config, logger, metrics);
+    // In distributed mode each workspace's token comes from its installation, read through the services below.
+    let services: Services | undefined;
+    const clients: SlackClients = config.slack.oauth
+      ? new InstalledClients(async (teamId) => services?.installations.botTokenFor(teamId), clientOptions)
+      : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
+    services = createServices({
       db: database.prisma,
       clock,
       logger,
+      metrics,
       directory: new SlackDirectory(clients),
+      announcer: new SlackNewLeadAnnouncer(clients),
+      webhookRateLimit: config.webhookRateLimit,
+      ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
       defaults: {
         timezone: config.defaults.digestTimezone,
         ...(config.defaults.salesChannelId ? { salesChannelId: config.defaults.salesChannelId } : {}),
@@ -60,17 +75,31 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       },
     });
     const inFlight = new InFlight();
-    const routes = healthRoutes({
-      ping: async () => {
-        await database.prisma.$queryRawUnsafe("SELECT 1");
-      },
-      pendingMigrations: () => pendingMigrations(database.prisma, target),
-      started: () => started,
+    const routes = [
+      ...healthRoutes({
+        ping: async () => {
+          await database.prisma.$queryRawUnsafe("SELECT 1");
+        },
+        pendingMigrations: () => pendingMigrations(database.prisma, target),
+        started: () => started,
+      }),
+      metricsRoute(metrics),
+      ...webhookRoutes({ webForms: services.webForms, logger, metrics, inFlight }),
+    ];
+    const app = createSlackApp({
+      config,
+      logger,
+      services,
+      clock,
+      routes,
+      inFlight,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
-    const app = createSlackApp({ config, logger, services, clock, routes, inFlight });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
-    const jobs = createJobs({ services, clock, logger });
+    const jobs = Object.fromEntries(
+      Object.entries(createJobs({ services, clock, logger })).map(([name, job]) => [name, instrumented(job, metrics)]),
+    );
     const scheduler = new Scheduler(logger, inFlight);
     if (options.schedule !== false) for (const job of Object.values(jobs)) scheduler.add(job);
     started = true;
@@ -81,6 +110,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       services,
       jobs,
       logger,
+      metrics,
       stop: async () => {
         started = false;
         await scheduler.stop();

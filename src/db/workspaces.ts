@@ -23,3 +23,7 @@ export async function ensureWorkspaceRow(db: Db, data: NewWorkspace): Promise<vo
 export function findWorkspace(db: Db, teamId: string): Promise<Workspace | null> {
   return db.workspace.findUnique({ where: { teamId } });
 }
+
+export async function setWebhookSecret(db: Db, teamId: string, sealed: string | null): Promise<void> {
+  await db.workspace.updateMany({ where: { teamId }, data: { webhookSecret: sealed } });
+}

@@ -10,3 +10,17 @@ export interface Directory {
   /** The person's IANA time zone from their Slack profile, if known. */
   timezoneOf(teamId: string, userId: string): Promise<string | undefined>;
 }
+
+/** A lead as announced in the marketing channel: no contact details, just enough to recognise it. */
+export interface LeadAnnouncement {
+  teamId: string;
+  channelId: string;
+  /** Where it came from, as people say it: "web form". */
+  source: string;
+  lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
+}
+
+/** Tells the marketing channel about leads that arrived from outside Slack. */
+export interface NewLeadAnnouncer {
+  newLead(announcement: LeadAnnouncement): Promise<void>;
+}

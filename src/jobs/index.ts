@@ -1,6 +1,7 @@
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
+import { housekeepingJob } from "./housekeeping.js";
 import type { Job } from "./scheduler.js";
 
 export interface JobDeps {
@@ -10,6 +11,6 @@ export interface JobDeps {
 }
 
 /** Every periodic job, by name. Tests run them directly through `baton.jobs`. */
-export function createJobs(_deps: JobDeps): Record<string, Job> {
-  return {};
+export function createJobs(deps: JobDeps): Record<string, Job> {
+  return { housekeeping: housekeepingJob(deps) };
 }

@@ -14,3 +14,11 @@ export const Actions = {
 export const Views = {
   settingsHome: "settings_home",
 } as const;
+
+/** Production: web-form intake settings. */
+export const WebFormIds = {
+  /** The modal pushed from /baton settings → Web forms. */
+  view: "web_forms",
+  /** Its "Rotate secret" button. */
+  rotate: "web_forms_rotate",
+} as const;

@@ -1,4 +1,5 @@
 import type { SettingsSection } from "./section.js";
+import { webFormsSection } from "./web-forms.js";
 
 /** Every section of `/baton settings`, in the order admins see them. */
-export const settingsSections: SettingsSection[] = [];
+export const settingsSections: SettingsSection[] = [webFormsSection];

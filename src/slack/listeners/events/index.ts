@@ -1,4 +1,10 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../context.js";
+import { fileSharedEvent } from "./file-shared.js";
+import { appUninstalledEvent, tokensRevokedEvent } from "./uninstall.js";
 
-export function registerEvents(_app: App, _deps: ListenerDeps): void {}
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  app.event("file_shared", fileSharedEvent(deps) as never);
+  app.event("app_uninstalled", appUninstalledEvent(deps) as never);
+  app.event("tokens_revoked", tokensRevokedEvent(deps) as never);
+}
