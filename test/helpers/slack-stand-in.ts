@@ -28,8 +28,23 @@ export interface SlackUser {
   deleted?: boolean;
 }
 
+/** What oauth.v2.access answers for a code registered with `grantOAuthCode`. */
+export interface OAuthGrant {
+  teamId?: string;
+  teamName?: string;
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  scopes?: string[];
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
+  /** Private file downloads, with the token they were made with. */
+  readonly downloads: { fileId: string; token: string | undefined }[] = [];
+  private readonly oauthCodes = new Map<string, OAuthGrant>();
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads = new Map<string, Buffer>();
   readonly files = new Map<string, { name: string; content: Buffer }>();
@@ -97,9 +112,32 @@ export class SlackStandIn {
     this.groups.set(groupId, userIds);
   }
 
+  /** Makes oauth.v2.access exchange `code` for this installation (any other code is invalid_code). */
+  grantOAuthCode(code: string, grant: OAuthGrant): void {
+    this.oauthCodes.set(code, grant);
+  }
+
   /** A file Baton can read through files.info and its url_private_download. */
   addFile(id: string, name: string, content: string | Buffer): void {
     this.files.set(id, { name, content: Buffer.from(content) });
+  }
+
+  /** The bytes of a file Baton uploaded (files.uploadV2), found by its title or filename. */
+  uploadedFile(
+    match: (file: { id: string; title?: string; channelId?: string }) => boolean = () => true,
+  ): { id: string; title?: string; channelId?: string; content: string } | undefined {
+    for (const call of this.callsOf("files.completeUploadExternal")) {
+      for (const file of (call.args.files ?? []) as { id: string; title?: string }[]) {
+        const entry = {
+          id: file.id,
+          ...(file.title ? { title: file.title } : {}),
+          ...(call.args.channel_id ? { channelId: call.args.channel_id } : {}),
+        };
+        const content = this.uploads.get(file.id);
+        if (content && match(entry)) return { ...entry, content: content.toString("utf8") };
+      }
+    }
+    return undefined;
   }
 
   callsOf(method: string): SlackCall[] {
@@ -151,8 +189,17 @@ export class SlackStandIn {
       return send(res, { body: "OK" });
     }
     if (path.startsWith("/files/")) {
-      const file = this.files.get(path.slice("/files/".length));
+      const fileId = path.slice("/files/".length);
+      const file = this.files.get(fileId);
+      const token = bearer(req.headers.authorization);
+      this.downloads.push({ fileId, token });
       if (!file) return send(res, { status: 404, body: "not found" });
+      // Like Slack: without a token, private file URLs answer with the sign-in page.
+      if (!token) {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html>Sign in to Slack</html>");
+        return;
+      }
       res.writeHead(200, { "content-type": "text/csv" });
       res.end(file.content);
       return;
@@ -190,9 +237,20 @@ export class SlackStandIn {
     return `1700000000.${String(this.tsCounter).padStart(6, "0")}`;
   }
 
-  private defaultAnswer({ method, args }: SlackCall): Record<string, unknown> {
+  private defaultAnswer({ method, args, token }: SlackCall): Record<string, unknown> {
+    const granted = [...this.oauthCodes.values()].find((grant) => grant.botToken === token);
     switch (method) {
       case "auth.test":
+        if (granted) {
+          return {
+            ok: true,
+            url: "https://acme.slack.com/",
+            team: granted.teamName ?? "Acme",
+            team_id: granted.teamId,
+            user_id: granted.botUserId ?? "UBATONBOT",
+            bot_id: granted.botId ?? "BBATON0001",
+          };
+        }
         return {
           ok: true,
           url: "https://acme.slack.com/",
@@ -252,14 +310,30 @@ export class SlackStandIn {
           file: {
             id: args.file,
             name: file.name,
-            filetype: "csv",
+            filetype: file.name.includes(".") ? (file.name.split(".").pop() ?? "").toLowerCase() : "text",
             size: file.content.length,
             url_private_download: `${this.origin}/files/${args.file}`,
           },
         };
       }
-      case "oauth.v2.access":
-        return { ok: false, error: "invalid_code" };
+      case "oauth.v2.access": {
+        const grant = this.oauthCodes.get(args.code);
+        if (!grant || args.client_id === undefined || args.client_secret === undefined) return { ok: false, error: "invalid_code" };
+        return {
+          ok: true,
+          app_id: "A0BATON001",
+          authed_user: { id: "U0INSTALLER" },
+          scope: (grant.scopes ?? ["commands", "chat:write"]).join(","),
+          token_type: "bot",
+          access_token: grant.botToken,
+          bot_user_id: grant.botUserId ?? "UBATONBOT",
+          team: grant.isEnterpriseInstall ? null : { id: grant.teamId, name: grant.teamName ?? "Acme" },
+          enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: "Acme Corp" } : null,
+          is_enterprise_install: grant.isEnterpriseInstall ?? false,
+        };
+      }
+      case "auth.revoke":
+        return { ok: true, revoked: true };
       default:
         return { ok: true };
     }
