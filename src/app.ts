@@ -61,6 +61,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
     services = createServices({
       db: database.prisma,
+      provider: database.provider,
       clock,
       logger,
       metrics,

@@ -1,5 +1,6 @@
 // The domain's use cases, built once per process and handed to the Slack layer and the jobs.
 import type { Db } from "../db/client.js";
+import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
 import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
 import type { Logger } from "../lib/logger.js";
@@ -15,6 +16,8 @@ import { type WorkspaceDefaults, Workspaces } from "./workspaces/workspaces.js";
 
 export interface ServiceDeps {
   db: Db;
+  /** Which database `db` is, for the few statements written in SQL per provider (bulk import). */
+  provider?: Provider;
   clock: Clock;
   logger: Logger;
   directory: Directory;
@@ -56,8 +59,13 @@ export function createServices(deps: ServiceDeps): Services {
       announcer: deps.announcer ?? { newLead: async () => {} },
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
-    leadFiles: new LeadFiles({ db, clock, metrics }),
+    leadFiles: new LeadFiles({ db, provider: deps.provider ?? providerOfClient(db), clock, metrics }),
     slackEvents: new SlackEvents(db, clock),
     housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
   };
+}
+
+/** The provider Prisma was generated for, when the caller did not say (tests that build services by hand). */
+function providerOfClient(db: Db): Provider {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }

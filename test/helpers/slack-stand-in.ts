@@ -185,7 +185,7 @@ export class SlackStandIn {
       return send(res, { body: "ok" });
     }
     if (path.startsWith("/upload/")) {
-      this.uploads.set(path.slice("/upload/".length), raw);
+      this.uploads.set(path.slice("/upload/".length), await uploadedBytes(raw, req.headers["content-type"]));
       return send(res, { body: "OK" });
     }
     if (path.startsWith("/files/")) {
@@ -338,6 +338,16 @@ export class SlackStandIn {
         return { ok: true };
     }
   }
+}
+
+/** An upload's file bytes: the body itself, or the file part of a multipart form (as @slack/web-api sends it). */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  }
+  return raw;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

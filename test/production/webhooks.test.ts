@@ -47,7 +47,7 @@ describe("POST /webhooks/leads", () => {
       source: "webhook",
       stage: "new",
     });
-    const events = await app.db.leadEvent.findMany({ where: { leadId: lead?.id } });
+    const events = await app.db.leadEvent.findMany({ where: { leadId: lead?.id ?? "" } });
     expect(events.map((e) => [e.type, e.toStage, e.campaignId])).toEqual([["created", "new", "camp_hook_spring"]]);
     const post = await app.slack.waitFor("chat.postMessage", (call) => call.args.channel === MARKETING_CHANNEL);
     expect(post.args.text).toContain("Dana Scully");
@@ -164,7 +164,7 @@ describe("POST /webhooks/leads", () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     const onceLead = await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "once@acme.io" } });
-    expect(await app.db.leadEvent.count({ where: { leadId: onceLead?.id } })).toBe(1);
+    expect(await app.db.leadEvent.count({ where: { leadId: onceLead?.id ?? "" } })).toBe(1);
     nextMinute();
     const racing = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -176,7 +176,7 @@ describe("POST /webhooks/leads", () => {
     expect(racing.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(new Set(saved.map((r) => r.body.leadId)).size).toBe(1);
     const lead = await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "race@acme.io" } });
-    expect(await app.db.leadEvent.count({ where: { leadId: lead?.id } })).toBe(1);
+    expect(await app.db.leadEvent.count({ where: { leadId: lead?.id ?? "" } })).toBe(1);
   });
 
   it("answers 429 with Retry-After past the workspace's limit per minute, only for that workspace", async () => {

@@ -7,6 +7,7 @@ import { CsvError, parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import type { Db } from "../../db/client.js";
 import { type CampaignRef, campaignRefs } from "../../db/lead-pages.js";
+import type { Provider } from "../../db/target.js";
 import type { Clock } from "../../lib/clock.js";
 import { isUnavailableError } from "../../lib/errors.js";
 import type { Metrics } from "../../lib/metrics.js";
@@ -26,6 +27,7 @@ export interface CsvImportResult extends BulkCounts {
 
 export interface CsvImportDeps {
   db: Db;
+  provider: Provider;
   clock: Clock;
   metrics: Metrics;
 }
@@ -56,7 +58,7 @@ export async function importLeadsCsv(
   let batch: BulkLead[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const counts = await saveLeadsInBulk(deps.db, deps.clock, job.teamId, batch, job.actorId, "csv");
+    const counts = await saveLeadsInBulk(deps.db, deps.provider, deps.clock, job.teamId, batch, job.actorId, "csv");
     result.created += counts.created;
     result.updated += counts.updated;
     result.unchanged += counts.unchanged;

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import type { Db } from "../../db/client.js";
 import { hasOnceMarkerSince, setOnceMarker, takeOnceMarker } from "../../db/once.js";
+import type { Provider } from "../../db/target.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Metrics } from "../../lib/metrics.js";
 import { type ExportRequest, exportLeadsCsv, parseExportRequest } from "./csv-export.js";
@@ -13,7 +14,7 @@ const requestKey = (teamId: string, userId: string) => `import-request:${teamId}
 
 /** Leads in and out of spreadsheets: `/lead import` (a CSV shared afterwards) and `/lead export`. */
 export class LeadFiles {
-  constructor(private readonly deps: { db: Db; clock: Clock; metrics: Metrics }) {}
+  constructor(private readonly deps: { db: Db; provider: Provider; clock: Clock; metrics: Metrics }) {}
 
   /** Remembers that this person asked to import, so the next CSV they share is read (and no other file). */
   requestImport(teamId: string, userId: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { findLeadsByEmailKeys, type LeadUpdate, type NewLeadRow, writeLeadBatch } from "../../db/lead-batches.js";
 import type { LeadFields } from "../../db/leads.js";
+import type { Provider } from "../../db/target.js";
 import type { Clock } from "../../lib/clock.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
 import type { LeadSource } from "./save-lead.js";
@@ -23,6 +24,7 @@ export interface BulkCounts {
 /** Saves a batch of valid leads (already parsed with parseLeadInput). Later rows for the same email win. */
 export async function saveLeadsInBulk(
   db: Db,
+  provider: Provider,
   clock: Clock,
   teamId: string,
   leads: BulkLead[],
@@ -35,7 +37,9 @@ export async function saveLeadsInBulk(
     byKey.set(key, { ...byKey.get(key), ...givenFields(input, campaignId) });
   }
   for (let attempt = 0; ; attempt++) {
-    const existing = new Map((await findLeadsByEmailKeys(db, teamId, [...byKey.keys()])).map((lead) => [lead.emailKey ?? "", lead]));
+    const existing = new Map(
+      (await findLeadsByEmailKeys(db, provider, teamId, [...byKey.keys()])).map((lead) => [lead.emailKey ?? "", lead]),
+    );
     const create: NewLeadRow[] = [];
     const update: LeadUpdate[] = [];
     let unchanged = 0;
@@ -50,7 +54,7 @@ export async function saveLeadsInBulk(
       else update.push({ lead, changes });
     }
     try {
-      await writeLeadBatch(db, { teamId, actorId, source, at: clock.now(), create, update });
+      await writeLeadBatch(db, provider, { teamId, actorId, source, at: clock.now(), create, update });
       return { created: create.length, updated: update.length, unchanged };
     } catch (error) {
       // Someone saved one of these emails meanwhile (a web form, another import): read again and redo the batch.
