@@ -54,6 +54,7 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
     const teamId = context.teamId ?? teamIdOf(body);
     context.log = deps.logger.child({ teamId, kind: kindOf(body) });
     if (context.databaseUnavailable) return answerUnavailable(args as Args);
+    if (context.notInstalled) return answerNotInstalled(args as Args, deps.publicUrl);
     if (teamId) {
       context.teamId = teamId;
       try {
@@ -93,6 +94,12 @@ export function oncePerEvent(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> 
   };
 }
 
+async function answerNotInstalled(args: Args, publicUrl: string | undefined): Promise<void> {
+  args.context.outcome = "not_installed";
+  const where = publicUrl ? ` at ${publicUrl}/slack/install` : "";
+  await acknowledgeWith(args, `Baton isn't installed in this workspace (or was removed). A Slack admin can add it${where}.`);
+}
+
 async function answerUnavailable(args: Args): Promise<void> {
   args.context.outcome = "unavailable";
   (args.context.log as ListenerDeps["logger"] | undefined)?.warn("database unavailable: told the person to try again");
@@ -100,8 +107,11 @@ async function answerUnavailable(args: Args): Promise<void> {
 }
 
 /** Acks with the "try again" message in the shape each kind of request allows; throws if already acked. */
-async function acknowledgeUnavailable(args: Args): Promise<void> {
-  const text = messageFor(new AppError("unavailable", "database unavailable"));
+function acknowledgeUnavailable(args: Args): Promise<void> {
+  return acknowledgeWith(args, messageFor(new AppError("unavailable", "database unavailable")));
+}
+
+async function acknowledgeWith(args: Args, text: string): Promise<void> {
   const a = args as Args & { ack?: (response?: unknown) => Promise<void>; respond?: (message: unknown) => Promise<unknown> };
   const body = args.body as { command?: string; type?: string; view?: { blocks?: { type: string; block_id?: string }[] } };
   if (!a.ack) return; // events: Bolt has acked already

@@ -30,7 +30,7 @@ export function oauthSetup(options: { config: Config; services: Services; logger
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
-    installationStore: new BatonInstallationStore(services.installations),
+    installationStore: new BatonInstallationStore(services),
     installUrlOptions: { scopes: BOT_SCOPES },
     renderHtmlForInstallPath: installPage,
     logger: boltLogger(log),
@@ -76,7 +76,8 @@ export function oauthSetup(options: { config: Config; services: Services; logger
         if (isUnavailableError(error)) return { ...base, databaseUnavailable: true };
         throw error;
       }
-      if (!installation?.bot) throw new Error(`Baton is not installed in workspace ${source.teamId}`);
+      // No token: the middleware tells the person Baton is not installed there (requests can still be acked).
+      if (!installation?.bot) return { ...base, notInstalled: true };
       return {
         ...base,
         botToken: installation.bot.token,

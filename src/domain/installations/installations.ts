@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { deleteInstallationRows, findInstallationRow, replaceInstallationPayload, saveInstallationRow } from "../../db/installations.js";
-import { ensureWorkspaceRow, setWebhookSecret } from "../../db/workspaces.js";
+import { setWebhookSecret } from "../../db/workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SecretBox } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
@@ -31,7 +31,6 @@ export class Installations {
     if (installation.isEnterpriseInstall || !teamId) {
       throw new AppError("invalid_input", "Baton is installed one workspace at a time; org-wide installs are not supported.");
     }
-    await ensureWorkspaceRow(this.db, { teamId });
     await saveInstallationRow(
       this.db,
       {
