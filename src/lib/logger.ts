@@ -69,6 +69,7 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/\bBearer\s+[^\s"']+/gi, `Bearer ${CENSOR}`],
   [/\bv[01]=[a-f0-9]{16,}/gi, CENSOR],
   [/\benc:v1:[A-Za-z0-9+/=]+/g, CENSOR],
+  [/\bbwf_[a-f0-9]+/g, CENSOR],
   [/\b(client_secret|secret|code|state|token)=[^&\s"']+/gi, `$1=${CENSOR}`],
   [/"(client_secret|secret|code|state|token|email|phone)"\s*:\s*"[^"]*"/gi, `"$1":"${CENSOR}"`],
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, CENSOR],

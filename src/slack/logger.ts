@@ -1,10 +1,19 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "../lib/logger.js";
 
+/**
+ * Bolt's and the Web API client's debug lines dump whole payloads (request bodies, API results, acks): views with
+ * secrets, messages with names, submitted values. Only the words before the payload are kept.
+ */
+export function withoutPayload(text: string): string {
+  const start = text.search(/[{[]/);
+  return start === -1 ? text : `${text.slice(0, start).trimEnd()} [payload omitted]`;
+}
+
 /** Bolt's logger interface over pino, so Bolt's own messages land in the same structured log. */
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: "bolt" });
-  const join = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+  const join = (msgs: unknown[]) => withoutPayload(msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
   return {
     debug: (...msgs) => log.debug(join(msgs)),
     info: (...msgs) => log.info(join(msgs)),
