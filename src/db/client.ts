@@ -51,11 +51,19 @@ async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: nu
   return new PrismaClient({ adapter }) as unknown as Db;
 }
 
+/**
+ * better-sqlite3 is synchronous: while a writer waits for another process's lock, the whole event loop waits too,
+ * and no request can be acked. The wait is therefore capped well below Slack's 3 seconds; past it the operation
+ * fails and the person is told to try again.
+ */
+export const SQLITE_MAX_BUSY_MS = 2_000;
+
 async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<Db> {
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // timeout: how long a writer waits for another process's lock (SQLITE_BUSY) before failing.
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: timeoutMs }) });
+  const timeout = Math.min(timeoutMs, SQLITE_MAX_BUSY_MS);
+  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout }) });
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

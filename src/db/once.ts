@@ -22,13 +22,12 @@ export async function takeOnceMarker(db: Db, key: string, since: Date): Promise<
   return count === 1;
 }
 
-/** Sets (or renews) a marker, e.g. a pending request that a later event fulfils. */
+/** Sets (or renews) a marker, e.g. a pending request that a later event fulfils. Plain statements, no upsert (see workspaces.ts). */
 export async function setOnceMarker(db: Db, key: string, teamId: string | null, at: Date): Promise<void> {
-  await db.onceMarker
-    .upsert({ where: { key }, create: { key, teamId, createdAt: at }, update: { createdAt: at } })
-    .catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-    });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await db.onceMarker.updateMany({ where: { key }, data: { createdAt: at } })).count === 1) return;
+    if (await claimOnceMarker(db, key, teamId, at)) return;
+  }
 }
 
 export async function pruneOnceMarkers(db: Db, keyPrefix: string, before: Date): Promise<number> {

@@ -11,10 +11,15 @@ export interface NewWorkspace {
   marketingChannelId?: string;
 }
 
-/** Creates the workspace row on first contact; a concurrent creator winning the race is fine. */
+/**
+ * Creates the workspace row on first contact; a concurrent creator winning the race is fine. A read, then a plain
+ * insert (not an upsert): on SQLite a read transaction that turns into a write fails at once when another process
+ * holds the lock, where a plain insert waits its turn.
+ */
 export async function ensureWorkspaceRow(db: Db, data: NewWorkspace): Promise<void> {
+  if (await db.workspace.findUnique({ where: { teamId: data.teamId }, select: { teamId: true } })) return;
   try {
-    await db.workspace.upsert({ where: { teamId: data.teamId }, create: data, update: {} });
+    await db.workspace.create({ data });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

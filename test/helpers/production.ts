@@ -21,3 +21,15 @@ export async function webFormSecret(app: TestApp, teamId: string, adminId = `UAD
 
 /** A 32-byte ENCRYPTION_KEY for tests. */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+
+/** `/lead import`, then waits until Baton has recorded the request (it does so just after acking). */
+export async function requestImport(app: TestApp, actor: { teamId: string; userId: string; channelId?: string }) {
+  const reply = await app.requests.command("/lead", "import", actor);
+  const key = `import-request:${actor.teamId}:${actor.userId}`;
+  const deadline = Date.now() + 5_000;
+  while ((await app.db.onceMarker.count({ where: { key } })) === 0) {
+    if (Date.now() > deadline) throw new Error("the import request was not recorded");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return reply;
+}

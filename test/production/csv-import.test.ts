@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestImport } from "../helpers/production.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const TEAM = "T0CSV00001";
@@ -57,7 +58,7 @@ describe("/lead import", () => {
   });
 
   it("tells the person how to share the CSV and which columns it may have", async () => {
-    const reply = await app.requests.command("/lead", "import", actor);
+    const reply = await requestImport(app, actor);
     expect(reply.body.response_type).toBe("ephemeral");
     expect(reply.body.text).toContain("Share a CSV file");
     expect(JSON.stringify(reply.body.blocks)).toContain("company size");
@@ -65,7 +66,7 @@ describe("/lead import", () => {
 
   it("imports the valid rows, upserts by email, replies with counts and uploads the rejected rows with reasons", async () => {
     app.slack.reset();
-    await app.requests.command("/lead", "import", actor);
+    await requestImport(app, actor);
     await shareFile(app, "FCSVGOOD01", "leads.csv", GOOD_AND_BAD);
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of leads.csv"));
     expect(summary.args.channel).toBe(`D${USER}`);
@@ -110,7 +111,7 @@ describe("/lead import", () => {
     await shareFile(app, "FCSVNOREQ1", "again.csv", GOOD_AND_BAD);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(app.slack.callsOf("chat.postMessage")).toHaveLength(0); // no open request: the file is not read
-    await app.requests.command("/lead", "import", actor);
+    await requestImport(app, actor);
     await shareFile(app, "FCSVAGAIN1", "again.csv", GOOD_AND_BAD);
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of again.csv"));
     expect(summary.args.text).toBe("Import of again.csv: 0 new, 0 updated, 3 unchanged, 4 rejected.");
@@ -119,7 +120,7 @@ describe("/lead import", () => {
 
   it("explains a file that is not a CSV and keeps the request open for the right one", async () => {
     app.slack.reset();
-    await app.requests.command("/lead", "import", actor);
+    await requestImport(app, actor);
     await shareFile(app, "FPDF000001", "deck.pdf", "%PDF-1.4");
     const warning = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).includes("isn't a CSV file"));
     expect(warning.args.channel).toBe(`D${USER}`);
@@ -129,7 +130,7 @@ describe("/lead import", () => {
 
   it("refuses a file without an email column, importing nothing", async () => {
     app.slack.reset();
-    await app.requests.command("/lead", "import", actor);
+    await requestImport(app, actor);
     await shareFile(app, "FCSVNOMAIL", "names.csv", "name,company\nNo Mail,Acme\n");
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of names.csv"));
     expect(JSON.stringify(summary.args.blocks)).toContain('one of them must be \\"email\\"');
@@ -141,7 +142,7 @@ describe("/lead import", () => {
     const lines = ["email,name,company"];
     for (let i = 0; i < 12_000; i++) lines.push(`bulk${i}@example.com,Person ${i},Company ${i % 50}`);
     lines.push("bulk7@example.com,Person Seven Again,Company 7"); // a later row for the same email updates the lead
-    await app.requests.command("/lead", "import", actor);
+    await requestImport(app, actor);
     await shareFile(app, "FCSVBULK01", "bulk.csv", lines.join("\n"));
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of bulk.csv"), 60_000);
     expect(summary.args.text).toBe("Import of bulk.csv: 12000 new, 1 updated, 0 unchanged, 0 rejected.");

@@ -140,8 +140,11 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
 
   it("deletes a workspace's tokens when the app is uninstalled, and stops acting there", async () => {
     await app.requests.event({ type: "app_uninstalled" }, { teamId: ACME });
-    await waitUntil(async () => (await app.db.installation.count({ where: { installKey: ACME } })) === 0);
-    expect((await app.db.workspace.findUnique({ where: { teamId: ACME } }))?.webhookSecret).toBeNull();
+    await waitUntil(
+      async () =>
+        (await app.db.installation.count({ where: { installKey: ACME } })) === 0 &&
+        (await app.db.workspace.findUnique({ where: { teamId: ACME } }))?.webhookSecret === null,
+    );
     expect(await app.db.lead.count({ where: { teamId: ACME } })).toBe(1); // the workspace's data stays
     app.slack.reset();
     const reply = await app.requests.command("/baton", "settings", { teamId: ACME, userId: "U0ACMEADM1" });

@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
-import { TEST_ENCRYPTION_KEY, webFormSecret } from "../helpers/production.js";
+import { requestImport, TEST_ENCRYPTION_KEY, webFormSecret } from "../helpers/production.js";
 import { SIGNING_SECRET, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
 
@@ -87,7 +87,7 @@ describe("Slack retries", () => {
   });
 
   it("processes an event delivered again (X-Slack-Retry-Num, same event_id) once, on whichever replica it lands", async () => {
-    await app.requests.command("/lead", "import", { teamId: TEAM, userId: "U0RETRY001" });
+    await requestImport(app, { teamId: TEAM, userId: "U0RETRY001" });
     app.slack.addFile("FRETRY0001", "retry.csv", "email,name\nretry@acme.io,Retry Person\n");
     const event = {
       type: "file_shared",
@@ -154,7 +154,7 @@ describe("logs", () => {
       const posted = await postWebFormLead(app, { teamId: TEAM, secret, body: lead });
       expect(posted.status).toBe(201);
       await postWebFormLead(app, { teamId: TEAM, secret, body: { ...lead, email: "bad jane.private@secret-mail.io" } });
-      await app.requests.command("/lead", "import", { teamId: TEAM, userId: "U0LOGS0001" });
+      await requestImport(app, { teamId: TEAM, userId: "U0LOGS0001" });
       app.slack.addFile(
         "FLOGS00001",
         "people.csv",
