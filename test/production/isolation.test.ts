@@ -102,6 +102,14 @@ const attempts: Attempt[] = [
     },
   },
   {
+    name: "/baton settings from B's admin",
+    run: async ({ app }) => {
+      const reply = await app.requests.command("/baton", "settings", { teamId: B, userId: B_ADMIN });
+      await app.slack.waitFor("views.update");
+      return [reply.body];
+    },
+  },
+  {
     name: "B's admin opening /baton settings → Web forms",
     run: async ({ app, secrets }) => {
       const secret = await webFormSecret(app, B, B_ADMIN);
