@@ -25,6 +25,18 @@ const envSchema = z.object({
   SLACK_STATE_SECRET: optional(z.string().min(16, "a random string of at least 16 characters")),
   ENCRYPTION_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes in base64 (openssl rand -base64 32)")),
   PORT: z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optional(z.url({ message: "the public https:// address of this Baton, e.g. https://baton.example.com" })),
+  DATABASE_TIMEOUT_MS: z.coerce
+    .number({ message: "milliseconds, e.g. 10000" })
+    .int()
+    .min(100, "at least 100 milliseconds")
+    .max(120_000, "at most 120000 milliseconds")
+    .default(10_000),
+  WEBHOOK_RATE_LIMIT: z.coerce
+    .number({ message: "requests per minute per workspace, e.g. 60" })
+    .int()
+    .min(1, "at least 1 request per minute")
+    .default(60),
   DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -57,7 +69,13 @@ export interface Config {
   /** Socket Mode when an app token is set, HTTP otherwise. */
   socketMode: boolean;
   port: number;
+  /** Public address of this Baton (for the web-form URL shown to admins); without it admins see a placeholder. */
+  publicUrl?: string;
   databaseUrl?: string;
+  /** How long one database operation may wait (for a lock, a connection or an answer) before it fails. */
+  databaseTimeoutMs: number;
+  /** POST /webhooks/leads requests per minute per workspace. */
+  webhookRateLimit: number;
   encryptionKey?: Buffer;
   log: { level: Env["LOG_LEVEL"]; pretty: boolean };
   defaults: {
@@ -103,7 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     socketMode: Boolean(e.SLACK_APP_TOKEN),
     port: e.PORT,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, "") } : {}),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
+    webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },
     defaults: {

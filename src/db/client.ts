@@ -20,23 +20,49 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Database> {
-  const prisma = target.provider === "postgresql" ? await postgresClient(target, options.poolSize ?? 10) : await sqliteClient(target);
+export interface OpenOptions {
+  poolSize?: number;
+  /**
+   * How long one operation may wait for a lock, a connection or an answer before it fails (and the person is told
+   * to try again) instead of hanging: SQLite's busy timeout; PostgreSQL's connection, lock and statement timeouts.
+   */
+  timeoutMs?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const prisma =
+    target.provider === "postgresql"
+      ? await postgresClient(target, options.poolSize ?? 10, timeoutMs)
+      : await sqliteClient(target, timeoutMs);
   return { prisma, provider: target.provider, close: () => prisma.$disconnect() };
 }
 
-async function postgresClient(target: DatabaseTarget, max: number): Promise<Db> {
+async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: number): Promise<Db> {
   // The PostgreSQL client is generated from the same schema; only its provider differs.
   const { PrismaClient } = await import("./generated/postgresql/client.js");
-  const adapter = new PrismaPg({ connectionString: target.url, max, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({
+    connectionString: target.url,
+    max,
+    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    lock_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
+  });
   return new PrismaClient({ adapter }) as unknown as Db;
 }
 
-async function sqliteClient(target: DatabaseTarget): Promise<Db> {
+/**
+ * better-sqlite3 is synchronous: while a writer waits for another process's lock, the whole event loop waits too,
+ * and no request can be acked. The wait is therefore capped well below Slack's 3 seconds; past it the operation
+ * fails and the person is told to try again.
+ */
+export const SQLITE_MAX_BUSY_MS = 2_000;
+
+async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<Db> {
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // 10 s: how long a writer waits for another process's lock (SQLITE_BUSY) before failing.
-  const prisma = new SqliteClient({ adapter: serialisedSqlite(file, 10_000) });
+  // How long a writer waits for another process's lock (SQLITE_BUSY) before failing.
+  const prisma = new SqliteClient({ adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS)) });
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

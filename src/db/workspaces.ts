@@ -57,3 +57,7 @@ export interface ChannelsAndPeopleData {
 export async function saveChannelsAndPeople(db: Db, teamId: string, data: ChannelsAndPeopleData): Promise<void> {
   await db.workspace.update({ where: { teamId }, data });
 }
+
+export async function setWebhookSecret(db: Db, teamId: string, sealed: string | null): Promise<void> {
+  await db.workspace.updateMany({ where: { teamId }, data: { webhookSecret: sealed } });
+}

@@ -118,3 +118,17 @@ export interface HandoffNotifier {
   /** Replaces messages that quoted free text (a reject note) with a version without it. */
   redactNotices(teamId: string, refs: MessageRef[]): Promise<void>;
 }
+
+/** A lead as announced in the marketing channel: no contact details, just enough to recognise it. */
+export interface LeadAnnouncement {
+  teamId: string;
+  channelId: string;
+  /** Where it came from, as people say it: "web form". */
+  source: string;
+  lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
+}
+
+/** Tells the marketing channel about leads that arrived from outside Slack. */
+export interface NewLeadAnnouncer {
+  newLead(announcement: LeadAnnouncement): Promise<void>;
+}

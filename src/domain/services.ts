@@ -2,7 +2,9 @@
 import type { Db } from "../db/client.js";
 import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
+import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
 import type { Logger } from "../lib/logger.js";
+import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
 import { DigestRuns } from "./funnel/digest-runs.js";
 import { FunnelService } from "./funnel/funnel-service.js";
@@ -11,10 +13,15 @@ import { DigestSchedules } from "./funnel/schedules.js";
 import { Subscriptions } from "./funnel/subscriptions.js";
 import { Handoffs } from "./handoffs/handoffs.js";
 import { Home } from "./home/home.js";
+import { Installations } from "./installations/installations.js";
+import { WebForms } from "./intake/web-forms.js";
+import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
+import { pruneOperationalRows } from "./operations/housekeeping.js";
+import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { Directory, HandoffNotifier, PlaybookAnnouncer } from "./ports.js";
+import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation-service.js";
 import { SlaLadder } from "./sla/run-due-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
@@ -29,64 +36,87 @@ export interface ServiceDeps {
   directory: Directory;
   defaults: WorkspaceDefaults;
   announcer: PlaybookAnnouncer;
+  handoffNotifier: HandoffNotifier;
   digestPublisher: DigestPublisher;
+  /** Announces leads that arrive from web forms in the marketing channel. */
+  leadAnnouncer: NewLeadAnnouncer;
   /** Names this process in claimed job runs. */
   replicaId: string;
+  /** Counters every area increments (digest runs, SLA breaches, ...); a private registry when not given. */
+  metrics?: Metrics;
+  /** ENCRYPTION_KEY: installations need it; web-form secrets are encrypted with it when given. */
+  encryptionKey?: Buffer;
+  /** POST /webhooks/leads requests per minute per workspace (default 60). */
+  webhookRateLimit?: number;
   /** Test-only: simulates a replica dying in the middle of a digest run. */
   digestFaults?: DigestFaults;
-  handoffNotifier: HandoffNotifier;
 }
 
 export interface Services {
   workspaces: Workspaces;
   roles: Roles;
-  campaigns: Campaigns;
-  playbook: Playbook;
-  funnel: FunnelService;
-  digestSchedules: DigestSchedules;
-  digestRuns: DigestRuns;
-  subscriptions: Subscriptions;
+  metrics: Metrics;
   leads: Leads;
   handoffs: Handoffs;
   rotation: Rotation;
   sla: SlaLadder;
   home: Home;
   channelsAndPeople: ChannelsAndPeople;
+  campaigns: Campaigns;
+  playbook: Playbook;
+  funnel: FunnelService;
+  digestSchedules: DigestSchedules;
+  digestRuns: DigestRuns;
+  subscriptions: Subscriptions;
+  installations: Installations;
+  webForms: WebForms;
+  leadFiles: LeadFiles;
+  slackEvents: SlackEvents;
+  housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const roles = new Roles(deps.db, deps.directory);
-  const playbookDeps = { db: deps.db, clock: deps.clock, logger: deps.logger, roles, announcer: deps.announcer };
-  const funnelDeps = { db: deps.db, provider: deps.provider, clock: deps.clock };
-  const leadDeps = {
-    db: deps.db,
-    clock: deps.clock,
-    logger: deps.logger,
-    directory: deps.directory,
-    roles,
-    notifier: deps.handoffNotifier,
-  };
+  const { db, clock, provider } = deps;
+  const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
+  const roles = new Roles(db, deps.directory);
+  const playbookDeps = { db, clock, logger: deps.logger, roles, announcer: deps.announcer };
+  const funnelDeps = { db, provider, clock };
+  const leadDeps = { db, clock, logger: deps.logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
   const funnel = new FunnelService(funnelDeps);
   return {
-    workspaces: new Workspaces(deps.db, deps.defaults, deps.clock),
+    workspaces: new Workspaces(db, deps.defaults, clock),
     roles,
+    metrics,
     leads: new Leads(leadDeps),
     handoffs: new Handoffs(leadDeps),
-    rotation: new Rotation(deps.db, roles),
+    rotation: new Rotation(db, roles),
     sla: new SlaLadder(leadDeps),
-    home: new Home(deps.db, deps.clock),
-    channelsAndPeople: new ChannelsAndPeople(deps.db, roles),
+    home: new Home(db, clock),
+    channelsAndPeople: new ChannelsAndPeople(db, roles),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,
-    digestSchedules: new DigestSchedules(deps.db, deps.clock),
+    digestSchedules: new DigestSchedules(db, clock),
     digestRuns: new DigestRuns({
       ...funnelDeps,
       logger: deps.logger.child({ component: "digests" }),
       publisher: deps.digestPublisher,
       replicaId: deps.replicaId,
+      metrics,
       ...(deps.digestFaults ? { faults: deps.digestFaults } : {}),
     }),
-    subscriptions: new Subscriptions(deps.db, funnel),
+    subscriptions: new Subscriptions(db, funnel),
+    installations: new Installations(db, clock, deps.encryptionKey ? new SecretBox(deps.encryptionKey) : undefined),
+    webForms: new WebForms({
+      db,
+      clock,
+      logger: deps.logger,
+      secrets: new OptionalSecrets(deps.encryptionKey),
+      announcer: deps.leadAnnouncer,
+      rateLimit: deps.webhookRateLimit ?? 60,
+    }),
+    leadFiles: new LeadFiles({ db, provider, clock, metrics }),
+    slackEvents: new SlackEvents(db, clock),
+    housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
   };
 }

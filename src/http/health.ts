@@ -6,13 +6,13 @@ export interface HealthChecks {
   ping(): Promise<void>;
   /** Names of migrations not yet applied. */
   pendingMigrations(): Promise<string[]>;
-  /** False until start-up has applied migrations. */
+  /** False until start-up has applied migrations and started listening (and again while stopping). */
   started(): boolean;
 }
 
 const PING_TIMEOUT_MS = 2_000;
 
-async function databaseStatus(checks: HealthChecks): Promise<{ ok: boolean; detail: string }> {
+async function readiness(checks: HealthChecks): Promise<{ ok: boolean; detail: string }> {
   if (!checks.started()) return { ok: false, detail: "starting" };
   try {
     await withTimeout(checks.ping(), PING_TIMEOUT_MS);
@@ -23,15 +23,29 @@ async function databaseStatus(checks: HealthChecks): Promise<{ ok: boolean; deta
   }
 }
 
-/** GET /healthz and GET /readyz: 200 when the database is reachable and migrated, 503 otherwise. */
+/**
+ * GET /healthz (liveness): 200 once the process has started, whatever the database does, so an orchestrator does
+ * not restart Baton for a database outage. GET /readyz (readiness): 200 only when the database is reachable and
+ * migrated, so traffic goes elsewhere meanwhile.
+ */
 export function healthRoutes(checks: HealthChecks): Route[] {
-  const handler: Route["handler"] = async (_req, res) => {
-    const status = await databaseStatus(checks);
-    sendJson(res, status.ok ? 200 : 503, { status: status.ok ? "ok" : "unavailable", database: status.detail });
-  };
   return [
-    { path: "/healthz", method: "GET", handler },
-    { path: "/readyz", method: "GET", handler },
+    {
+      path: "/healthz",
+      method: "GET",
+      handler: (_req, res) => {
+        const up = checks.started();
+        sendJson(res, up ? 200 : 503, { status: up ? "ok" : "starting" });
+      },
+    },
+    {
+      path: "/readyz",
+      method: "GET",
+      handler: async (_req, res) => {
+        const status = await readiness(checks);
+        sendJson(res, status.ok ? 200 : 503, { status: status.ok ? "ok" : "unavailable", database: status.detail });
+      },
+    },
   ];
 }
 

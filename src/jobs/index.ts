@@ -2,6 +2,7 @@ import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
 import { type DigestTasks, digestSweepJob } from "./digests.js";
+import { housekeepingJob } from "./housekeeping.js";
 import { icpRegradeJob } from "./icp-regrade.js";
 import type { Job } from "./scheduler.js";
 import { slaLadderJob } from "./sla-ladder.js";
@@ -20,5 +21,6 @@ export function createJobs(deps: JobDeps): Record<string, Job> {
     icpRegrade: icpRegradeJob(deps),
     digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
     slaLadder: slaLadderJob(deps),
+    housekeeping: housekeepingJob(deps),
   };
 }

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { type ScheduledTask, schedule } from "node-cron";
+import { withCorrelation } from "../lib/correlation.js";
 import type { InFlight } from "../lib/in-flight.js";
 import type { Logger } from "../lib/logger.js";
+import type { Metrics } from "../lib/metrics.js";
 
 /** A periodic job. `run` must be safe on several replicas at once (claim work in the database, not in memory). */
 export interface Job {
@@ -9,6 +12,26 @@ export interface Job {
   cron: string;
   timezone?: string;
   run(): Promise<void>;
+}
+
+/**
+ * The same job, with every run carrying a correlation id (`job`, `runId` on each log line it writes) and counted
+ * in baton_job_runs_total. Failures still reach the caller.
+ */
+export function instrumented(job: Job, metrics: Metrics): Job {
+  return {
+    ...job,
+    run: () =>
+      withCorrelation({ job: job.name, runId: randomUUID() }, async () => {
+        try {
+          await job.run();
+          metrics.jobRuns.inc({ job: job.name, outcome: "ok" });
+        } catch (error) {
+          metrics.jobRuns.inc({ job: job.name, outcome: "failed" });
+          throw error;
+        }
+      }),
+  };
 }
 
 /** Runs jobs on their cron schedules; each run is tracked so shutdown waits for it. */

@@ -15,15 +15,26 @@ export class AppError extends Error {
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
-/** The database could not be reached or timed out (connection refused, pool timeout, SQLite busy). */
+/**
+ * PostgreSQL error codes that mean "not now" rather than "never": connection trouble (08), server shutting down or
+ * refusing (57P, 53), a statement or lock timeout (57014, 55P03), a database that is gone or closed to connections
+ * (3D000, 55000 "not currently accepting connections"), and conflicts worth retrying (40001, 40P01).
+ */
+const PG_TRANSIENT = /^(08|57P|53)|^(57014|55P03|3D000|55000|40001|40P01)$/;
+
+/** The database could not be reached, was too slow, or is locked (connection refused, pool or lock timeout). */
 export function isUnavailableError(error: unknown): boolean {
   if (isAppError(error)) return error.code === "unavailable";
   if (typeof error !== "object" || error === null) return false;
-  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+  const { code, name, message, cause } = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
   if (name === "PrismaClientInitializationError") return true;
-  if (typeof code === "string" && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(code)) return true;
+  if (typeof code === "string" && ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(code)) return true;
+  const driver = cause as { kind?: unknown; code?: unknown } | undefined;
+  if (driver?.kind === "postgres" && typeof driver.code === "string" && PG_TRANSIENT.test(driver.code)) return true;
   return (
     typeof message === "string" &&
-    /ECONNREFUSED|ETIMEDOUT|Connection terminated|timeout exceeded|database is locked|SocketTimeout/i.test(message)
+    /ECONNREFUSED|ETIMEDOUT|ECONNRESET|Connection terminated|timeout exceeded|database is locked|SocketTimeout|not currently accepting connections|statement timeout|lock timeout/i.test(
+      message,
+    )
   );
 }

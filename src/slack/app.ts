@@ -6,7 +6,8 @@ import { webClientOptions } from "./client-options.js";
 import type { ListenerDeps } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { boltLogger } from "./logger.js";
-import { requestContext, trackInFlight } from "./middleware.js";
+import { observeRequests, oncePerEvent, requestContext, trackInFlight } from "./middleware.js";
+import { type OAuthSetup, oauthSetup } from "./oauth.js";
 
 export interface SlackAppOptions extends ListenerDeps {
   config: Config;
@@ -15,30 +16,35 @@ export interface SlackAppOptions extends ListenerDeps {
   inFlight: InFlight;
 }
 
+/**
+ * The Bolt app. Single-workspace mode uses SLACK_BOT_TOKEN; distributed mode (OAuth settings present) serves the
+ * install pages and finds each workspace's token in its stored installation.
+ */
 export function createSlackApp(options: SlackAppOptions): App {
-  const { config, routes } = options;
+  const { config } = options;
   const logger = boltLogger(options.logger);
-  const clientOptions = webClientOptions(config, options.logger);
+  const clientOptions = webClientOptions(config, options.logger, options.services.metrics);
+  const oauth: OAuthSetup | undefined = config.slack.oauth
+    ? oauthSetup({ config, services: options.services, logger: options.logger, clientOptions })
+    : undefined;
+  const routes = [...options.routes, ...(oauth?.routes ?? [])];
+  const auth = oauth ? { authorize: oauth.authorize } : { token: config.slack.botToken ?? "" };
   const app = config.socketMode
     ? new App({
         socketMode: true,
         appToken: config.slack.appToken ?? "",
-        token: config.slack.botToken ?? "",
+        ...auth,
         logger,
         clientOptions,
         customRoutes: routes,
         installerOptions: { port: config.port },
         extendedErrorHandler: true,
       })
-    : new App({
-        receiver: httpReceiver(config, routes, logger),
-        token: config.slack.botToken ?? "",
-        logger,
-        clientOptions,
-        extendedErrorHandler: true,
-      });
+    : new App({ receiver: httpReceiver(config, routes, logger), ...auth, logger, clientOptions, extendedErrorHandler: true });
   app.use(trackInFlight(options.inFlight));
+  app.use(observeRequests(options));
   app.use(requestContext(options));
+  app.use(oncePerEvent(options));
   registerListeners(app, options);
   app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
     const original = (error as { original?: unknown }).original ?? error;

@@ -1,4 +1,5 @@
 import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { AppError } from "../lib/errors.js";
 
 /** A Web API client with the right bot token for a workspace (jobs and notifiers have no request to borrow one from). */
 export interface SlackClients {
@@ -15,5 +16,26 @@ export class SingleTokenClients implements SlackClients {
 
   async forTeam(): Promise<WebClient> {
     return this.client;
+  }
+}
+
+/** Distributed mode: each workspace's bot token from its stored (encrypted) installation. */
+export class InstalledClients implements SlackClients {
+  private readonly clients = new Map<string, WebClient>();
+
+  constructor(
+    private readonly botTokenFor: (teamId: string) => Promise<string | undefined>,
+    private readonly options: WebClientOptions,
+  ) {}
+
+  async forTeam(teamId: string): Promise<WebClient> {
+    const token = await this.botTokenFor(teamId);
+    if (!token) throw new AppError("not_configured", "Baton is not installed in this workspace.");
+    let client = this.clients.get(token);
+    if (!client) {
+      client = new WebClient(token, { ...this.options, teamId });
+      this.clients.set(token, client);
+    }
+    return client;
   }
 }

@@ -8,6 +8,8 @@ export interface ListenerDeps {
   services: Services;
   clock: Clock;
   logger: Logger;
+  /** Public address of this Baton (PUBLIC_URL), for URLs shown to people (the web-form endpoint). */
+  publicUrl?: string;
 }
 
 /** Properties our middleware adds to Bolt's context on every request. */

@@ -106,3 +106,11 @@ export const LeadViews = {
   channelsAndPeople: "settings_channels_people",
   rotation: "settings_rotation",
 } as const;
+
+/** Production: web-form intake settings. */
+export const WebFormIds = {
+  /** The modal pushed from /baton settings → Web forms. */
+  view: "web_forms",
+  /** Its "Rotate secret" button. */
+  rotate: "web_forms_rotate",
+} as const;

@@ -2,14 +2,23 @@ import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "../lib/logger.js";
 
 /**
+ * Bolt's and the Web API client's debug lines dump whole payloads (request bodies, API results, acks): views with
+ * secrets, messages with names, submitted values. Only the words before the payload are kept.
+ */
+export function withoutPayload(text: string): string {
+  const start = text.search(/[{[]/);
+  return start === -1 ? text : `${text.slice(0, start).trimEnd()} [payload omitted]`;
+}
+
+/**
  * Bolt's logger interface over pino, so Bolt's and the Web API client's messages land in the same structured log.
- * Never below info: at debug level both libraries log whole request and response bodies, which hold people's
- * names and emails. LOG_LEVEL=debug therefore affects Baton's own log lines only.
+ * Never below info: at debug level both libraries log request and response bodies, which hold people's names
+ * and emails. LOG_LEVEL=debug therefore affects Baton's own log lines only.
  */
 export function boltLogger(logger: Logger, component = "bolt"): BoltLogger {
   const log = logger.child({ component });
   if (log.levelVal < 30) log.level = "info";
-  const join = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+  const join = (msgs: unknown[]) => withoutPayload(msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
   return {
     debug: (...msgs) => log.debug(join(msgs)),
     info: (...msgs) => log.info(join(msgs)),

@@ -96,7 +96,7 @@ describe("/funnel", () => {
     expect(complete.args.channel_id).toBe(CHANNEL);
     expect(complete.args.thread_ts).toBe(app.slack.history.get(CHANNEL)?.at(-1)?.ts);
     const fileId = complete.args.files[0].id as string;
-    const png = app.slack.uploadedFiles.get(fileId);
+    const png = app.slack.uploads.get(fileId);
     if (!png) throw new Error("no upload");
     expect(decodePng(png)).toMatchObject({ width: 1200, height: 520 });
   });

@@ -67,6 +67,8 @@ describe("scheduled digests", () => {
     ]);
     expect(runIdOf(salesPost ?? {})).toBe(run?.id);
     expect(await runsOf(app.db, marketing)).toHaveLength(1);
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^baton_digest_runs_total\{outcome="done"\} 2$/m);
     // A week later, the next one.
     clock.set(new Date(Date.parse(SLOT) + 7 * 24 * HOUR + 5_000));
     await sweep();

@@ -28,12 +28,26 @@ export interface SlackUser {
   deleted?: boolean;
 }
 
+/** What oauth.v2.access answers for a code registered with `grantOAuthCode`. */
+export interface OAuthGrant {
+  teamId?: string;
+  teamName?: string;
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  scopes?: string[];
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
+  /** Private file downloads, with the token they were made with. */
+  readonly downloads: { fileId: string; token: string | undefined }[] = [];
+  private readonly oauthCodes = new Map<string, OAuthGrant>();
   readonly responses: ResponseUrlPost[] = [];
-  readonly uploads = new Map<string, Buffer>();
   /** The file bytes of each upload (the multipart part @slack/web-api sends to the upload URL), by file id. */
-  readonly uploadedFiles = new Map<string, Buffer>();
+  readonly uploads = new Map<string, Buffer>();
   readonly files = new Map<string, { name: string; content: Buffer }>();
   /** Messages posted with chat.postMessage, per channel, oldest first: what conversations.history answers. */
   readonly history = new Map<string, { ts: string; text: string; blocks?: unknown; metadata?: unknown; bot_id: string }[]>();
@@ -101,9 +115,32 @@ export class SlackStandIn {
     this.groups.set(groupId, userIds);
   }
 
+  /** Makes oauth.v2.access exchange `code` for this installation (any other code is invalid_code). */
+  grantOAuthCode(code: string, grant: OAuthGrant): void {
+    this.oauthCodes.set(code, grant);
+  }
+
   /** A file Baton can read through files.info and its url_private_download. */
   addFile(id: string, name: string, content: string | Buffer): void {
     this.files.set(id, { name, content: Buffer.from(content) });
+  }
+
+  /** The bytes of a file Baton uploaded (files.uploadV2), found by its title or filename. */
+  uploadedFile(
+    match: (file: { id: string; title?: string; channelId?: string }) => boolean = () => true,
+  ): { id: string; title?: string; channelId?: string; content: string } | undefined {
+    for (const call of this.callsOf("files.completeUploadExternal")) {
+      for (const file of (call.args.files ?? []) as { id: string; title?: string }[]) {
+        const entry = {
+          id: file.id,
+          ...(file.title ? { title: file.title } : {}),
+          ...(call.args.channel_id ? { channelId: call.args.channel_id } : {}),
+        };
+        const content = this.uploads.get(file.id);
+        if (content && match(entry)) return { ...entry, content: content.toString("utf8") };
+      }
+    }
+    return undefined;
   }
 
   callsOf(method: string): SlackCall[] {
@@ -151,14 +188,21 @@ export class SlackStandIn {
       return send(res, { body: "ok" });
     }
     if (path.startsWith("/upload/")) {
-      const fileId = path.slice("/upload/".length);
-      this.uploads.set(fileId, raw);
-      this.uploadedFiles.set(fileId, await fileBytes(raw, req.headers["content-type"]));
+      this.uploads.set(path.slice("/upload/".length), await uploadedBytes(raw, req.headers["content-type"]));
       return send(res, { body: "OK" });
     }
     if (path.startsWith("/files/")) {
-      const file = this.files.get(path.slice("/files/".length));
+      const fileId = path.slice("/files/".length);
+      const file = this.files.get(fileId);
+      const token = bearer(req.headers.authorization);
+      this.downloads.push({ fileId, token });
       if (!file) return send(res, { status: 404, body: "not found" });
+      // Like Slack: without a token, private file URLs answer with the sign-in page.
+      if (!token) {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html>Sign in to Slack</html>");
+        return;
+      }
       res.writeHead(200, { "content-type": "text/csv" });
       res.end(file.content);
       return;
@@ -196,9 +240,20 @@ export class SlackStandIn {
     return `1700000000.${String(this.tsCounter).padStart(6, "0")}`;
   }
 
-  private defaultAnswer({ method, args }: SlackCall): Record<string, unknown> {
+  private defaultAnswer({ method, args, token }: SlackCall): Record<string, unknown> {
+    const granted = [...this.oauthCodes.values()].find((grant) => grant.botToken === token);
     switch (method) {
       case "auth.test":
+        if (granted) {
+          return {
+            ok: true,
+            url: "https://acme.slack.com/",
+            team: granted.teamName ?? "Acme",
+            team_id: granted.teamId,
+            user_id: granted.botUserId ?? "UBATONBOT",
+            bot_id: granted.botId ?? "BBATON0001",
+          };
+        }
         return {
           ok: true,
           url: "https://acme.slack.com/",
@@ -283,24 +338,40 @@ export class SlackStandIn {
           file: {
             id: args.file,
             name: file.name,
-            filetype: "csv",
+            filetype: file.name.includes(".") ? (file.name.split(".").pop() ?? "").toLowerCase() : "text",
             size: file.content.length,
             url_private_download: `${this.origin}/files/${args.file}`,
           },
         };
       }
-      case "oauth.v2.access":
-        return { ok: false, error: "invalid_code" };
+      case "oauth.v2.access": {
+        const grant = this.oauthCodes.get(args.code);
+        if (!grant || args.client_id === undefined || args.client_secret === undefined) return { ok: false, error: "invalid_code" };
+        return {
+          ok: true,
+          app_id: "A0BATON001",
+          authed_user: { id: "U0INSTALLER" },
+          scope: (grant.scopes ?? ["commands", "chat:write"]).join(","),
+          token_type: "bot",
+          access_token: grant.botToken,
+          bot_user_id: grant.botUserId ?? "UBATONBOT",
+          team: grant.isEnterpriseInstall ? null : { id: grant.teamId, name: grant.teamName ?? "Acme" },
+          enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: "Acme Corp" } : null,
+          is_enterprise_install: grant.isEnterpriseInstall ?? false,
+        };
+      }
+      case "auth.revoke":
+        return { ok: true, revoked: true };
       default:
         return { ok: true };
     }
   }
 }
 
-/** The first file part of a multipart/form-data body, or the body itself. */
-async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+/** An upload's file bytes: the body itself, or the file part of a multipart form (as @slack/web-api sends it). */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
   if (!contentType?.startsWith("multipart/form-data")) return raw;
-  const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
   for (const value of form.values()) {
     if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
   }

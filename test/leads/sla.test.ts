@@ -93,6 +93,12 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
 
       const escalations = channelPosts(owner, (c) => textOf(c).includes("waited past the agreed response time"));
       expect(escalations).toHaveLength(1);
+      // Counted once in /metrics, on whichever instance recorded the breach.
+      const counted = await Promise.all(
+        [...new Set([second, third])].map(async (instance) => (await fetch(`${instance.url}/metrics`)).text()),
+      );
+      const breaches = counted.map((text) => Number(/^baton_sla_breaches_total (\d+)$/m.exec(text)?.[1] ?? 0));
+      expect(breaches.reduce((a, b) => a + b, 0)).toBe(1);
       expect(textOf(escalations[0])).toContain(`<!subteam^${GROUP}>`);
       const thread = threadPosts(owner, ts);
       expect(thread.filter((c) => textOf(c).includes("waited past the agreed response time"))).toHaveLength(1);

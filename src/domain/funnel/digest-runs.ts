@@ -3,6 +3,7 @@
 import { enabledScheduleTimings } from "../../db/digest-schedules.js";
 import { abandonRun, findRun, finishRun, insertRun, type JobRun, runsByKeys, takeOverRun } from "../../db/job-runs.js";
 import { subscriptionGroups } from "../../db/subscriptions.js";
+import type { Metrics } from "../../lib/metrics.js";
 import { type DeliveryDeps, errorText, LEASE_MS, LostLease } from "./delivery.js";
 import type { DigestPublisher } from "./ports.js";
 import { executeDigestRun } from "./run-digest.js";
@@ -13,6 +14,8 @@ export interface RunDeps extends DeliveryDeps {
   publisher: DigestPublisher;
   /** Names this process in JobRun.claimedBy. */
   replicaId: string;
+  /** Counts finished runs by outcome. */
+  metrics?: Pick<Metrics, "digestRuns">;
 }
 
 /** What a run is for: one digest schedule, or one workspace's personal digests of one period. */
@@ -143,6 +146,7 @@ export class DigestRuns {
           ? await executeDigestRun({ ...this.deps, logger: log }, handle, run, parsed.target.scheduleId)
           : await executeSubscriptionRun({ ...this.deps, logger: log }, handle, run, parsed.target);
       await finishRun(this.deps.db, run.id, this.deps.replicaId, { ...outcome, at: this.deps.clock.now() });
+      this.deps.metrics?.digestRuns.inc({ outcome: outcome.status });
       log.info({ status: outcome.status, late: run.late, note: outcome.error }, "digest run finished");
     } catch (error) {
       if (error instanceof LostLease) {
@@ -151,6 +155,7 @@ export class DigestRuns {
       }
       log.error({ err: error }, "digest run failed; the next tick retries it");
       await finishRun(this.deps.db, run.id, this.deps.replicaId, { status: "failed", error: errorText(error), at: this.deps.clock.now() });
+      this.deps.metrics?.digestRuns.inc({ outcome: "failed" });
     }
   }
 }

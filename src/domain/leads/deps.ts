@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
+import type { Metrics } from "../../lib/metrics.js";
 import type { Roles } from "../people/roles.js";
 import type { Directory, HandoffNotifier } from "../ports.js";
 
@@ -12,4 +13,6 @@ export interface LeadDeps {
   directory: Directory;
   roles: Roles;
   notifier: HandoffNotifier;
+  /** The SLA sweep counts breaches here. */
+  metrics?: Pick<Metrics, "slaBreaches">;
 }

@@ -76,7 +76,7 @@ export class SlaLadder {
 
   private async escalate(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
     // The breach is a fact whatever Slack says: record it first (once), then tell people.
-    await recordBreach(this.deps.db, handoff.teamId, handoff.id, step.dueAt);
+    if (await recordBreach(this.deps.db, handoff.teamId, handoff.id, step.dueAt)) this.deps.metrics?.slaBreaches.inc();
     const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
     await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
     await this.deps.notifier.escalation(card, await this.teamMention(handoff.teamId));

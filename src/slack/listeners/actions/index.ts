@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../context.js";
-import { Actions, CampaignActions, DigestActions, LeadActions, PlaybookActions } from "../../ids.js";
+import { Actions, CampaignActions, DigestActions, LeadActions, PlaybookActions, WebFormIds } from "../../ids.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
 import { campaignOpenAction } from "./campaign-open.js";
@@ -18,6 +18,7 @@ import { openLeadAction } from "./lead-open.js";
 import { addSegmentAction, editAgreementAction, editBrandAction, editSegmentAction } from "./playbook-edit.js";
 import { rotationMembersAction } from "./rotation-members.js";
 import { settingsSectionAction } from "./settings-section.js";
+import { webFormsRotateAction } from "./web-forms-rotate.js";
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(Actions.settingsSection, settingsSectionAction(deps) as never);
@@ -45,4 +46,5 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(LeadActions.assign, assignHandoffAction(deps) as never);
   app.action(LeadActions.availability, availabilityAction(deps) as never);
   app.action(LeadActions.rotationMembers, rotationMembersAction(deps) as never);
+  app.action(WebFormIds.rotate, webFormsRotateAction(deps) as never);
 }

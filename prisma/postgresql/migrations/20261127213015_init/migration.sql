@@ -317,6 +317,16 @@ CREATE TABLE "OnceMarker" (
 );
 
 -- CreateTable
+CREATE TABLE "RateWindow" (
+    "key" TEXT NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RateWindow_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "WebhookReceipt" (
     "id" TEXT NOT NULL,
     "teamId" TEXT NOT NULL,
@@ -429,6 +439,9 @@ CREATE UNIQUE INDEX "Delivery_runId_target_key" ON "Delivery"("runId", "target")
 
 -- CreateIndex
 CREATE INDEX "OnceMarker_createdAt_idx" ON "OnceMarker"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "RateWindow_expiresAt_idx" ON "RateWindow"("expiresAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookReceipt_teamId_idempotencyKey_key" ON "WebhookReceipt"("teamId", "idempotencyKey");

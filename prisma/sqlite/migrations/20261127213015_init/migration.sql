@@ -296,6 +296,14 @@ CREATE TABLE "OnceMarker" (
 );
 
 -- CreateTable
+CREATE TABLE "RateWindow" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "teamId" TEXT NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "WebhookReceipt" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "teamId" TEXT NOT NULL,
@@ -406,6 +414,9 @@ CREATE UNIQUE INDEX "Delivery_runId_target_key" ON "Delivery"("runId", "target")
 
 -- CreateIndex
 CREATE INDEX "OnceMarker_createdAt_idx" ON "OnceMarker"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "RateWindow_expiresAt_idx" ON "RateWindow"("expiresAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookReceipt_teamId_idempotencyKey_key" ON "WebhookReceipt"("teamId", "idempotencyKey");

@@ -1,0 +1,72 @@
+// Names that web forms and spreadsheets use for a lead's fields, mapped to ours. Matching ignores case, spaces,
+// underscores and dashes ("Company Size", "company_size" and "companySize" are one column).
+
+/** A field of a lead as it arrives from outside Slack; `campaign` is a campaign's name or tracking code. */
+export type LeadColumn =
+  | "email"
+  | "name"
+  | "firstName"
+  | "lastName"
+  | "company"
+  | "phone"
+  | "title"
+  | "industry"
+  | "companySize"
+  | "region"
+  | "notes"
+  | "campaign";
+
+const ALIASES: Record<LeadColumn, string[]> = {
+  email: ["email", "emailaddress", "mail", "workemail"],
+  name: ["name", "fullname", "contactname", "leadname"],
+  firstName: ["firstname", "givenname"],
+  lastName: ["lastname", "surname", "familyname"],
+  company: ["company", "companyname", "organization", "organisation", "account"],
+  phone: ["phone", "phonenumber", "telephone", "tel", "mobile"],
+  title: ["title", "jobtitle", "role", "position"],
+  industry: ["industry", "sector"],
+  companySize: ["companysize", "size", "employees", "headcount"],
+  region: ["region", "territory"],
+  notes: ["notes", "note", "comments", "comment", "message"],
+  campaign: ["campaign", "campaigncode", "campaignname", "trackingcode", "utmcampaign"],
+};
+
+const BY_KEY = new Map<string, LeadColumn>(
+  Object.entries(ALIASES).flatMap(([column, names]) => names.map((name) => [name, column as LeadColumn] as const)),
+);
+
+export const headerKey = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+export function leadColumnFor(header: string): LeadColumn | undefined {
+  return BY_KEY.get(headerKey(header));
+}
+
+/**
+ * The raw input for `parseLeadInput` from named values: first and last names join when there is no full name,
+ * empty strings count as absent. `campaign` stays as given; callers resolve it (code only, or name or code).
+ */
+export function rawLeadFrom(values: Partial<Record<LeadColumn, string>>): Record<string, string> & { campaign?: string } {
+  const raw: Record<string, string> = {};
+  const name = values.name?.trim() || [values.firstName?.trim(), values.lastName?.trim()].filter(Boolean).join(" ");
+  if (name) raw.name = name;
+  for (const column of ["email", "company", "phone", "title", "industry", "companySize", "region", "notes", "campaign"] as const) {
+    const value = values[column];
+    if (value !== undefined && value.trim() !== "") raw[column] = value;
+  }
+  return raw;
+}
+
+const FORMULA_START = /^[=@\t\r]|^[+-][^\d\s(]/;
+
+/**
+ * Keeps a spreadsheet from running a cell as a formula (CSV injection) by prefixing an apostrophe; phone numbers
+ * such as +1 415 555 0100 are left as they are.
+ */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `spreadsheetSafe`, so an exported file imports again unchanged. */
+export function fromSpreadsheet(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}

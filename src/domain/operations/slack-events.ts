@@ -1,0 +1,23 @@
+import type { Db } from "../../db/client.js";
+import { claimOnceMarker, releaseOnceMarker } from "../../db/once.js";
+import type { Clock } from "../../lib/clock.js";
+
+/**
+ * Slack delivers an event again (X-Slack-Retry-Num, same event_id) when it did not see our answer in time. The
+ * first delivery claims the event id in the database, so a retry reaching any replica is recognised and dropped.
+ */
+export class SlackEvents {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  firstDelivery(eventId: string, teamId: string | undefined): Promise<boolean> {
+    return claimOnceMarker(this.db, `event:${eventId}`, teamId ?? null, this.clock.now());
+  }
+
+  /** Processing failed: let a later retry of the same event try again. */
+  forget(eventId: string): Promise<void> {
+    return releaseOnceMarker(this.db, `event:${eventId}`);
+  }
+}

@@ -1,0 +1,14 @@
+import type { JobDeps } from "./index.js";
+import type { Job } from "./scheduler.js";
+
+/** Hourly: deletes processed Slack event ids, old idempotency receipts and expired rate-limit windows. */
+export function housekeepingJob(deps: JobDeps): Job {
+  return {
+    name: "housekeeping",
+    cron: "17 * * * *",
+    run: async () => {
+      const pruned = await deps.services.housekeeping.pruneOperationalRows();
+      deps.logger.info({ pruned }, "housekeeping done");
+    },
+  };
+}

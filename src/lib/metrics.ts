@@ -1,0 +1,95 @@
+// Prometheus metrics (GET /metrics). One registry per running app, so several apps in one process (tests) stay
+// apart. Other parts of Baton count through these named instruments: the metrics port.
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  /** Slack requests by listener (e.g. "command:/lead", "action:settings_section") and outcome. */
+  slackRequests: Counter<"listener" | "outcome">;
+  /** Time from receiving a Slack request to its listener finishing (including work after the ack). */
+  slackHandlerSeconds: Histogram<"listener">;
+  /** Calls to Slack's Web API by method and outcome (ok, error, rate_limited, http_error, network_error). */
+  slackApiCalls: Counter<"method" | "outcome">;
+  /** Web API attempts that failed in a way the client retries (rate limited, 5xx, network). */
+  slackApiRetries: Counter<"method" | "reason">;
+  /** Slack event deliveries recognised as already processed (Slack's retries) and dropped. */
+  slackEventsDeduplicated: Counter;
+  /** Scheduled digest runs by outcome (posted, skipped, failed): incremented by the digest job. */
+  digestRuns: Counter<"outcome">;
+  /** Handoffs whose response deadline passed without a decision: incremented by the SLA sweep. */
+  slaBreaches: Counter;
+  /** POST /webhooks/leads answers by HTTP status. */
+  webhookRequests: Counter<"status">;
+  /** CSV import rows by outcome (created, updated, rejected). */
+  csvImportRows: Counter<"outcome">;
+  /** Jobs by name and outcome (ok, failed). */
+  jobRuns: Counter<"job" | "outcome">;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    slackRequests: new Counter({
+      name: "baton_slack_requests_total",
+      help: "Slack requests (commands, actions, views, events) by listener and outcome.",
+      labelNames: ["listener", "outcome"],
+      registers,
+    }),
+    slackHandlerSeconds: new Histogram({
+      name: "baton_slack_handler_duration_seconds",
+      help: "Time to handle a Slack request, including work done after the ack.",
+      labelNames: ["listener"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60],
+      registers,
+    }),
+    slackApiCalls: new Counter({
+      name: "baton_slack_api_calls_total",
+      help: "Calls to Slack's Web API by method and outcome.",
+      labelNames: ["method", "outcome"],
+      registers,
+    }),
+    slackApiRetries: new Counter({
+      name: "baton_slack_api_retries_total",
+      help: "Slack Web API attempts that failed and are retried (rate limited, server error, network error).",
+      labelNames: ["method", "reason"],
+      registers,
+    }),
+    slackEventsDeduplicated: new Counter({
+      name: "baton_slack_events_deduplicated_total",
+      help: "Slack event deliveries already processed (retries) and dropped.",
+      registers,
+    }),
+    digestRuns: new Counter({
+      name: "baton_digest_runs_total",
+      help: "Scheduled digest runs by outcome.",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    slaBreaches: new Counter({
+      name: "baton_sla_breaches_total",
+      help: "Handoffs whose response deadline passed without a decision.",
+      registers,
+    }),
+    webhookRequests: new Counter({
+      name: "baton_webhook_requests_total",
+      help: "POST /webhooks/leads answers by HTTP status.",
+      labelNames: ["status"],
+      registers,
+    }),
+    csvImportRows: new Counter({
+      name: "baton_csv_import_rows_total",
+      help: "CSV import rows by outcome.",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    jobRuns: new Counter({
+      name: "baton_job_runs_total",
+      help: "Periodic job runs by job and outcome.",
+      labelNames: ["job", "outcome"],
+      registers,
+    }),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Metrics } from "../lib/metrics.js";
+
+type Fetch = typeof globalThis.fetch;
+
+/**
+ * A fetch for the Web API client that counts every attempt by method and outcome. @slack/web-api retries 429s
+ * (after Retry-After), 5xx answers and network errors itself; each such failed attempt is counted as a retry.
+ */
+export function countingFetch(metrics: Metrics, inner: Fetch = globalThis.fetch): Fetch {
+  return async (input, init) => {
+    const method = methodOf(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    try {
+      const response = await inner(input, init);
+      if (response.status === 429) {
+        metrics.slackApiCalls.inc({ method, outcome: "rate_limited" });
+        metrics.slackApiRetries.inc({ method, reason: "rate_limited" });
+      } else if (response.status >= 500) {
+        metrics.slackApiCalls.inc({ method, outcome: "http_error" });
+        metrics.slackApiRetries.inc({ method, reason: "server_error" });
+      } else if (response.status !== 200) {
+        metrics.slackApiCalls.inc({ method, outcome: "http_error" });
+      } else {
+        metrics.slackApiCalls.inc({ method, outcome: await okOrError(response) });
+      }
+      return response;
+    } catch (error) {
+      metrics.slackApiCalls.inc({ method, outcome: "network_error" });
+      metrics.slackApiRetries.inc({ method, reason: "network_error" });
+      throw error;
+    }
+  };
+}
+
+/** "chat.postMessage" for Web API URLs; response_url posts and file uploads are grouped, never by their URL. */
+function methodOf(url: string): string {
+  const path = url.split("?")[0] ?? "";
+  const api = path.match(/\/api\/([a-zA-Z][\w.]*)$/);
+  if (api?.[1]) return api[1];
+  if (path.includes("/response") || path.includes("/actions/") || path.includes("/commands/")) return "response_url";
+  return "other";
+}
+
+async function okOrError(response: Response): Promise<string> {
+  if (!response.headers.get("content-type")?.includes("json")) return "ok";
+  try {
+    const body = (await response.clone().json()) as { ok?: boolean };
+    return body.ok === false ? "error" : "ok";
+  } catch {
+    return "ok";
+  }
+}

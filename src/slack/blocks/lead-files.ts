@@ -1,0 +1,85 @@
+import type { KnownBlock } from "@slack/types";
+import type { ExportRequest } from "../../domain/leads/csv-export.js";
+import type { CsvImportResult } from "../../domain/leads/csv-import.js";
+import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
+import { STAGE_LABELS } from "../../domain/leads/stages.js";
+import type { Message } from "./help.js";
+import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
+
+const COLUMNS =
+  "*email* (required), name (or first name and last name), company, phone, title, campaign (its name or tracking code), and optionally industry, company size, region, notes";
+
+export function importInstructions(): Message {
+  const text = `Share a CSV file of leads in a direct message with me (or in a channel I'm in) within ${IMPORT_REQUEST_MINUTES} minutes and I'll import it.`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: mrkdwn(`:page_facing_up: ${text}`) },
+      {
+        type: "section",
+        text: mrkdwn(
+          `The first row names the columns: ${COLUMNS}. Rows are matched by email: an existing lead is updated (empty cells keep what's stored). I'll reply with counts and a file of any rows I couldn't import, with the reason for each.`,
+        ),
+      },
+    ],
+  };
+}
+
+export function importStarted(fileName: string): Message {
+  return {
+    text: `Importing ${truncate(fileName, 200)}…`,
+    blocks: [{ type: "section", text: mrkdwn(`:hourglass_flowing_sand: Importing *${escapeMrkdwn(truncate(fileName, 200))}*…`) }],
+  };
+}
+
+export function notACsv(fileName: string): Message {
+  const text = `${truncate(fileName, 200)} isn't a CSV file. Export your spreadsheet as CSV (File → Download → CSV) and share that; your import request is still open.`;
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(text)}`) }] };
+}
+
+export function tooLarge(fileName: string, maxMb: number): Message {
+  const text = `${truncate(fileName, 200)} is larger than ${maxMb} MB. Split it into smaller files and run /lead import for each.`;
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(text)}`) }] };
+}
+
+/** The outcome of an import, in counts; the rejected rows follow as a file when there are any. */
+export function importSummary(fileName: string, result: CsvImportResult): Message {
+  const imported = result.created + result.updated + result.unchanged;
+  const counts = `${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected`;
+  const lines: string[] = [];
+  if (result.problem) lines.push(`:warning: ${escapeMrkdwn(truncate(result.problem, 1500))}`);
+  if (result.interrupted) {
+    lines.push(
+      ":warning: Baton lost its database part-way. The rows counted below were saved; share the file again to finish (rows are matched by email, so nothing is doubled).",
+    );
+  }
+  lines.push(
+    `${imported > 0 || result.rejected > 0 ? ":white_check_mark:" : ":information_source:"} *${escapeMrkdwn(truncate(fileName, 200))}*: ${counts}.`,
+  );
+  if (result.rejected > 0)
+    lines.push("The rejected rows are in the file below, with the reason for each: fix them and share that file again.");
+  if (result.ignoredColumns.length > 0) {
+    lines.push(`Columns I don't know were left out: ${escapeMrkdwn(truncate(result.ignoredColumns.join(", "), 500))}.`);
+  }
+  const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(lines.join("\n")) }];
+  return { text: `Import of ${truncate(fileName, 200)}: ${counts}.`, blocks };
+}
+
+export function describeExport(request: ExportRequest): string {
+  const parts = [
+    request.stage ? `stage ${STAGE_LABELS[request.stage]}` : "all stages",
+    request.campaign ? `campaign ${request.campaign.name}` : "all campaigns",
+  ];
+  return parts.join(", ");
+}
+
+export function exportFileName(request: ExportRequest, isoDate: string): string {
+  const slug = [request.stage, request.campaign?.name]
+    .filter(Boolean)
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  return `leads${slug ? `-${slug}` : ""}-${isoDate}.csv`;
+}

@@ -1,0 +1,21 @@
+import type { KnownBlock } from "@slack/types";
+import type { LeadAnnouncement } from "../../domain/ports.js";
+import type { Message } from "./help.js";
+import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
+
+/** A lead that arrived from outside Slack, as announced in the marketing channel (no contact details). */
+export function newLeadMessage({ lead, source }: LeadAnnouncement): Message {
+  const who = lead.name ?? "A new lead";
+  const details = [lead.title, lead.company].filter(Boolean).join(" · ");
+  const campaign = lead.campaignName ? `Campaign: ${lead.campaignName}` : "No campaign";
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      text: mrkdwn(
+        `:inbox_tray: *New lead from a ${escapeMrkdwn(source)}*\n*${escapeMrkdwn(truncate(who, 200))}*${details ? `\n${escapeMrkdwn(truncate(details, 400))}` : ""}`,
+      ),
+    },
+    { type: "context", elements: [mrkdwn(escapeMrkdwn(truncate(campaign, 300)))] },
+  ];
+  return { text: truncate(`New lead from a ${source}: ${who}${lead.company ? ` (${lead.company})` : ""}`, 300), blocks };
+}

@@ -1,0 +1,32 @@
+import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import type { InstallationRecord } from "../domain/installations/installations.js";
+import type { Services } from "../domain/services.js";
+
+/**
+ * Bolt's InstallationStore over Baton's own database (the Installation table), through the domain, which keeps
+ * each installation encrypted. Installations are per workspace: org-wide installs are refused before storing.
+ */
+export class BatonInstallationStore implements InstallationStore {
+  constructor(private readonly services: Pick<Services, "installations" | "workspaces">) {}
+
+  private get installations() {
+    return this.services.installations;
+  }
+
+  async storeInstallation(installation: Installation): Promise<void> {
+    await this.installations.save(installation as unknown as InstallationRecord);
+    // The workspace starts with the deployment's defaults (channels, time zone), as on first contact.
+    if (installation.team?.id) await this.services.workspaces.ensure(installation.team.id);
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    if (!query.teamId) throw new Error("Baton has no org-wide installations");
+    const found = await this.installations.find(query.teamId);
+    if (!found) throw new Error(`Baton is not installed in workspace ${query.teamId}`);
+    return found as unknown as Installation;
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    if (query.teamId) await this.installations.forgetWorkspace(query.teamId);
+  }
+}

@@ -1,0 +1,74 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { isAppError } from "../../../lib/errors.js";
+import { importStarted, importSummary, notACsv, tooLarge } from "../../blocks/lead-files.js";
+import type { BatonContext, ListenerDeps } from "../../context.js";
+import { messageFor } from "../../errors.js";
+import { directMessageChannel, downloadFile, MAX_IMPORT_BYTES, sharedFile, tempCsv, uploadCsv } from "../../files.js";
+
+type Args = SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs<BatonContext & { botToken?: string }>;
+
+/**
+ * A file shared where Baton can see it. Read only when its sharer asked with `/lead import` in the last half hour
+ * (the request is taken once, so two replicas or two deliveries never import the same file twice).
+ */
+export function fileSharedEvent(deps: ListenerDeps) {
+  return async ({ event, client, context }: Args) => {
+    const { teamId } = context;
+    const userId = event.user_id;
+    if (!(await deps.services.leadFiles.hasImportRequest(teamId, userId))) return;
+    const file = await sharedFile(client, event.file_id);
+    const dm = await directMessageChannel(client, userId);
+    if (!file.isCsv) {
+      await client.chat.postMessage({ channel: dm, ...notACsv(file.name) });
+      return;
+    }
+    if (!(await deps.services.leadFiles.takeImportRequest(teamId, userId))) return;
+    try {
+      if (file.size > MAX_IMPORT_BYTES) {
+        await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, MAX_IMPORT_BYTES / 1024 / 1024) });
+        return;
+      }
+      await importFile(deps, client, {
+        teamId,
+        userId,
+        dm,
+        file: { name: file.name, url: file.downloadUrl ?? "" },
+        token: context.botToken ?? "",
+      });
+    } catch (error) {
+      await client.chat.postMessage({ channel: dm, text: messageFor(error) }).catch(() => undefined);
+      if (!isAppError(error)) throw error;
+    }
+  };
+}
+
+async function importFile(
+  deps: ListenerDeps,
+  client: WebClient,
+  job: { teamId: string; userId: string; dm: string; file: { name: string; url: string }; token: string },
+): Promise<void> {
+  await client.chat.postMessage({ channel: job.dm, ...importStarted(job.file.name) });
+  const rejected = tempCsv("rejected");
+  try {
+    const csv = await downloadFile(job.file.url, job.token);
+    const result = await deps.services.leadFiles.importCsv({ teamId: job.teamId, actorId: job.userId, csv, rejectedOut: rejected.out });
+    deps.logger.info(
+      { teamId: job.teamId, created: result.created, updated: result.updated, rejected: result.rejected },
+      "csv import finished",
+    );
+    await client.chat.postMessage({ channel: job.dm, ...importSummary(job.file.name, result) });
+    if (result.rejected > 0) {
+      const filename = `rejected-${job.file.name.replace(/\.csv$/i, "")}.csv`;
+      await uploadCsv(client, {
+        channelId: job.dm,
+        path: rejected.path,
+        filename,
+        title: filename,
+        comment: `${result.rejected} rows of ${job.file.name} were not imported; the reason is in the last column.`,
+      });
+    }
+  } finally {
+    rejected.dispose();
+  }
+}

@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { BatonContext, ListenerDeps } from "../../context.js";
+
+/** The app was uninstalled from a workspace: its tokens are deleted and its web-form intake closed. */
+export function appUninstalledEvent(deps: ListenerDeps) {
+  return async ({ context }: SlackEventMiddlewareArgs<"app_uninstalled"> & AllMiddlewareArgs<BatonContext>) => {
+    const deleted = await deps.services.installations.forgetWorkspace(context.teamId);
+    context.log.info({ installations: deleted }, "app uninstalled: tokens deleted");
+  };
+}
+
+/** Tokens were revoked: a revoked bot token means Baton can no longer act there, so the installation goes. */
+export function tokensRevokedEvent(deps: ListenerDeps) {
+  return async ({ event, context }: SlackEventMiddlewareArgs<"tokens_revoked"> & AllMiddlewareArgs<BatonContext>) => {
+    const bots = event.tokens.bot ?? [];
+    const users = event.tokens.oauth ?? [];
+    if (bots.length > 0) {
+      const deleted = await deps.services.installations.forgetWorkspace(context.teamId);
+      context.log.info({ installations: deleted }, "bot token revoked: tokens deleted");
+    } else if (users.length > 0) {
+      await deps.services.installations.forgetUserTokens(context.teamId, users);
+      context.log.info({ users: users.length }, "user tokens revoked");
+    }
+  };
+}
