@@ -13,7 +13,7 @@ import { renderDigestChart } from "../src/slack/charts/digest-chart.js";
 import { FunnelData } from "../test/funnel/fixtures.js";
 import { buildKnownWeek, NOW, ZONE } from "../test/funnel/known-week.js";
 
-const out = process.argv[2] ?? "docs-draft/digest-chart.png";
+const out = process.argv[2] ?? "bench/digest-chart.png";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-chart-"));
 const target = databaseTarget(`file:${path.join(dir, "chart.db")}`);
 try {
