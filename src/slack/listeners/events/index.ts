@@ -5,8 +5,8 @@ import { fileSharedEvent } from "./file-shared.js";
 import { appUninstalledEvent, tokensRevokedEvent } from "./uninstall.js";
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
-  app.event("app_home_opened", appHomeOpened(deps) as never);
-  app.event("file_shared", fileSharedEvent(deps) as never);
-  app.event("app_uninstalled", appUninstalledEvent(deps) as never);
-  app.event("tokens_revoked", tokensRevokedEvent(deps) as never);
+  app.event("app_home_opened", appHomeOpened(deps));
+  app.event("file_shared", fileSharedEvent(deps));
+  app.event("app_uninstalled", appUninstalledEvent(deps));
+  app.event("tokens_revoked", tokensRevokedEvent(deps));
 }

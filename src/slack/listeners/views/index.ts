@@ -13,17 +13,17 @@ import { channelsSettingsSubmission } from "./settings-channels.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
 
 export function registerViews(app: App, deps: ListenerDeps): void {
-  app.view(CampaignViews.create, campaignCreateView(deps) as never);
-  app.view(CampaignViews.edit, campaignEditView(deps) as never);
-  app.view(PlaybookViews.segment, segmentFormView(deps) as never);
-  app.view(PlaybookViews.brand, brandGuideFormView(deps) as never);
-  app.view(PlaybookViews.agreement, agreementFormView(deps) as never);
-  app.view(DigestViews.editor, digestScheduleSubmit(deps) as never);
-  app.view(LeadViews.lead, leadModalSubmission(deps) as never);
-  app.view(LeadViews.reject, rejectSubmission(deps) as never);
-  app.view(LeadViews.won, dealSubmission(deps, "won") as never);
-  app.view(LeadViews.lost, dealSubmission(deps, "lost") as never);
-  app.view(LeadViews.forget, forgetSubmission(deps) as never);
-  app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps) as never);
-  app.view(LeadViews.rotation, rotationSettingsSubmission(deps) as never);
+  app.view(CampaignViews.create, campaignCreateView(deps));
+  app.view(CampaignViews.edit, campaignEditView(deps));
+  app.view(PlaybookViews.segment, segmentFormView(deps));
+  app.view(PlaybookViews.brand, brandGuideFormView(deps));
+  app.view(PlaybookViews.agreement, agreementFormView(deps));
+  app.view(DigestViews.editor, digestScheduleSubmit(deps));
+  app.view(LeadViews.lead, leadModalSubmission(deps));
+  app.view(LeadViews.reject, rejectSubmission(deps));
+  app.view(LeadViews.won, dealSubmission(deps, "won"));
+  app.view(LeadViews.lost, dealSubmission(deps, "lost"));
+  app.view(LeadViews.forget, forgetSubmission(deps));
+  app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps));
+  app.view(LeadViews.rotation, rotationSettingsSubmission(deps));
 }
