@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
@@ -17,6 +18,20 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe("configuration", () => {
+  it("takes .env.example as shipped (every value empty or a default) as only the Slack settings missing", () => {
+    const example = Object.fromEntries(
+      fs
+        .readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(problemsOf(example).map((p) => p.split(":")[0])).toEqual(["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]);
+    expect(
+      loadConfig({ ...example, SLACK_BOT_TOKEN: valid.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: valid.SLACK_SIGNING_SECRET }).log.pretty,
+    ).toBe(true);
+  });
+
   it("names every missing Slack setting and where to find it", () => {
     const problems = problemsOf({});
     expect(problems).toHaveLength(2);
