@@ -53,10 +53,10 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const logger = options.logger ?? createLogger(config.log);
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
+  await migrate(target, logger);
   const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
   let started = false;
   try {
-    await migrate(database, target, logger);
     const metrics = createMetrics();
     const services = wireServices(config, database, { clock, logger, metrics, options });
     const inFlight = new InFlight();
@@ -107,8 +107,15 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   }
 }
 
-async function migrate(database: Database, target: DatabaseTarget, logger: Logger): Promise<void> {
-  const pending = await pendingMigrations(database.prisma, target);
+/** Applies pending migrations before the app's own connection opens (one query when there are none). */
+async function migrate(target: DatabaseTarget, logger: Logger): Promise<void> {
+  const probe = await openDatabase(target);
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(probe.prisma, target);
+  } finally {
+    await probe.close();
+  }
   if (pending.length === 0) return;
   logger.info({ pending }, "applying database migrations");
   await applyMigrations(target);

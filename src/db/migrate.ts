@@ -23,16 +23,22 @@ export function migrationNames(target: DatabaseTarget): string[] {
 /** Migrations in the repository that the database has not finished applying. */
 export async function pendingMigrations(db: Db, target: DatabaseTarget): Promise<string[]> {
   const expected = migrationNames(target);
-  let applied: { migration_name: string }[];
-  try {
-    applied = await db.$queryRawUnsafe(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-  } catch {
-    return expected; // no migrations table yet: a new database
-  }
+  if (!(await hasMigrationsTable(db, target))) return expected; // a new database
+  const applied: { migration_name: string }[] = await db.$queryRawUnsafe(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
   const done = new Set(applied.map((row) => row.migration_name));
   return expected.filter((name) => !done.has(name));
+}
+
+// Asked rather than found out by a failing query: on SQLite a failed statement on the app's connection left
+// `prisma migrate deploy` in the child process unable to take the database (SQLITE_BUSY).
+async function hasMigrationsTable(db: Db, target: DatabaseTarget): Promise<boolean> {
+  const rows: unknown[] =
+    target.provider === "sqlite"
+      ? await db.$queryRawUnsafe(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
+      : await db.$queryRawUnsafe(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'`);
+  return rows.length > 0;
 }
 
 export async function applyMigrations(target: DatabaseTarget): Promise<void> {

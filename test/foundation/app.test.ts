@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyDatabase } from "../helpers/database.js";
 import { slackSignature } from "../helpers/slack-requests.js";
 import { SIGNING_SECRET, startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -56,5 +57,21 @@ describe("the running app", () => {
     });
     expect(reply.status).toBe(401);
     expect(await app.db.workspace.findUnique({ where: { teamId: "T0STALE001" } })).toBeNull();
+  });
+});
+
+describe("the first start on a brand-new database", () => {
+  it("applies every migration, then serves requests", async () => {
+    const database = await emptyDatabase();
+    const app = await startTestApp({ databaseUrl: database.url });
+    try {
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+      const reply = await app.requests.command("/baton", "help", { teamId: "T0NEWDB001" });
+      expect(reply.body.response_type).toBe("ephemeral");
+      expect(await app.db.workspace.findUnique({ where: { teamId: "T0NEWDB001" } })).not.toBeNull();
+    } finally {
+      await app.stop();
+      await database.drop();
+    }
   });
 });

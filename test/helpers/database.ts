@@ -81,6 +81,27 @@ export async function freshDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A new database with nothing in it, not even migrations (what a new user's first start sees). */
+export async function emptyDatabase(): Promise<TestDatabase> {
+  const template = inject("databaseTemplate");
+  const id = randomUUID().replaceAll("-", "").slice(0, 12);
+  if (template.provider === "sqlite") {
+    const dir = path.join(path.dirname(template.url), `empty-${id}`);
+    return {
+      provider: "sqlite",
+      url: `file:${path.join(dir, "baton.db")}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `baton_t_${template.runId}_${id}`;
+  await admin(template.url, `CREATE DATABASE "${name}"`);
+  return {
+    provider: "postgresql",
+    url: withDatabase(template.url, name),
+    drop: () => admin(template.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
 export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
