@@ -1,5 +1,9 @@
 // Digest at scale: seeded workspaces of 10k, 100k (and, with --million, 1M) leads over 1,000 campaigns and two
 // years; one weekly digest (every section), one `/funnel quarter`, and the database's floor, on each database.
+// The floor is one hand-written query for the seven stage counts of the same period (the week, the quarter so
+// far); the ratios compare like with like. A digest also counts the seven weeks before for its chart, the
+// previous period, the month's MQLs, per campaign and per fit grade, and the handoffs: several times the floor's
+// rows, so a ratio near 1 is not expected.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,11 +16,23 @@ import { seedWorkspace } from "./lib/seed.js";
 export interface DigestFigures {
   provider: string;
   leads: number;
+  /** Rows the seed wrote: LeadEvents and Handoffs (besides the leads). */
+  events: number;
+  handoffs: number;
   seedSeconds: number;
+  /** Medians over `runs`, after one warm-up run. */
   digestMs: number;
   quarterMs: number;
+  /** The floor for the digest's week and for the quarter so far. */
   floorMs: number;
+  floorQuarterMs: number;
+  /** digestMs / floorMs and quarterMs / floorQuarterMs. */
+  digestVsFloor: number;
+  quarterVsFloor: number;
+  /** Peak resident memory of the process that built them (the same for any number of leads, if all is well). */
   peakRssMb: number;
+  /** The week's stage counts, to see that both databases agree on the same seed. */
+  weekCounts: Record<string, unknown>;
 }
 
 export const BENCH_TEAM = "TBENCH0001";
@@ -50,6 +66,10 @@ export async function benchDatabase(provider: "sqlite" | "postgresql", name: str
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
 }
 
+/**
+ * Seeds a fresh database of `provider` with `leads` leads (1,000 campaigns over the two years before
+ * BENCH_NOW), measures the digest, `/funnel quarter` and the floors `runs` times each, and drops the database.
+ */
 export async function measureDigest(
   provider: "sqlite" | "postgresql",
   leads: number,
@@ -59,16 +79,28 @@ export async function measureDigest(
   const database = await benchDatabase(provider, `digest_${leads}`, postgresUrl);
   try {
     const seeded = performance.now();
-    await seedWorkspace(databaseTarget(database.url), { teamId: BENCH_TEAM, leads, campaigns: 1000, end: BENCH_NOW });
+    const rows = await seedWorkspace(databaseTarget(database.url), { teamId: BENCH_TEAM, leads, campaigns: 1000, end: BENCH_NOW });
     const seedSeconds = (performance.now() - seeded) / 1000;
-    const result = await runWorker(database.url, runs);
-    return { provider, leads, seedSeconds, ...result };
+    const result = await runDigestWorker(database.url, runs);
+    return {
+      provider,
+      leads,
+      events: rows.events,
+      handoffs: rows.handoffs,
+      seedSeconds,
+      ...result,
+      digestVsFloor: result.digestMs / result.floorMs,
+      quarterVsFloor: result.quarterMs / result.floorQuarterMs,
+    };
   } finally {
     await database.drop();
   }
 }
 
-function runWorker(url: string, runs: number): Promise<Omit<DigestFigures, "provider" | "leads" | "seedSeconds">> {
+type WorkerFigures = Pick<DigestFigures, "digestMs" | "quarterMs" | "floorMs" | "floorQuarterMs" | "peakRssMb" | "weekCounts">;
+
+/** Times the digest on an already seeded database (BENCH_TEAM at BENCH_NOW), in a process of its own. */
+export function runDigestWorker(url: string, runs: number): Promise<WorkerFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

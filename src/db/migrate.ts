@@ -37,7 +37,9 @@ async function hasMigrationsTable(db: Db, target: DatabaseTarget): Promise<boole
   const rows: unknown[] =
     target.provider === "sqlite"
       ? await db.$queryRawUnsafe(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
-      : await db.$queryRawUnsafe(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'`);
+      : await db.$queryRawUnsafe(
+          `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'`,
+        );
   return rows.length > 0;
 }
 

@@ -3,10 +3,11 @@
 // deal value of Won leads, cost per lead = budget / leads, return on spend = revenue / budget. In a period view,
 // the counts and revenue are the period's; the budget is the campaign's whole budget.
 
-import { type Bucket, stageCounts } from "../../db/funnel.js";
+import type { Bucket } from "../../db/funnel.js";
 import { campaignsByIds } from "../../db/funnel-context.js";
+import { stageFigures } from "../../db/funnel-stages.js";
 import type { FunnelDeps } from "./context.js";
-import { centsIn, countsFrom, type Money, type StageCounts } from "./figures.js";
+import { centsIn, countsFrom, emptyCounts, type FunnelStage, type Money, type StageCounts } from "./figures.js";
 
 export interface CampaignRow {
   id: string;
@@ -31,41 +32,71 @@ export interface CampaignRows {
   total: number;
 }
 
+/** What the ranking needs for every campaign: Won counted (leads and revenue), the other stages only listed. */
+export const CAMPAIGN_RANKING_STAGES = ["won"] as const satisfies readonly FunnelStage[];
+/** What a fit-grade row shows. */
+export const FIT_ROW_STAGES = ["created", "sql", "won"] as const satisfies readonly FunnelStage[];
+
+/** More tied candidates than this and one pass over every campaign is cheaper than naming them all. */
+const MAX_NAMED_CANDIDATES = 100;
+
+/**
+ * The top campaigns by revenue, then SQLs, then leads, then id. `moved`: every campaign with any movement in the
+ * window, with its Won leads and revenue. Only campaigns earning at least the `limit`-th best revenue can make
+ * the top, so only theirs are counted in full (a second, small query).
+ */
 export async function campaignRows(
   deps: FunnelDeps,
-  teamId: string,
-  bucket: Bucket,
-  options: { campaignId?: string; limit: number },
+  scope: { teamId: string; campaignId?: string },
+  window: Bucket,
+  moved: Map<string, StageCounts>,
+  limit: number,
 ): Promise<CampaignRows> {
-  const rows = await stageCounts(deps.db, {
-    teamId,
-    buckets: [bucket],
-    groupBy: "campaignId",
-    ...(options.campaignId ? { campaignId: options.campaignId } : {}),
-  });
-  const byCampaign = countsFrom(
-    rows.filter((row) => row.group !== null),
-    (row) => row.group ?? "",
-  );
-  const ranked = [...byCampaign.entries()].sort(([, a], [, b]) => rank(b) - rank(a) || b.sql - a.sql || b.created - a.created);
-  const top = ranked.slice(0, options.limit);
-  const facts = new Map(
-    (
-      await campaignsByIds(
+  const byRevenue = [...moved.entries()].filter(([id]) => id !== "").sort(([, a], [, b]) => rank(b) - rank(a));
+  const last = byRevenue[limit - 1];
+  const candidates = last ? byRevenue.filter(([, c]) => rank(c) >= rank(last[1])) : byRevenue;
+  const ids = candidates.map(([id]) => id);
+  const few = ids.length <= MAX_NAMED_CANDIDATES;
+  const [counted, facts] = await Promise.all([
+    candidates.length > 0 ? countCandidates(deps, scope, window, few ? ids : undefined) : new Map<string, StageCounts>(),
+    few ? campaignsByIds(deps.db, scope.teamId, ids) : [],
+  ]);
+  const ranked = candidates
+    .map(([id, won]): [string, StageCounts] => {
+      const c = counted.get(id) ?? emptyCounts();
+      return [id, { ...c, won: won.won, revenue: won.revenue, campaignRevenue: won.campaignRevenue }];
+    })
+    .sort(([idA, a], [idB, b]) => rank(b) - rank(a) || b.sql - a.sql || b.created - a.created || (idA < idB ? -1 : 1));
+  const top = ranked.slice(0, limit);
+  const named = few
+    ? facts
+    : await campaignsByIds(
         deps.db,
-        teamId,
+        scope.teamId,
         top.map(([id]) => id),
-      )
-    ).map((c) => [c.id, c]),
-  );
+      );
+  const byId = new Map(named.map((c) => [c.id, c]));
   return {
-    total: ranked.length,
+    total: byRevenue.length,
     rows: top.flatMap(([id, counts]) => {
-      const campaign = facts.get(id);
+      const campaign = byId.get(id);
       if (!campaign) return []; // deleted since: its leads keep their counts in the totals
       return [campaignRow({ ...campaign, counts })];
     }),
   };
+}
+
+/** Leads, MQLs and SQLs in the window of the campaigns `only` (of every campaign without it). */
+async function countCandidates(
+  deps: FunnelDeps,
+  scope: { teamId: string; campaignId?: string },
+  window: Bucket,
+  only: string[] | undefined,
+): Promise<Map<string, StageCounts>> {
+  const rows = await stageFigures(deps.db, deps.provider, scope, [
+    { window, stages: ["created", "mql", "sql"], groupBy: "campaignId", ...(only ? { only } : {}) },
+  ]);
+  return countsFrom(rows, (row) => row.group ?? "");
 }
 
 const rank = (c: StageCounts) => c.revenue.reduce((sum, m) => sum + m.cents, 0);
@@ -103,10 +134,9 @@ export interface FitRow {
   won: number;
 }
 
-export async function fitGradeRows(deps: FunnelDeps, teamId: string, bucket: Bucket, campaignId?: string): Promise<FitRow[]> {
-  const rows = await stageCounts(deps.db, { teamId, buckets: [bucket], groupBy: "fitGrade", ...(campaignId ? { campaignId } : {}) });
-  const byGrade = countsFrom(rows, (row) => row.group ?? "");
-  return [...byGrade.entries()]
+/** The period's counts per fit grade ("" for leads without one), ungraded last. */
+export function fitGradeRows(perGrade: Map<string, StageCounts>): FitRow[] {
+  return [...perGrade.entries()]
     .map(([grade, c]) => ({ grade: grade === "" ? null : grade, leads: c.created, sqls: c.sql, won: c.won }))
     .sort((a, b) => (a.grade === b.grade ? 0 : a.grade === null ? 1 : b.grade === null ? -1 : a.grade < b.grade ? -1 : 1));
 }

@@ -1,10 +1,12 @@
 // A digest: the funnel for a period plus what needs action, shaped by the audience (sales, marketing, both).
-import { type Bucket, leadsByStage, rejectionReasons, stageCounts, type WaitingHandoffs, waitingHandoffs } from "../../db/funnel.js";
+import { type Bucket, leadsByStage } from "../../db/funnel.js";
+import { type WaitingHandoffs, waitingHandoffs } from "../../db/funnel-handoffs.js";
 import type { FunnelContext, FunnelDeps } from "./context.js";
-import { bucketCounts, hasActivity, type StageCounts } from "./figures.js";
-import { type FunnelReport, funnelForPeriod } from "./funnel-for-period.js";
+import { FigureRequests } from "./figure-requests.js";
+import { hasActivity, type StageCounts } from "./figures.js";
+import { type FunnelReport, planFunnel } from "./funnel-for-period.js";
 import { type Period, trailingPeriods } from "./periods.js";
-import { type Scorecard, scorecardFor } from "./scorecard.js";
+import { planScorecard, type Scorecard } from "./scorecard.js";
 
 export const DIGEST_VIEWS = ["sales", "marketing", "shared"] as const;
 export type DigestView = (typeof DIGEST_VIEWS)[number];
@@ -64,28 +66,34 @@ export async function digestFor(deps: FunnelDeps, context: FunnelContext, reques
   const campaignId = request.campaign?.id;
   const scope = { teamId, ...(campaignId ? { campaignId } : {}) };
   const { period } = request;
-  const trendPeriods = has("chart") ? trailingPeriods(period, CHART_PERIODS) : [];
   const asOf = deps.clock.now();
-  const [report, waiting, pipeline, rejections, scorecard, trendRows] = await Promise.all([
-    funnelForPeriod(deps, context, period, request.campaign ? { campaign: request.campaign } : {}),
+  // Every section says what it needs first; the figures then come in one round of queries.
+  const requests = new FigureRequests();
+  const report = planFunnel(requests, context, period, {
+    ...(request.campaign ? { campaign: request.campaign } : {}),
+    breakdowns: { campaigns: has("campaigns"), fitGrades: has("fit") },
+  });
+  const scorecard = has("scorecard") ? planScorecard(requests, context, period) : null;
+  const trendPeriods = has("chart") ? trailingPeriods(period, CHART_PERIODS) : [];
+  const trendWindows = trendPeriods.map((p): Bucket => ({ from: p.start, to: p.end }));
+  for (const window of trendWindows) requests.stageCounts(window);
+  if (has("rejections")) requests.rejectionReasons({ from: period.start, to: period.end });
+  const [figures, waiting, pipeline] = await Promise.all([
+    requests.fetch(deps, scope),
     waitingHandoffs(deps.db, { ...scope, now: asOf }),
     has("pipeline") ? leadsByStage(deps.db, { teamId, stages: ["sql", "opportunity"] }) : null,
-    has("rejections") ? rejectionReasons(deps.db, { ...scope, from: period.start, to: period.end }) : null,
-    has("scorecard") ? scorecardFor(deps, context, period, campaignId) : null,
-    trendPeriods.length > 0
-      ? stageCounts(deps.db, { ...scope, buckets: trendPeriods.map((p): Bucket => ({ from: p.start, to: p.end })) })
-      : null,
   ]);
+  const funnel = await report(deps, figures);
   return {
     view: request.view,
     sections,
-    report,
+    report: funnel,
     waiting,
     pipeline: pipeline ? { sql: pipeline.get("sql") ?? 0, opportunity: pipeline.get("opportunity") ?? 0 } : null,
-    rejections,
-    scorecard,
-    trend: trendRows ? { periods: trendPeriods, counts: bucketCounts(trendRows, trendPeriods.length) } : null,
-    empty: !hasActivity(report.counts) && report.handoffs.decided === 0 && report.handoffs.breaches === 0,
+    rejections: has("rejections") ? figures.rejections : null,
+    scorecard: scorecard ? scorecard(figures) : null,
+    trend: has("chart") ? { periods: trendPeriods, counts: trendWindows.map((w) => figures.stageCounts(w)) } : null,
+    empty: !hasActivity(funnel.counts) && funnel.handoffs.decided === 0 && funnel.handoffs.breaches === 0,
     asOf,
   };
 }

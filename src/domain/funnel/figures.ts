@@ -29,7 +29,7 @@ export const emptyCounts = (): StageCounts => ({
   campaignRevenue: [],
 });
 
-/** Folds database rows into one StageCounts per bucket (or per group within a bucket). */
+/** Folds database rows into one StageCounts per key (a group, or "" for the total). */
 export function countsFrom(rows: StageRow[], key: (row: StageRow) => string): Map<string, StageCounts> {
   const result = new Map<string, StageCounts>();
   for (const row of rows) {
@@ -47,11 +47,6 @@ export function countsFrom(rows: StageRow[], key: (row: StageRow) => string): Ma
     counts.campaignRevenue = sortMoney(counts.campaignRevenue);
   }
   return result;
-}
-
-export function bucketCounts(rows: StageRow[], buckets: number): StageCounts[] {
-  const byBucket = countsFrom(rows, (row) => String(row.bucket));
-  return Array.from({ length: buckets }, (_, i) => byBucket.get(String(i)) ?? emptyCounts());
 }
 
 function addMoney(list: Money[], currency: string, cents: number): void {
@@ -90,6 +85,38 @@ export function conversionRates(c: StageCounts): Rates {
 export function change(current: number, previous: number): number | null {
   if (previous === 0) return current === 0 ? 0 : null;
   return (current - previous) / previous;
+}
+
+export interface HandoffFigures {
+  accepted: number;
+  rejected: number;
+  decided: number;
+  /** Decided by their working-hours deadline. */
+  withinSla: number;
+  /** Deadlines that passed without a decision, in the period. */
+  breaches: number;
+  /** accepted / decided */
+  acceptanceRate: number | null;
+  /** withinSla / decided */
+  withinSlaShare: number | null;
+}
+
+export function handoffFigures(
+  rows: { bucket: number; accepted: number; rejected: number; withinSla: number }[],
+  breaches: Map<number, number>,
+  bucket: number,
+): HandoffFigures {
+  const row = rows.find((r) => r.bucket === bucket) ?? { accepted: 0, rejected: 0, withinSla: 0 };
+  const decided = row.accepted + row.rejected;
+  return {
+    accepted: row.accepted,
+    rejected: row.rejected,
+    decided,
+    withinSla: row.withinSla,
+    breaches: breaches.get(bucket) ?? 0,
+    acceptanceRate: ratio(row.accepted, decided),
+    withinSlaShare: ratio(row.withinSla, decided),
+  };
 }
 
 export const hasActivity = (c: StageCounts) => FUNNEL_STAGES.some((stage) => c[stage] > 0);

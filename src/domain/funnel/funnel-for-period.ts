@@ -1,23 +1,12 @@
 // The funnel for a workspace and a period, with the previous period to compare with.
-import { acceptedHandoffPercentiles, breachCounts, handoffOutcomes, type Percentiles, stageCounts } from "../../db/funnel.js";
-import { type CampaignRows, campaignRows, type FitRow, fitGradeRows } from "./campaign-rows.js";
+import type { Percentiles } from "../../db/funnel-handoffs.js";
+import { CAMPAIGN_RANKING_STAGES, type CampaignRows, campaignRows, FIT_ROW_STAGES, type FitRow, fitGradeRows } from "./campaign-rows.js";
 import type { FunnelContext, FunnelDeps } from "./context.js";
-import { bucketCounts, conversionRates, type Rates, ratio, type StageCounts } from "./figures.js";
+import { FigureRequests, type Figures } from "./figure-requests.js";
+import { conversionRates, type HandoffFigures, type Rates, type StageCounts } from "./figures.js";
 import { monthToDate, type Period, previousPeriod } from "./periods.js";
 
-export interface HandoffFigures {
-  accepted: number;
-  rejected: number;
-  decided: number;
-  /** Decided by their working-hours deadline. */
-  withinSla: number;
-  /** Deadlines that passed without a decision, in the period. */
-  breaches: number;
-  /** accepted / decided */
-  acceptanceRate: number | null;
-  /** withinSla / decided */
-  withinSlaShare: number | null;
-}
+export type { HandoffFigures };
 
 export interface FunnelReport {
   context: FunnelContext;
@@ -33,7 +22,9 @@ export interface FunnelReport {
   /** Speed to lead: handoff to acceptance, wall-clock time. */
   speed: Percentiles;
   previousSpeed: Percentiles;
+  /** Empty when turned off (FunnelOptions.breakdowns). */
   campaigns: CampaignRows;
+  /** Empty when turned off (FunnelOptions.breakdowns). */
   fitGrades: FitRow[];
   /** MQLs delivered in the month of the period's end, against the monthly commitment pro-rated to that point. */
   mqlProgress: { mqls: number; targetToDate: number; monthlyTarget: number };
@@ -43,6 +34,11 @@ export interface FunnelOptions {
   campaign?: { id: string; name: string };
   /** How many campaigns to rank (default 5). */
   campaignLimit?: number;
+  /**
+   * The per-campaign and per-fit-grade breakdowns cost a pass over the period each: a digest that does not show
+   * them turns them off (they are then empty).
+   */
+  breakdowns?: { campaigns?: boolean; fitGrades?: boolean };
 }
 
 export async function funnelForPeriod(
@@ -51,68 +47,56 @@ export async function funnelForPeriod(
   period: Period,
   options: FunnelOptions = {},
 ): Promise<FunnelReport> {
-  const { teamId } = context;
-  const previous = previousPeriod(period);
-  const campaignId = options.campaign?.id;
-  const scope = { teamId, ...(campaignId ? { campaignId } : {}) };
-  const buckets = [
-    { from: period.start, to: period.end },
-    { from: previous.start, to: previous.end },
-  ];
-  const month = monthToDate(period);
-  const [stageRows, outcomeRows, breaches, speed, previousSpeed, campaigns, fitGrades, monthRows] = await Promise.all([
-    stageCounts(deps.db, { ...scope, buckets }),
-    handoffOutcomes(deps.db, { ...scope, buckets }),
-    breachCounts(deps.db, { ...scope, buckets }),
-    acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: period.start, to: period.end, measure: "speed" }),
-    acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: previous.start, to: previous.end, measure: "speed" }),
-    campaignRows(deps, teamId, buckets[0] ?? { from: period.start, to: period.end }, {
-      limit: options.campaignLimit ?? 5,
-      ...(campaignId ? { campaignId } : {}),
-    }),
-    fitGradeRows(deps, teamId, { from: period.start, to: period.end }, campaignId),
-    stageCounts(deps.db, { ...scope, buckets: [{ from: month.start, to: month.end }] }),
-  ]);
-  // bucketCounts returns exactly one StageCounts per bucket.
-  const [counts, previousCounts] = bucketCounts(stageRows, 2) as [StageCounts, StageCounts];
-  const monthlyTarget = context.agreement.mqlMonthlyTarget;
-  return {
-    context,
-    period,
-    previous,
-    ...(options.campaign ? { campaign: options.campaign } : {}),
-    counts,
-    previousCounts,
-    rates: conversionRates(counts),
-    previousRates: conversionRates(previousCounts),
-    handoffs: handoffFigures(outcomeRows, breaches, 0),
-    previousHandoffs: handoffFigures(outcomeRows, breaches, 1),
-    speed,
-    previousSpeed,
-    campaigns,
-    fitGrades,
-    mqlProgress: {
-      mqls: bucketCounts(monthRows, 1)[0]?.mql ?? 0,
-      targetToDate: Math.round(monthlyTarget * month.elapsed),
-      monthlyTarget,
-    },
-  };
+  const requests = new FigureRequests();
+  const assemble = planFunnel(requests, context, period, options);
+  const figures = await requests.fetch(deps, { teamId: context.teamId, ...(options.campaign ? { campaignId: options.campaign.id } : {}) });
+  return assemble(deps, figures);
 }
 
-export function handoffFigures(
-  rows: { bucket: number; accepted: number; rejected: number; withinSla: number }[],
-  breaches: Map<number, number>,
-  bucket: number,
-): HandoffFigures {
-  const row = rows.find((r) => r.bucket === bucket) ?? { accepted: 0, rejected: 0, withinSla: 0 };
-  const decided = row.accepted + row.rejected;
-  return {
-    accepted: row.accepted,
-    rejected: row.rejected,
-    decided,
-    withinSla: row.withinSla,
-    breaches: breaches.get(bucket) ?? 0,
-    acceptanceRate: ratio(row.accepted, decided),
-    withinSlaShare: ratio(row.withinSla, decided),
+/** Asks `requests` for what the report needs; the returned function builds the report from the answers. */
+export function planFunnel(
+  requests: FigureRequests,
+  context: FunnelContext,
+  period: Period,
+  options: FunnelOptions = {},
+): (deps: FunnelDeps, figures: Figures) => Promise<FunnelReport> {
+  const previous = previousPeriod(period);
+  const current = { from: period.start, to: period.end };
+  const before = { from: previous.start, to: previous.end };
+  const month = monthToDate(period);
+  const monthWindow = { from: month.start, to: month.end };
+  const breakdowns = { campaigns: true, fitGrades: true, ...options.breakdowns };
+  const scope = { teamId: context.teamId, ...(options.campaign ? { campaignId: options.campaign.id } : {}) };
+  requests.stageCounts(current).stageCounts(before).stageCounts(monthWindow, ["mql"]);
+  requests.handoffs(current).handoffs(before).percentile(current, "speed").percentile(before, "speed");
+  if (breakdowns.campaigns) requests.groupedCounts(current, "campaignId", CAMPAIGN_RANKING_STAGES);
+  if (breakdowns.fitGrades) requests.groupedCounts(current, "fitGrade", FIT_ROW_STAGES);
+  return async (deps, figures) => {
+    const counts = figures.stageCounts(current);
+    const previousCounts = figures.stageCounts(before);
+    const monthlyTarget = context.agreement.mqlMonthlyTarget;
+    return {
+      context,
+      period,
+      previous,
+      ...(options.campaign ? { campaign: options.campaign } : {}),
+      counts,
+      previousCounts,
+      rates: conversionRates(counts),
+      previousRates: conversionRates(previousCounts),
+      handoffs: figures.handoffs(current),
+      previousHandoffs: figures.handoffs(before),
+      speed: figures.percentile(current, "speed"),
+      previousSpeed: figures.percentile(before, "speed"),
+      campaigns: breakdowns.campaigns
+        ? await campaignRows(deps, scope, current, figures.groupedCounts(current, "campaignId"), options.campaignLimit ?? 5)
+        : { rows: [], total: 0 },
+      fitGrades: breakdowns.fitGrades ? fitGradeRows(figures.groupedCounts(current, "fitGrade")) : [],
+      mqlProgress: {
+        mqls: figures.stageCounts(monthWindow).mql,
+        targetToDate: Math.round(monthlyTarget * month.elapsed),
+        monthlyTarget,
+      },
+    };
   };
 }

@@ -1,16 +1,9 @@
 // Personal digests by DM: a rep's own handoffs, or one campaign's funnel for its owner (or anyone who follows it).
-import {
-  acceptedHandoffPercentiles,
-  breachCounts,
-  handoffOutcomes,
-  leadsByStage,
-  type Percentiles,
-  waitingHandoffs,
-} from "../../db/funnel.js";
+import { leadsByStage } from "../../db/funnel.js";
+import { handoffCounts, handoffPercentiles, type Percentiles, waitingHandoffs } from "../../db/funnel-handoffs.js";
 import type { FunnelContext, FunnelDeps } from "./context.js";
 import { type Digest, digestFor } from "./digest.js";
-import type { HandoffFigures } from "./funnel-for-period.js";
-import { handoffFigures } from "./funnel-for-period.js";
+import { type HandoffFigures, handoffFigures } from "./figures.js";
 import type { Period } from "./periods.js";
 
 export interface MyHandoffsDigest {
@@ -42,12 +35,13 @@ export async function myHandoffsDigest(
   period: Period,
 ): Promise<MyHandoffsDigest> {
   const { teamId } = context;
-  const buckets = [{ from: period.start, to: period.end }];
-  const [waiting, outcomes, breaches, speed, owned] = await Promise.all([
+  const window = { from: period.start, to: period.end };
+  // What the rep decided, and the breaches of what was assigned to them (not always the same handoffs).
+  const [waiting, decisions, breaches, [speed], owned] = await Promise.all([
     waitingHandoffs(deps.db, { teamId, now: deps.clock.now(), assigneeId: userId }),
-    handoffOutcomes(deps.db, { teamId, buckets, deciderId: userId }),
-    breachCounts(deps.db, { teamId, buckets, assigneeId: userId }),
-    acceptedHandoffPercentiles(deps.db, deps.provider, { teamId, from: period.start, to: period.end, measure: "speed", deciderId: userId }),
+    handoffCounts(deps.db, { teamId, deciderId: userId }, { outcomes: [window] }),
+    handoffCounts(deps.db, { teamId, assigneeId: userId }, { breaches: [window] }),
+    handoffPercentiles(deps.db, deps.provider, { teamId, deciderId: userId }, [{ window, measure: "speed" }]),
     leadsByStage(deps.db, { teamId, ownerId: userId }),
   ]);
   return {
@@ -56,8 +50,8 @@ export async function myHandoffsDigest(
     period,
     context,
     waiting,
-    decided: handoffFigures(outcomes, breaches, 0),
-    speed,
+    decided: handoffFigures(decisions.outcomes, breaches.breaches, 0),
+    speed: speed ?? { count: 0, p50: null, p90: null },
     owned: Object.fromEntries(owned),
   };
 }

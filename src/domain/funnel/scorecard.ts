@@ -1,7 +1,8 @@
 // The alignment scorecard: each side held to the agreement, with the trend over the last four periods.
-import { acceptedHandoffPercentiles, handoffOutcomes, stageCounts } from "../../db/funnel.js";
+import type { Percentiles } from "../../db/funnel-handoffs.js";
 import type { FunnelContext, FunnelDeps } from "./context.js";
-import { bucketCounts, centsIn, ratio } from "./figures.js";
+import { FigureRequests, type Figures } from "./figure-requests.js";
+import { centsIn, type HandoffFigures, ratio, type StageCounts } from "./figures.js";
 import { monthToDate, type Period, trailingPeriods } from "./periods.js";
 import { acceptanceStatus, marketingRevenueStatus, mqlStatus, type Status, speedStatus, withinSlaStatus } from "./scorecard-rules.js";
 
@@ -31,28 +32,55 @@ export interface Scorecard {
 }
 
 export async function scorecardFor(deps: FunnelDeps, context: FunnelContext, period: Period, campaignId?: string): Promise<Scorecard> {
-  const { teamId, agreement, currency } = context;
-  const scope = { teamId, ...(campaignId ? { campaignId } : {}) };
+  const requests = new FigureRequests();
+  const assemble = planScorecard(requests, context, period);
+  return assemble(await requests.fetch(deps, { teamId: context.teamId, ...(campaignId ? { campaignId } : {}) }));
+}
+
+/** Asks `requests` for what the scorecard needs; the returned function builds it from the answers. */
+export function planScorecard(requests: FigureRequests, context: FunnelContext, period: Period): (figures: Figures) => Scorecard {
   const periods = trailingPeriods(period, TREND_PERIODS);
-  const buckets = periods.map((p) => ({ from: p.start, to: p.end }));
+  const windows = periods.map((p) => ({ from: p.start, to: p.end }));
   const month = monthToDate(period);
-  const [stageRows, outcomes, speeds, margin, monthRows] = await Promise.all([
-    stageCounts(deps.db, { ...scope, buckets }),
-    handoffOutcomes(deps.db, { ...scope, buckets }),
-    Promise.all(
-      periods.map((p) => acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: p.start, to: p.end, measure: "speed" })),
-    ),
-    acceptedHandoffPercentiles(deps.db, deps.provider, { ...scope, from: period.start, to: period.end, measure: "margin" }),
-    stageCounts(deps.db, { ...scope, buckets: [{ from: month.start, to: month.end }] }),
-  ]);
-  const counts = bucketCounts(stageRows, periods.length);
-  const outcome = (i: number) => outcomes.find((row) => row.bucket === i) ?? { accepted: 0, rejected: 0, withinSla: 0 };
+  const monthWindow = { from: month.start, to: month.end };
+  const currentWindow = { from: period.start, to: period.end };
+  // The trend shows MQLs, marketing-sourced revenue and median speeds: no Won count, no 90th percentile.
+  for (const window of windows)
+    requests.stageCounts(window, ["mql", "revenue"]).handoffs(window).percentile(window, "speed", { p90: false });
+  requests.percentile(currentWindow, "margin", { p90: false }).stageCounts(monthWindow, ["mql"]);
+  return (figures) =>
+    scorecardFrom(context, period, periods, {
+      counts: windows.map((w) => figures.stageCounts(w)),
+      handoffs: windows.map((w) => figures.handoffs(w)),
+      speeds: windows.map((w) => figures.percentile(w, "speed")),
+      margin: figures.percentile(currentWindow, "margin"),
+      monthMqls: figures.stageCounts(monthWindow).mql,
+      monthElapsed: month.elapsed,
+    });
+}
+
+function scorecardFrom(
+  context: FunnelContext,
+  period: Period,
+  periods: Period[],
+  f: {
+    counts: StageCounts[];
+    handoffs: HandoffFigures[];
+    speeds: Percentiles[];
+    margin: Percentiles;
+    monthMqls: number;
+    monthElapsed: number;
+  },
+): Scorecard {
+  const { agreement, currency } = context;
+  const { counts, speeds, margin } = f;
+  const outcome = (i: number) => f.handoffs[i] ?? { accepted: 0, rejected: 0, withinSla: 0 };
   const last = periods.length - 1;
   const current = outcome(last);
   const decided = current.accepted + current.rejected;
 
-  const mqls = bucketCounts(monthRows, 1)[0]?.mql ?? 0;
-  const targetToDate = Math.round(agreement.mqlMonthlyTarget * month.elapsed);
+  const mqls = f.monthMqls;
+  const targetToDate = Math.round(agreement.mqlMonthlyTarget * f.monthElapsed);
   const acceptanceRate = ratio(current.accepted, decided);
   const withinShare = ratio(current.withinSla, decided);
   const medianMs = speeds[last]?.p50 ?? null;

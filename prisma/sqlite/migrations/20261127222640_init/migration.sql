@@ -350,7 +350,7 @@ CREATE UNIQUE INDEX "Lead_teamId_emailKey_key" ON "Lead"("teamId", "emailKey");
 CREATE INDEX "LeadEvent_teamId_leadId_at_idx" ON "LeadEvent"("teamId", "leadId", "at");
 
 -- CreateIndex
-CREATE INDEX "LeadEvent_teamId_type_toStage_at_idx" ON "LeadEvent"("teamId", "type", "toStage", "at");
+CREATE INDEX "LeadEvent_funnel_idx" ON "LeadEvent"("teamId", "type", "toStage", "at", "leadId", "campaignId", "fitGrade", "valueCents", "currency");
 
 -- CreateIndex
 CREATE INDEX "LeadEvent_teamId_at_idx" ON "LeadEvent"("teamId", "at");
@@ -359,7 +359,7 @@ CREATE INDEX "LeadEvent_teamId_at_idx" ON "LeadEvent"("teamId", "at");
 CREATE UNIQUE INDEX "Handoff_openKey_key" ON "Handoff"("openKey");
 
 -- CreateIndex
-CREATE INDEX "Handoff_teamId_status_idx" ON "Handoff"("teamId", "status");
+CREATE INDEX "Handoff_funnel_idx" ON "Handoff"("teamId", "status", "decidedAt", "handedOffAt", "slaDueAt", "breachedAt", "rejectReason");
 
 -- CreateIndex
 CREATE INDEX "Handoff_teamId_handedOffAt_idx" ON "Handoff"("teamId", "handedOffAt");
