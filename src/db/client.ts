@@ -48,8 +48,14 @@ async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: nu
     lock_timeout: timeoutMs,
     statement_timeout: timeoutMs,
   });
-  return new PrismaClient({ adapter }) as unknown as Db;
+  return new PrismaClient({ adapter, transactionOptions: transactionOptions(timeoutMs) }) as unknown as Db;
 }
+
+/**
+ * A transaction waits for a connection (or, on SQLite, its turn) as long as any other operation may, rather than
+ * Prisma's default 2 s: in a burst of clicks the work has been acked already, and finishing late beats failing.
+ */
+const transactionOptions = (timeoutMs: number) => ({ maxWait: timeoutMs, timeout: timeoutMs });
 
 /**
  * better-sqlite3 is synchronous: while a writer waits for another process's lock, the whole event loop waits too,
@@ -62,7 +68,10 @@ async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // How long a writer waits for another process's lock (SQLITE_BUSY) before failing.
-  const prisma = new SqliteClient({ adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS)) });
+  const prisma = new SqliteClient({
+    adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS)),
+    transactionOptions: transactionOptions(timeoutMs),
+  });
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

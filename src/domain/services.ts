@@ -7,6 +7,7 @@ import type { Logger } from "../lib/logger.js";
 import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
 import { DigestRuns } from "./funnel/digest-runs.js";
+import { FunnelCache } from "./funnel/funnel-cache.js";
 import { FunnelService } from "./funnel/funnel-service.js";
 import type { DigestFaults, DigestPublisher } from "./funnel/ports.js";
 import { DigestSchedules } from "./funnel/schedules.js";
@@ -82,7 +83,7 @@ export function createServices(deps: ServiceDeps): Services {
   const playbookDeps = { db, clock, logger: deps.logger, roles, announcer: deps.announcer };
   const funnelDeps = { db, provider, clock };
   const leadDeps = { db, clock, logger: deps.logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
-  const funnel = new FunnelService(funnelDeps);
+  const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
   return {
     workspaces: new Workspaces(db, deps.defaults, clock),
     roles,

@@ -28,8 +28,26 @@ export function isCurrency(code: string): boolean {
   return KNOWN.has(code);
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and a digest formats hundreds of amounts.
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** The currency's formatter, `whole` without minor units; built once per currency. Throws on an unknown code. */
+export function currencyFormat(currency: string, whole = false): Intl.NumberFormat {
+  const key = `${currency}:${whole}`;
+  let format = formats.get(key);
+  if (!format) {
+    const base = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    const digits = base.resolvedOptions().maximumFractionDigits ?? 2;
+    format = whole
+      ? new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 })
+      : new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export type ParsedAmount = { ok: true; minor: number } | { ok: false; problem: "format" | "negative" | "decimals" };
@@ -50,10 +68,13 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
   return Number.isSafeInteger(minor) ? { ok: true, minor } : { ok: false, problem: "format" };
 }
 
-/** "$12,500.00", "¥1,200", "CHF 40.00". */
+/** "$12,500.00", "¥1,200", "CHF 40.00"; a code Intl does not know reads "125.00 XYZ". */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits }).format(minor / 10 ** digits);
+  try {
+    return currencyFormat(currency).format(minor / 10 ** minorDigits(currency));
+  } catch {
+    return `${(minor / 100).toFixed(2)} ${currency}`;
+  }
 }
 
 /** The amount as a person would type it back into a form: "12500.5" -> "12500.50". */

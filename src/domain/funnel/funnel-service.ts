@@ -3,6 +3,7 @@ import { campaignByNameKey } from "../../db/funnel-context.js";
 import { AppError } from "../../lib/errors.js";
 import { type FunnelContext, type FunnelDeps, funnelContext } from "./context.js";
 import { type Digest, type DigestSection, type DigestView, digestFor } from "./digest.js";
+import type { Freshness, FunnelCache } from "./funnel-cache.js";
 import { type FunnelReport, funnelForPeriod } from "./funnel-for-period.js";
 import { isPeriodPhrase, PERIOD_USAGE, parsePeriod } from "./parse-period.js";
 import type { Period } from "./periods.js";
@@ -20,7 +21,11 @@ const ON_DEMAND: DigestSection[] = ["action", "funnel", "sla", "campaigns", "fit
 const POSTED: DigestSection[] = ["action", "funnel", "sla", "campaigns", "scorecard", "chart"];
 
 export class FunnelService {
-  constructor(private readonly deps: FunnelDeps) {}
+  /** Without a cache every question is computed afresh (the benchmarks time exactly that). */
+  constructor(
+    private readonly deps: FunnelDeps,
+    private readonly cache?: FunnelCache,
+  ) {}
 
   context(teamId: string): Promise<FunnelContext> {
     return funnelContext(this.deps, teamId);
@@ -47,19 +52,19 @@ export class FunnelService {
   }
 
   /** Just the funnel figures for a period (the App Home's "team funnel this week"). */
-  async report(teamId: string, text: string): Promise<FunnelReport> {
+  async report(teamId: string, text: string, freshness?: Freshness): Promise<FunnelReport> {
     const query = await this.query(teamId, text);
-    return funnelForPeriod(this.deps, query.context, query.period);
+    return this.cached(query, "report", () => funnelForPeriod(this.deps, query.context, query.period), freshness);
   }
 
   async onDemand(teamId: string, text: string): Promise<Digest> {
     const query = await this.query(teamId, text);
-    return this.digest(query, "shared", ON_DEMAND);
+    return this.cached(query, "on-demand", () => this.digest(query, "shared", ON_DEMAND));
   }
 
   async forChannel(teamId: string, text: string): Promise<Digest> {
     const query = await this.query(teamId, text);
-    return this.digest(query, "shared", POSTED);
+    return this.cached(query, "posted", () => this.digest(query, "shared", POSTED));
   }
 
   async scorecard(
@@ -67,7 +72,7 @@ export class FunnelService {
     text: string,
   ): Promise<{ context: FunnelContext; scorecard: Scorecard; campaign?: { id: string; name: string } }> {
     const query = await this.query(teamId, text);
-    const scorecard = await scorecardFor(this.deps, query.context, query.period, query.campaign?.id);
+    const scorecard = await this.cached(query, "scorecard", () => scorecardFor(this.deps, query.context, query.period, query.campaign?.id));
     return { context: query.context, scorecard, ...(query.campaign ? { campaign: query.campaign } : {}) };
   }
 
@@ -78,6 +83,14 @@ export class FunnelService {
       sections,
       ...(query.campaign ? { campaign: query.campaign } : {}),
     });
+  }
+
+  private cached<T>(query: FunnelQuery, kind: string, compute: () => Promise<T>, freshness?: Freshness): Promise<T> {
+    if (!this.cache) return compute();
+    // The whole unit, not its end: "this week so far" ends at now, which moves on every call (the TTL bounds that).
+    const { unit, start, fullEnd } = query.period;
+    const key = [kind, unit, start.toISOString(), fullEnd.toISOString(), query.campaign?.id ?? ""].join(" ");
+    return this.cache.get(query.context.teamId, key, compute, freshness);
   }
 
   async campaignNamed(teamId: string, name: string): Promise<{ id: string; name: string }> {

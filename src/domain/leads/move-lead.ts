@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
+import { minorDigits } from "../../lib/money.js";
 import type { LeadDeps } from "./deps.js";
 import { assertCanMove, canMove, STAGE_LABELS, stageOf } from "./stages.js";
 
@@ -16,8 +17,6 @@ const MAX_CENTS = 2_147_483_647; // the column is a 32-bit integer on both datab
 const LOST_REASON_MAX = 500;
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
-const fractionDigits = (currency: string) =>
-  new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** A deal value typed by a person ("12,500.50") in a currency, as integer minor units. */
 export const dealInputSchema = z
@@ -33,7 +32,7 @@ export const dealInputSchema = z
       .refine((code) => currencies.has(code), "Enter a three-letter currency code such as USD, EUR or GBP."),
   })
   .transform((input, ctx) => {
-    const digits = fractionDigits(input.currency);
+    const digits = minorDigits(input.currency);
     const [whole = "0", fraction = ""] = input.amount.replaceAll(",", "").split(".");
     if (fraction.length > digits) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: `${input.currency} amounts have at most ${digits} decimal places.` });

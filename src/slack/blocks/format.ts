@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import type { Money } from "../../domain/funnel/figures.js";
 import type { Period } from "../../domain/funnel/periods.js";
-import { formatMoney, minorDigits } from "../../lib/money.js";
+import { currencyFormat, formatMoney, minorDigits } from "../../lib/money.js";
 
 const integer = new Intl.NumberFormat("en-US");
 
@@ -20,8 +20,7 @@ export const money = (cents: number | null, currency: string): string => (cents 
 
 /** An amount in whole units for compact summaries: "$12,000". */
 export function wholeMoney(cents: number, currency: string): string {
-  const major = cents / 10 ** minorDigits(currency);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(major);
+  return currencyFormat(currency, true).format(cents / 10 ** minorDigits(currency));
 }
 
 /** Several currencies: "$12,000 + €3,000"; none: "$0" in the workspace's currency. */

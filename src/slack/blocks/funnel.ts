@@ -18,6 +18,7 @@ import {
 import type { Message } from "./help.js";
 import { scorecardBlocks } from "./scorecard.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
+import { slackDate } from "./time.js";
 
 /** The cohort rule, in every digest's footer and in the README. */
 export const COHORT_RULE =
@@ -205,8 +206,8 @@ function fallbackText(digest: Digest, options: DigestMessageOptions): string {
 }
 
 /**
- * For the App Home (wired by the leads area): this week's team funnel in a few blocks.
- * `report`: `services.funnel.onDemand(teamId, "")`'s report, or any FunnelReport.
+ * For the App Home: this week's team funnel in a few blocks, saying when it was counted (the Home reuses figures
+ * up to a minute old).
  */
 export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
   const c = report.counts;
@@ -227,7 +228,7 @@ export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
         mrkdwn(
           `MQL→SQL ${percent(report.rates.mqlToSql)} · SQL→Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${count(
             report.handoffs.breaches,
-          )} SLA breaches`,
+          )} SLA breaches${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}`,
         ),
       ],
     },

@@ -3,11 +3,11 @@ import type { LeadView } from "../../domain/leads/lead-view.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { ownerMovesFrom } from "../../domain/leads/move-lead.js";
 import { isStage, STAGE_LABELS } from "../../domain/leads/stages.js";
+import { formatMoney } from "../../lib/money.js";
 import { LeadActions, LeadViews } from "../ids.js";
 import { historyLine } from "./lead-history.js";
 import { nextStepButtons } from "./lead-saved.js";
 import { leadSummaryText } from "./lead-summary.js";
-import { formatMoney } from "./money.js";
 import { Limits, mention, mrkdwn, plain } from "./text.js";
 
 const MOVE_LABELS = { opportunity: "Opportunity", won: "Won…", lost: "Lost…" } as const;

@@ -1,7 +1,7 @@
 import type { LeadHistoryLine } from "../../domain/leads/lead-view.js";
 import { isStage, STAGE_LABELS } from "../../domain/leads/stages.js";
+import { formatMoney } from "../../lib/money.js";
 import { reasonLabel } from "./handoff-card.js";
-import { formatMoney } from "./money.js";
 import { escapeMrkdwn, mention, truncate } from "./text.js";
 import { slackDate } from "./time.js";
 

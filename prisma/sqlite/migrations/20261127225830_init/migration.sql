@@ -344,6 +344,9 @@ CREATE INDEX "Lead_teamId_ownerId_stage_idx" ON "Lead"("teamId", "ownerId", "sta
 CREATE INDEX "Lead_teamId_fitGrade_idx" ON "Lead"("teamId", "fitGrade");
 
 -- CreateIndex
+CREATE INDEX "Lead_teamId_updatedAt_idx" ON "Lead"("teamId", "updatedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Lead_teamId_emailKey_key" ON "Lead"("teamId", "emailKey");
 
 -- CreateIndex
@@ -375,6 +378,9 @@ CREATE INDEX "Handoff_teamId_leadId_idx" ON "Handoff"("teamId", "leadId");
 
 -- CreateIndex
 CREATE INDEX "Handoff_teamId_breachedAt_idx" ON "Handoff"("teamId", "breachedAt");
+
+-- CreateIndex
+CREATE INDEX "Handoff_teamId_updatedAt_idx" ON "Handoff"("teamId", "updatedAt");
 
 -- CreateIndex
 CREATE INDEX "SlaStep_doneAt_dueAt_idx" ON "SlaStep"("doneAt", "dueAt");
