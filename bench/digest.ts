@@ -4,13 +4,13 @@
 // far); the ratios compare like with like. A digest also counts the seven weeks before for its chart, the
 // previous period, the month's MQLs, per campaign and per fit grade, and the handoffs: several times the floor's
 // rows, so a ratio near 1 is not expected.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../src/db/migrate.js";
 import { databaseTarget } from "../src/db/target.js";
+import { runJsonChild } from "./lib/processes.js";
 import { seedWorkspace } from "./lib/seed.js";
 
 export interface DigestFigures {
@@ -101,19 +101,5 @@ type WorkerFigures = Pick<DigestFigures, "digestMs" | "quarterMs" | "floorMs" | 
 
 /** Times the digest on an already seeded database (BENCH_TEAM at BENCH_NOW), in a process of its own. */
 export function runDigestWorker(url: string, runs: number): Promise<WorkerFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "bench/digest-worker.ts", url, BENCH_TEAM, String(runs), BENCH_NOW.toISOString()],
-      {
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}")) : reject(new Error(`digest worker exited ${code}`)),
-    );
-  });
+  return runJsonChild<WorkerFigures>(["--import", "tsx", "bench/digest-worker.ts", url, BENCH_TEAM, String(runs), BENCH_NOW.toISOString()]);
 }

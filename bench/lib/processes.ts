@@ -2,6 +2,7 @@
 // waits until it answers.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 
 export interface AppProcess {
   child: ChildProcess;
@@ -22,9 +23,12 @@ export async function startProcess(
   cwd?: string,
 ): Promise<AppProcess> {
   const started = performance.now();
+  // Its own process group, so that stopping `npm start` also stops the node process npm started.
   const child = spawn(command, args, {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    // BENCH_APP_LOG=<file> keeps what the apps print (their logs), to see why a figure looks wrong.
+    stdio: ["ignore", process.env.BENCH_APP_LOG ? fs.openSync(process.env.BENCH_APP_LOG, "a") : "ignore", "pipe"],
+    detached: true,
     ...(cwd ? { cwd } : {}),
   });
   let stderr = "";
@@ -43,12 +47,42 @@ export async function startProcess(
     peakRss: () => Math.max(peak, rssOf(child.pid)),
     stop: async () => {
       clearInterval(sampler);
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await stopGroup(child);
     },
   };
+}
+
+/** SIGTERM to the whole group, then waits until every process in it has gone (SIGKILL after 15 s). */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!child.pid) return;
+  const group = child.pid;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-group, name);
+    } catch {
+      // the group is gone
+    }
+  };
+  signal("SIGTERM");
+  const deadline = Date.now() + 15_000;
+  while (runningInGroup(group)) {
+    if (Date.now() > deadline) signal("SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Whether a process of the group still runs (zombies do not count: nobody may reap them here). */
+function runningInGroup(group: number): boolean {
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces, so read after its ")".
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      if (Number(fields[2]) === group && fields[0] !== "Z") return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
 }
 
 async function waitFor(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
@@ -76,4 +110,30 @@ export function rssOf(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** A port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `node <args>` and resolves with the JSON on the last line it printed. */
+export function runJsonChild<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as T)
+        : reject(new Error(`node ${args.join(" ")} exited ${code}`)),
+    );
+  });
 }

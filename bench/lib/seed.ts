@@ -12,9 +12,17 @@ export interface SeedOptions {
   /** The data spans the two years before this instant. */
   end: Date;
   seed?: number;
+  /** Extra MQL leads handed off in the last hour, whose cards wait on the sales channel for Accept (request bench). */
+  pendingHandoffs?: number;
+  /** The workspace's web-form secret, stored unencrypted (the bench runs without ENCRYPTION_KEY). */
+  webhookSecret?: string;
 }
 
+export const SALES_CHANNEL = "C0SALES001";
+export const MARKETING_CHANNEL = "C0MKTG0001";
+
 type Row = Record<string, string | number | null>;
+type Chunk = { leads: Row[]; events: Row[]; handoffs: Row[] };
 
 const DAY = 86_400_000;
 const REASONS = ["unable_to_reach", "inaccurate_data", "no_interest", "no_budget", "not_a_fit", "duplicate", "other"];
@@ -39,10 +47,7 @@ function random(seed: number): () => number {
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /** Generates rows in chunks and hands each chunk to `write`, so memory stays flat at any size. */
-export async function* leadChunks(
-  options: SeedOptions,
-  chunkSize = 5_000,
-): AsyncGenerator<{ leads: Row[]; events: Row[]; handoffs: Row[] }> {
+export async function* leadChunks(options: SeedOptions, chunkSize = 5_000): AsyncGenerator<Chunk> {
   const rand = random(options.seed ?? 42);
   const end = options.end.getTime();
   const start = end - 730 * DAY;
@@ -177,6 +182,58 @@ export async function* leadChunks(
   if (leads.length > 0) yield { leads, events, handoffs };
 }
 
+/** MQL leads handed off during the hour before `end`, each card posted and waiting for sales. */
+export function pendingChunk(options: SeedOptions): Chunk {
+  const chunk: Chunk = { leads: [], events: [], handoffs: [] };
+  const end = options.end.getTime();
+  for (let i = 0; i < (options.pendingHandoffs ?? 0); i++) {
+    const id = `P${i}`;
+    const at = iso(end - 3_600_000 + i);
+    chunk.leads.push({
+      id,
+      teamId: options.teamId,
+      email: `pending${i}@example.com`,
+      emailKey: `pending${i}@example.com`,
+      name: `Pending ${i}`,
+      stage: "mql",
+      source: "slack",
+      createdById: "U0MKT00001",
+      qualifiedById: "U0MKT00001",
+      createdAt: at,
+      updatedAt: at,
+      mqlAt: at,
+    });
+    chunk.events.push(
+      { id: `EP${i}c`, teamId: options.teamId, leadId: id, actorId: "U0MKT00001", type: "created", toStage: "new", at },
+      {
+        id: `EP${i}m`,
+        teamId: options.teamId,
+        leadId: id,
+        actorId: "U0MKT00001",
+        type: "stage_changed",
+        fromStage: "new",
+        toStage: "mql",
+        at,
+      },
+    );
+    chunk.handoffs.push({
+      id: `HP${i}`,
+      teamId: options.teamId,
+      leadId: id,
+      status: "pending",
+      openKey: `${options.teamId}:${id}`,
+      handedOffById: "U0MKT00001",
+      handedOffAt: at,
+      channelId: SALES_CHANNEL,
+      messageTs: `1700000000.${String(i).padStart(6, "0")}`,
+      slaDueAt: iso(end + 7 * 86_400_000),
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return chunk;
+}
+
 export function campaignRows(options: SeedOptions): Row[] {
   const rand = random((options.seed ?? 42) + 1);
   const end = options.end.getTime();
@@ -213,19 +270,24 @@ export async function seedWorkspace(
         teamId: options.teamId,
         timezone: "UTC",
         currency: "USD",
+        salesChannelId: SALES_CHANNEL,
+        marketingChannelId: MARKETING_CHANNEL,
+        webhookSecret: options.webhookSecret ?? null,
         createdAt: iso(options.end.getTime()),
         updatedAt: iso(options.end.getTime()),
       },
     ]);
     await writer.insert("Campaign", campaignRows(options));
-    for await (const chunk of leadChunks(options)) {
+    const write = async (chunk: Chunk) => {
       await writer.insert("Lead", chunk.leads);
       await writer.insert("LeadEvent", chunk.events);
       await writer.insert("Handoff", chunk.handoffs);
       counts.leads += chunk.leads.length;
       counts.events += chunk.events.length;
       counts.handoffs += chunk.handoffs.length;
-    }
+    };
+    for await (const chunk of leadChunks(options)) await write(chunk);
+    await write(pendingChunk(options));
     await writer.finish();
   } finally {
     await writer.close();

@@ -1,45 +1,58 @@
-// A Slack Web API stand-in that answers at once and keeps nothing: the far end of every benchmark, so that
-// Baton's numbers and the bare Bolt app's numbers measure the apps, not Slack.
+// A Slack Web API stand-in that answers at once: the far end of every benchmark, so that Baton's numbers and the
+// bare Bolt app's numbers measure the apps, not Slack. It also serves response_urls (/respond/<key>) and notes when
+// each awaited call arrives (views.open by trigger_id, a response_url by its key), so a load run can time a request
+// from the moment it was sent to the moment its Slack call came back out of the app.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface SlackStub {
+  /** The Web API base URL (SLACK_API_URL). */
   url: string;
-  calls: () => number;
+  /** A response_url whose arrival is noted under `key`. */
+  responseUrl(key: string): string;
+  /** performance.now() when the call for `key` arrived, if it has (and was not an apology for a failure). */
+  arrivedAt(key: string): number | undefined;
+  /** Forgets the arrivals noted so far. */
+  reset(): void;
+  calls(): number;
   stop(): Promise<void>;
 }
 
 export async function startSlackStub(): Promise<SlackStub> {
   let calls = 0;
   let ts = 0;
+  const arrivals = new Map<string, number>();
+  let base = "";
   const server = http.createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       calls += 1;
-      const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
       ts += 1;
-      const body =
-        method === "auth.test"
-          ? { ok: true, team_id: "TBENCH0001", user_id: "UBATONBOT", bot_id: "BBATON0001" }
-          : method.startsWith("views.")
-            ? { ok: true, view: { id: `V${ts}` } }
-            : method === "files.getUploadURLExternal"
-              ? { ok: true, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/${ts}`, file_id: `F${ts}` }
-              : {
-                  ok: true,
-                  ts: `1700000000.${String(ts).padStart(6, "0")}`,
-                  channel: "C0BENCH001",
-                  user: { id: "U0", tz: "UTC", is_admin: true },
-                };
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (path.startsWith("/respond/")) {
+        // Baton's apology ("... nothing was changed. Please try again") is an answer, but not the one asked for.
+        if (!Buffer.concat(chunks).toString().includes("nothing was changed"))
+          arrivals.set(path.slice("/respond/".length), performance.now());
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
+      const method = path.replace(/^\/api\//, "");
+      if (method === "views.open") {
+        const trigger = triggerId(Buffer.concat(chunks).toString());
+        if (trigger) arrivals.set(trigger, performance.now());
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer(method, ts, base)));
     });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url: `${base}/api/`,
+    responseUrl: (key) => `${base}/respond/${key}`,
+    arrivedAt: (key) => arrivals.get(key),
+    reset: () => arrivals.clear(),
     calls: () => calls,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -47,4 +60,17 @@ export async function startSlackStub(): Promise<SlackStub> {
         server.close(() => resolve());
       }),
   };
+}
+
+function answer(method: string, ts: number, base: string): Record<string, unknown> {
+  if (method === "auth.test") return { ok: true, team_id: "TBENCH0001", user_id: "UBATONBOT", bot_id: "BBATON0001" };
+  if (method.startsWith("views.")) return { ok: true, view: { id: `V${ts}` } };
+  if (method === "files.getUploadURLExternal") return { ok: true, upload_url: `${base}/upload/${ts}`, file_id: `F${ts}` };
+  return { ok: true, ts: `1700000000.${String(ts).padStart(6, "0")}`, channel: "C0SALES001", user: { id: "U0", tz: "UTC" } };
+}
+
+/** The trigger_id of a views.open call, sent form-encoded or as JSON. */
+function triggerId(body: string): string | undefined {
+  if (body.startsWith("{")) return (JSON.parse(body) as { trigger_id?: string }).trigger_id;
+  return new URLSearchParams(body).get("trigger_id") ?? undefined;
 }
