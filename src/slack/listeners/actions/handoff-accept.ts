@@ -1,21 +1,21 @@
 import { acceptedText, alreadyDecidedText } from "../../blocks/decision-replies.js";
 import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import { refreshHome } from "../../home/publish-home.js";
 import type { ButtonArgs } from "./types.js";
 
 /**
  * Accept on a handoff card (value: the handoff id). One click wins whatever the concurrency; the card is updated in
- * place for everyone, and whoever was too late is told, only to them, who got the lead. (Cards live in channels,
- * not in the App Home, which shows the new lead when the rep opens it: republishing it here would recount it for
- * nobody, on the busiest click there is.)
+ * place for everyone, and whoever was too late is told, only to them, who got the lead.
  */
 export function acceptHandoffAction(deps: ListenerDeps) {
-  return async ({ ack, action, body, context, respond }: ButtonArgs) => {
+  return async ({ ack, action, body, client, context, respond }: ButtonArgs) => {
     await ack();
     await replyOnError(respond, async () => {
       const { won, card } = await deps.services.handoffs.accept(context.teamId, action.value ?? "", body.user.id);
       const text = won ? acceptedText() : alreadyDecidedText(card, body.user.id);
       await respond({ response_type: "ephemeral", replace_original: false, text });
+      if (won) await refreshHome(deps, client, context.teamId, body.user.id);
     });
   };
 }
