@@ -7,18 +7,21 @@ import { SALES_CHANNEL } from "./lib/seed.js";
 import type { SlackStub } from "./lib/slack-stub.js";
 import { median } from "./lib/stats.js";
 
-export const SCENARIOS = ["lead", "accept", "acceptAt50", "funnel"] as const;
+export const SCENARIOS = ["lead", "accept", "acceptAt20", "funnel"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const SCENARIO_LABELS: Record<Scenario, string> = {
   lead: "/lead → views.open",
   accept: "Accept click → DB write, chat.update",
-  acceptAt50: "Accept click at 50/s",
+  acceptAt20: "Accept click, within capacity",
   funnel: "/funnel month on 100k leads",
 };
 
-/** Accept again at a rate one Baton process keeps up with, to show its latency when it is not queueing. */
-const RATE_OVERRIDE: Partial<Record<Scenario, number>> = { acceptAt50: 50 };
+/**
+ * Accept at 200/s is beyond what one Baton process does (it queues, and the queue is what its p99 shows), so those
+ * runs are short; it runs again at a rate one process keeps up with, to show its latency when it is not queueing.
+ */
+const OVERRIDES: Partial<Record<Scenario, Partial<LoadPlan>>> = { accept: { seconds: 2 }, acceptAt20: { rate: 20 } };
 
 export interface LoadPlan {
   rate: number;
@@ -50,7 +53,7 @@ export function scenarioRequest(
 ): (n: number) => KeyedRequest {
   return () => {
     const key = `bench.${scenario}.${++sequence}`;
-    if (scenario === "accept" || scenario === "acceptAt50") {
+    if (scenario === "accept" || scenario === "acceptAt20") {
       if (handoffs.clicked >= PENDING_HANDOFFS) throw new Error("the seed has no handoff left to accept: raise PENDING_HANDOFFS");
       return { key, body: acceptClick(teamId, `HP${handoffs.clicked++}`, stub.responseUrl(key)) };
     }
@@ -105,7 +108,7 @@ export async function measureScenarios(app: AppProcess, appName: string, stub: S
   const handoffs = { clicked: 0 };
   for (const scenario of SCENARIOS) {
     const request = scenarioRequest(scenario, stub, teamId, handoffs);
-    const rate = RATE_OVERRIDE[scenario] ?? plan.rate;
+    const { rate, seconds } = { ...plan, ...OVERRIDES[scenario] };
     const load = (rate: number, seconds: number) =>
       runLoad({
         url: `http://127.0.0.1:${app.port}/slack/events`,
@@ -117,7 +120,7 @@ export async function measureScenarios(app: AppProcess, appName: string, stub: S
       });
     await load(Math.min(50, rate), 1);
     const runs: LoadResult[] = [];
-    for (let i = 0; i < plan.runs; i++) runs.push(await load(rate, plan.seconds));
+    for (let i = 0; i < plan.runs; i++) runs.push(await load(rate, Math.min(seconds, plan.seconds)));
     figures.push({ scenario, app: appName, rate, ...medians(runs) });
   }
   return figures;

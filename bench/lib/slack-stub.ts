@@ -12,6 +12,8 @@ export interface SlackStub {
   responseUrl(key: string): string;
   /** performance.now() when the call for `key` arrived, if it has (and was not an apology for a failure). */
   arrivedAt(key: string): number | undefined;
+  /** Whether Baton answered `key` with an apology for a failure. */
+  apologised(key: string): boolean;
   /** Forgets the arrivals noted so far. */
   reset(): void;
   calls(): number;
@@ -22,6 +24,7 @@ export async function startSlackStub(): Promise<SlackStub> {
   let calls = 0;
   let ts = 0;
   const arrivals = new Map<string, number>();
+  const apologies = new Set<string>();
   let base = "";
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,8 +35,9 @@ export async function startSlackStub(): Promise<SlackStub> {
       const path = (req.url ?? "").split("?")[0] ?? "";
       if (path.startsWith("/respond/")) {
         // Baton's apology ("... nothing was changed. Please try again") is an answer, but not the one asked for.
-        if (!Buffer.concat(chunks).toString().includes("nothing was changed"))
-          arrivals.set(path.slice("/respond/".length), performance.now());
+        const key = path.slice("/respond/".length);
+        if (Buffer.concat(chunks).toString().includes("nothing was changed")) apologies.add(key);
+        else arrivals.set(key, performance.now());
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
         return;
       }
@@ -52,7 +56,11 @@ export async function startSlackStub(): Promise<SlackStub> {
     url: `${base}/api/`,
     responseUrl: (key) => `${base}/respond/${key}`,
     arrivedAt: (key) => arrivals.get(key),
-    reset: () => arrivals.clear(),
+    apologised: (key) => apologies.has(key),
+    reset: () => {
+      arrivals.clear();
+      apologies.clear();
+    },
     calls: () => calls,
     stop: () =>
       new Promise<void>((resolve) => {
