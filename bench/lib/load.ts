@@ -77,7 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   await Promise.all(inFlight);
   // An app over its capacity works through a backlog after the last ack: its late Slack calls count, with their
-  // latency, until no answer has come for two seconds.
+  // latency, until every request is answered or none has been for QUIET_MS.
   const done = await completions(options.stub, sentAt, total);
   agent.destroy();
   const last = Math.max(...done.map((d) => d.arrived), start + 1);
@@ -93,6 +93,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+/** How long a backlog may go without an answer before the rest count as lost (a busy app answers far sooner). */
+const QUIET_MS = 15_000;
+
 async function completions(stub: SlackStub, sentAt: Map<string, number>, total: number) {
   const found = () =>
     [...sentAt].flatMap(([key, sent]) => {
@@ -102,7 +105,7 @@ async function completions(stub: SlackStub, sentAt: Map<string, number>, total: 
   // Apologies count as answered for the wait (the backlog is gone), as failed in the figures.
   const answered = () => [...sentAt.keys()].filter((key) => stub.arrivedAt(key) !== undefined || stub.apologised(key)).length;
   let seen = answered();
-  for (let quiet = 0; seen < total && quiet < 2_000; quiet += 250) {
+  for (let quiet = 0; seen < total && quiet < QUIET_MS; quiet += 250) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const now = answered();
     if (now > seen) quiet = 0;
