@@ -32,7 +32,6 @@ export interface LoadOptions {
   request: (n: number) => KeyedRequest;
   rate: number;
   seconds: number;
-  connections?: number;
 }
 
 export function slackHeaders(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
@@ -49,7 +48,7 @@ export function slackHeaders(secret: string, body: string, timestamp = Math.floo
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   options.stub.reset();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections ?? 64 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const total = Math.round(options.rate * options.seconds);
   const sentAt = new Map<string, number>();
   const acks: number[] = [];

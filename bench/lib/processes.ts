@@ -5,12 +5,9 @@ import fs from "node:fs";
 import net from "node:net";
 
 export interface AppProcess {
-  child: ChildProcess;
   port: number;
   /** Milliseconds from spawn to the first 200 from `readyPath`. */
   startupMs: number;
-  /** Peak resident set size of the process, sampled from /proc while it ran (bytes). */
-  peakRss(): number;
   stop(): Promise<void>;
 }
 
@@ -20,7 +17,6 @@ export async function startProcess(
   env: Record<string, string>,
   port: number,
   readyPath: string,
-  cwd?: string,
 ): Promise<AppProcess> {
   const started = performance.now();
   // Its own process group, so that stopping `npm start` also stops the node process npm started.
@@ -29,27 +25,13 @@ export async function startProcess(
     // BENCH_APP_LOG=<file> keeps what the apps print (their logs), to see why a figure looks wrong.
     stdio: ["ignore", process.env.BENCH_APP_LOG ? fs.openSync(process.env.BENCH_APP_LOG, "a") : "ignore", "pipe"],
     detached: true,
-    ...(cwd ? { cwd } : {}),
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, rssOf(child.pid));
-  }, 50);
   const startupMs = await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, () => stderr).then(() => performance.now() - started);
-  return {
-    child,
-    port,
-    startupMs,
-    peakRss: () => Math.max(peak, rssOf(child.pid)),
-    stop: async () => {
-      clearInterval(sampler);
-      await stopGroup(child);
-    },
-  };
+  return { port, startupMs, stop: () => stopGroup(child) };
 }
 
 /** SIGTERM to the whole group, then waits until every process in it has gone (SIGKILL after 15 s). */
@@ -97,18 +79,6 @@ async function waitFor(url: string, child: ChildProcess, stderr: () => string): 
     }
     if (Date.now() > deadline) throw new Error(`${url} not ready after 120 s:\n${stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Resident set size from /proc/<pid>/status (Linux); 0 where unavailable. */
-export function rssOf(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
   }
 }
 

@@ -16,12 +16,10 @@ export interface SlackStub {
   apologised(key: string): boolean;
   /** Forgets the arrivals noted so far. */
   reset(): void;
-  calls(): number;
   stop(): Promise<void>;
 }
 
 export async function startSlackStub(): Promise<SlackStub> {
-  let calls = 0;
   let ts = 0;
   const arrivals = new Map<string, number>();
   const apologies = new Set<string>();
@@ -30,7 +28,6 @@ export async function startSlackStub(): Promise<SlackStub> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      calls += 1;
       ts += 1;
       const path = (req.url ?? "").split("?")[0] ?? "";
       if (path.startsWith("/respond/")) {
@@ -61,7 +58,6 @@ export async function startSlackStub(): Promise<SlackStub> {
       arrivals.clear();
       apologies.clear();
     },
-    calls: () => calls,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
 // Figures already computed, per workspace and question, reused while the workspace's data has not changed. A
-// `/funnel month` over 100,000 leads costs tens of milliseconds of database work; asking again costs two index
-// lookups. Each replica keeps its own; the fingerprint lives in the database, so a write on any replica is seen.
+// `/funnel month` over 100,000 leads costs tens of milliseconds of database work; asking again costs one query of
+// index lookups. Each replica keeps its own; the fingerprint lives in the database, so a write on any replica is seen.
 import { LRUCache } from "lru-cache";
 import { funnelFingerprint } from "../../db/funnel-fingerprint.js";
 import type { FunnelDeps } from "./context.js";
@@ -30,11 +30,10 @@ export class FunnelCache {
   /** `compute`'s result for (teamId, key), shared with concurrent callers of the same question. */
   async get<T>(teamId: string, key: string, compute: () => Promise<T>, freshness: Freshness = {}): Promise<T> {
     const id = `${teamId}\u0000${key}`;
-    const cached = this.entries.get(id);
-    if (cached && freshness.maxAgeMs !== undefined && performance.now() - cached.computedAt <= freshness.maxAgeMs) {
-      return cached.value as Promise<T>;
-    }
+    const recent = freshness.maxAgeMs === undefined ? undefined : this.entries.get(id);
+    if (recent && performance.now() - recent.computedAt <= (freshness.maxAgeMs ?? 0)) return recent.value as Promise<T>;
     const fingerprint = await funnelFingerprint(this.deps.db, teamId);
+    // Read after the await: a concurrent caller may have started the same computation meanwhile.
     const current = this.entries.get(id);
     if (current?.fingerprint === fingerprint) return current.value as Promise<T>;
     const entry: Entry = { fingerprint, computedAt: performance.now(), value: compute() };

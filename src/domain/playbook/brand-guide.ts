@@ -1,13 +1,13 @@
 // The brand and message guide: reading it, and saving an admin's edit (recorded in the same transaction).
 import type { Tx } from "../../db/client.js";
-import { isUniqueViolation } from "../../db/errors.js";
-import { type BrandGuide, findBrandGuide, insertBrandGuide, insertPlaybookChange, updateBrandGuideIfUnchanged } from "../../db/playbook.js";
-import { nextVersion, versionToken } from "../../lib/version.js";
-import { editConflict, invalidInput } from "../form-errors.js";
+import { type BrandGuide, type BrandGuideData, findBrandGuide, insertBrandGuide, updateBrandGuideIfUnchanged } from "../../db/playbook.js";
+import { versionToken } from "../../lib/version.js";
+import { invalidInput } from "../form-errors.js";
 import { type BrandInput, keyMessageId, parseBrandInput } from "./brand-input.js";
 import { brandChangeSummary } from "./change-summary.js";
-import { type PlaybookDeps, type SavedChange, toRecordedChange } from "./context.js";
+import type { PlaybookDeps, SavedChange } from "./context.js";
 import { stringList } from "./icp-input.js";
+import { type PlaybookDocument, saveDocument } from "./save-document.js";
 
 export interface BrandGuideView extends BrandInput {
   /** Each key message with the id a select option carries. */
@@ -44,6 +44,24 @@ export async function brandGuideOf(db: Tx, teamId: string): Promise<BrandGuideVi
   };
 }
 
+const BRAND_GUIDE: PlaybookDocument<BrandGuide, BrandInput, Omit<BrandGuideData, "updatedById">> = {
+  kind: "brand",
+  conflictField: "positioning",
+  find: findBrandGuide,
+  read: toInput,
+  summary: brandChangeSummary,
+  columns: (guide) => ({
+    positioning: guide.positioning ?? null,
+    tone: guide.tone ?? null,
+    keyMessages: guide.keyMessages,
+    wordsToAvoid: guide.wordsToAvoid,
+    logoUrl: guide.logoUrl ?? null,
+    templatesUrl: guide.templatesUrl ?? null,
+  }),
+  insert: insertBrandGuide,
+  updateIfUnchanged: updateBrandGuideIfUnchanged,
+};
+
 /** Saves the guide if it is still the `version` the admin opened ("" for none yet). */
 export async function saveBrandGuide(
   deps: PlaybookDeps,
@@ -55,32 +73,5 @@ export async function saveBrandGuide(
   await deps.roles.requireAdmin(teamId, actorId, "change the brand guide");
   const parsed = parseBrandInput(raw);
   if (!parsed.ok) throw invalidInput(parsed.errors);
-  const after = parsed.guide;
-  const at = deps.clock.now();
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      const row = await findBrandGuide(tx, teamId);
-      if (versionToken(row?.updatedAt) !== version) throw editConflict("positioning");
-      const before = toInput(row);
-      const summary = brandChangeSummary(before, after);
-      if (summary === "") return { change: null };
-      const data = {
-        positioning: after.positioning ?? null,
-        tone: after.tone ?? null,
-        keyMessages: after.keyMessages,
-        wordsToAvoid: after.wordsToAvoid,
-        logoUrl: after.logoUrl ?? null,
-        templatesUrl: after.templatesUrl ?? null,
-        updatedById: actorId,
-        updatedAt: nextVersion(at, row?.updatedAt),
-      };
-      if (!row) await insertBrandGuide(tx, teamId, data);
-      else if ((await updateBrandGuideIfUnchanged(tx, teamId, row.updatedAt, data)) === 0) throw editConflict("positioning");
-      const change = await insertPlaybookChange(tx, { teamId, kind: "brand", actorId, summary, before, after, at });
-      return { change: toRecordedChange(change) };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw editConflict("positioning"); // another admin created the guide first
-    throw error;
-  }
+  return saveDocument(deps, BRAND_GUIDE, { teamId, actorId, after: parsed.guide, version });
 }
