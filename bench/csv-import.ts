@@ -7,7 +7,7 @@ import { Readable, Writable } from "node:stream";
 import { openDatabase } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { databaseTarget } from "../src/db/target.js";
-import { importLeadsCsv } from "../src/domain/leads/csv-import.js";
+import { importLeadsCsv } from "../src/domain/leads/import-leads-csv.js";
 import { createMetrics } from "../src/lib/metrics.js";
 
 const rows = Number(process.argv[2] ?? 100_000);

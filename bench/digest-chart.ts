@@ -7,6 +7,7 @@ import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { databaseTarget } from "../src/db/target.js";
+import { OnDemandDigests } from "../src/domain/digests/on-demand-digests.js";
 import { FunnelService } from "../src/domain/funnel/funnel-service.js";
 import { digestMessage } from "../src/slack/blocks/funnel.js";
 import { renderDigestChart } from "../src/slack/charts/digest-chart.js";
@@ -37,8 +38,9 @@ try {
         await data.lead({ created: `${week}T09:00`, moves, wonCents: 300_000 });
       }
     }
-    const funnel = new FunnelService({ db: database.prisma, provider: database.provider, clock: { now: () => new Date(NOW) } });
-    const digest = await funnel.digest(await funnel.query("T0README01", "last week"), "shared", null);
+    const deps = { db: database.prisma, provider: database.provider, clock: { now: () => new Date(NOW) } };
+    const funnel = new FunnelService(deps);
+    const digest = await new OnDemandDigests({ ...deps, funnel }).digest(await funnel.query("T0README01", "last week"), "shared", null);
     fs.writeFileSync(out, renderDigestChart(digest));
     const message = digestMessage(digest);
     console.log(`wrote ${out}\n\nThe digest message's text, block by block:\n`);

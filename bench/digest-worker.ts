@@ -3,8 +3,10 @@
 // counts), several times each, and prints the medians as JSON.
 import { openDatabase } from "../src/db/client.js";
 import { databaseTarget } from "../src/db/target.js";
-import { funnelContext } from "../src/domain/funnel/context.js";
-import { DIGEST_SECTIONS, digestFor } from "../src/domain/funnel/digest.js";
+import { composeDigest } from "../src/domain/digests/compose-digest.js";
+import { DIGEST_SECTIONS } from "../src/domain/digests/digest.js";
+import { OnDemandDigests } from "../src/domain/digests/on-demand-digests.js";
+import { funnelContext } from "../src/domain/funnel/funnel-context.js";
 import { FunnelService } from "../src/domain/funnel/funnel-service.js";
 import { lastCompletePeriod, periodToDate } from "../src/domain/funnel/periods.js";
 import { median } from "./lib/stats.js";
@@ -18,7 +20,7 @@ const deps = { db: database.prisma, provider: database.provider, clock: { now: (
 const context = await funnelContext(deps, teamId);
 const week = lastCompletePeriod("week", now, context.zone);
 const quarter = periodToDate("quarter", now, context.zone);
-const funnel = new FunnelService(deps);
+const digests = new OnDemandDigests({ ...deps, funnel: new FunnelService(deps) });
 
 async function timed(work: () => Promise<unknown>): Promise<number[]> {
   await work(); // warm-up: connection, statement caches
@@ -57,11 +59,11 @@ const floorArgs = (from: Date, to: Date) =>
   database.provider === "postgresql" ? [teamId, from, to] : STAGES.flatMap(() => [teamId, from, to]);
 const floor = (from: Date, to: Date) => database.prisma.$queryRawUnsafe(floorSql, ...floorArgs(from, to));
 
-const digestMs = await timed(() => digestFor(deps, context, { period: week, view: "shared", sections: DIGEST_SECTIONS }));
-const quarterMs = await timed(() => funnel.onDemand(teamId, "quarter"));
+const digestMs = await timed(() => composeDigest(deps, context, { period: week, view: "shared", sections: DIGEST_SECTIONS }));
+const quarterMs = await timed(() => digests.onDemand(teamId, "quarter"));
 const floorMs = await timed(() => floor(week.start, week.end));
 const floorQuarterMs = await timed(() => floor(quarter.start, quarter.end));
-const digest = await digestFor(deps, context, { period: week, view: "shared", sections: DIGEST_SECTIONS });
+const digest = await composeDigest(deps, context, { period: week, view: "shared", sections: DIGEST_SECTIONS });
 await database.close();
 process.stdout.write(
   `${JSON.stringify({

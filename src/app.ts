@@ -1,24 +1,26 @@
-// Wiring: database, migrations, domain services, the Slack app, HTTP routes and jobs; start and stop.
+// The composition root: database, migrations, Slack clients, the domain's ports and services, the Bolt app, HTTP
+// routes and jobs, built once, in that order; start and stop.
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
-import type { DigestFaults } from "./domain/funnel/ports.js";
-import { createServices, type Services } from "./domain/services.js";
+import { Installations } from "./domain/installations/installations.js";
+import { createServices, type Ports, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
 import { metricsRoute } from "./http/metrics.js";
 import { webhookRoutes } from "./http/webhooks.js";
-import { DigestTasks } from "./jobs/digests.js";
-import { createJobs } from "./jobs/index.js";
-import { instrumented, type Job, Scheduler } from "./jobs/scheduler.js";
+import { startJobs } from "./jobs/index.js";
+import type { Job } from "./jobs/scheduler.js";
 import { type Clock, systemClock } from "./lib/clock.js";
+import { SecretBox } from "./lib/crypto.js";
 import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
-import { createSlackApp } from "./slack/app.js";
+import { createBoltApp } from "./slack/bolt-app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
@@ -34,8 +36,11 @@ export interface StartOptions {
   drainTimeoutMs?: number;
   /** Run periodic jobs on their cron schedules (default true). Tests turn this off and call `baton.jobs`. */
   schedule?: boolean;
-  /** Test-only: makes digest runs stop at a point, to simulate a replica that dies there. */
-  digestFaults?: DigestFaults;
+  /**
+   * The domain's ports, given the Slack implementations Baton builds: production uses those as they are; a test
+   * may wrap one (e.g. a digest publisher that never answers, to play a replica that dies in the middle of a run).
+   */
+  ports?: (slack: Ports) => Ports;
 }
 
 export interface Baton {
@@ -58,7 +63,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   let started = false;
   try {
     const metrics = createMetrics();
-    const services = wireServices(config, database, { clock, logger, metrics, options });
+    // One set of Web API client options for every client: Bolt's, the OAuth installer's and the ports'.
+    const clientOptions = webClientOptions(config, logger, metrics);
+    const services = wireServices(config, database, { clock, logger, metrics, clientOptions, ports: options.ports });
     const inFlight = new InFlight();
     const routes = [
       ...healthRoutes({
@@ -71,18 +78,19 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       metricsRoute(metrics),
       ...webhookRoutes({ webForms: services.webForms, logger, metrics, inFlight }),
     ];
-    const app = createSlackApp({
+    const app = createBoltApp({
       config,
       logger,
       services,
       clock,
       routes,
       inFlight,
+      clientOptions,
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
-    const jobs = startJobs(services, { clock, logger, metrics, inFlight, schedule: options.schedule !== false });
+    const jobs = startJobs({ services, clock, logger, metrics, inFlight, schedule: options.schedule !== false });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
@@ -121,39 +129,36 @@ async function migrate(target: DatabaseTarget, logger: Logger): Promise<void> {
   await applyMigrations(target);
 }
 
-interface Runtime {
+interface Wiring {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  clientOptions: WebClientOptions;
+  ports: StartOptions["ports"];
 }
 
-/** The domain services, with the Slack layer's implementations of the domain's ports. */
-function wireServices(
-  config: Config,
-  database: Database,
-  { clock, logger, metrics, options }: Runtime & { options: StartOptions },
-): Services {
-  const clientOptions = webClientOptions(config, logger, metrics);
-  // In distributed mode each workspace's token comes from its installation, read through the services below.
-  let services: Services | undefined;
+/**
+ * The domain services over the Slack layer's ports. The installations come first: in distributed mode the Slack
+ * clients behind every port read each workspace's bot token through them.
+ */
+function wireServices(config: Config, database: Database, { clock, logger, metrics, clientOptions, ports }: Wiring): Services {
+  const db = database.prisma;
+  const installations = new Installations({ db, clock, ...(config.encryptionKey ? { box: new SecretBox(config.encryptionKey) } : {}) });
   const clients: SlackClients = config.slack.oauth
-    ? new InstalledClients(async (teamId) => services?.installations.botTokenFor(teamId), clientOptions)
+    ? new InstalledClients((teamId) => installations.botTokenFor(teamId), clientOptions)
     : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
-  services = createServices({
-    db: database.prisma,
+  const slack = slackPorts(clients, logger);
+  return createServices({
+    ...(ports ? ports(slack) : slack),
+    db,
     provider: database.provider,
     clock,
     logger,
     metrics,
-    directory: new SlackDirectory(clients),
-    announcer: new SlackPlaybookAnnouncer(clients, logger),
-    handoffNotifier: new SlackHandoffNotifier(clients),
-    digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
-    leadAnnouncer: new SlackNewLeadAnnouncer(clients),
+    installations,
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
-    ...(options.digestFaults ? { digestFaults: options.digestFaults } : {}),
     defaults: {
       timezone: config.defaults.digestTimezone,
       digestCron: config.defaults.digestCron,
@@ -161,32 +166,15 @@ function wireServices(
       ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
     },
   });
-  return services;
 }
 
-/** Periodic jobs and the per-schedule digest timers; with `schedule` off (tests) they only run when called. */
-function startJobs(
-  services: Services,
-  { clock, logger, metrics, inFlight, schedule }: Runtime & { inFlight: InFlight; schedule: boolean },
-) {
-  const digestTasks = schedule ? new DigestTasks({ runs: services.digestRuns, clock, logger, inFlight }) : null;
-  const byName = Object.fromEntries(
-    Object.entries(createJobs({ services, clock, logger, digestTasks })).map(([name, job]) => [name, instrumented(job, metrics)]),
-  );
-  const scheduler = new Scheduler(logger, inFlight);
-  if (schedule) {
-    for (const job of Object.values(byName)) scheduler.add(job);
-    services.digestSchedules.onChange(() => void digestTasks?.sync());
-    // At once rather than on the next minute: the per-schedule timers, and any digest missed while down.
-    void inFlight.track(
-      byName.digests?.run().catch((error: unknown) => logger.error({ err: error }, "digest catch-up failed")) ?? Promise.resolve(),
-    );
-  }
+/** The Slack layer's implementation of each of the domain's ports. */
+function slackPorts(clients: SlackClients, logger: Logger): Ports {
   return {
-    byName,
-    stop: async () => {
-      await digestTasks?.stop();
-      await scheduler.stop();
-    },
+    directory: new SlackDirectory(clients),
+    announcer: new SlackPlaybookAnnouncer(clients, logger),
+    handoffNotifier: new SlackHandoffNotifier(clients),
+    digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
+    leadAnnouncer: new SlackNewLeadAnnouncer(clients),
   };
 }

@@ -33,7 +33,7 @@ export async function deleteUnpostedHandoff(db: Db, teamId: string, id: string):
  * Decides a pending handoff: the conditional update lets exactly one of any number of concurrent deciders win,
  * on one database shared by many replicas. Returns false for the losers.
  */
-export async function decideHandoff(
+export async function recordHandoffDecision(
   tx: Tx,
   handoff: Handoff,
   data: { status: "accepted" | "rejected"; decidedById: string; decidedAt: Date; rejectReason?: string | null; rejectNote?: string | null },

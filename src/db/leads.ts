@@ -58,31 +58,21 @@ export async function recordLeadEvent(tx: Tx, lead: Lead, event: LeadEventData):
   });
 }
 
-/** Creates a lead and its "created" event in one transaction. Throws P2002 when the email already exists. */
-export function createLeadWithEvent(
-  db: Db,
+/** Inserts a lead (its "created" event is the caller's, in the same transaction). Throws P2002 when the email exists. */
+export function insertLead(
+  tx: Tx,
   data: LeadFields & { teamId: string; emailKey: string; searchKey: string; createdById: string; source: string; createdAt: Date },
-  event: LeadEventData,
 ): Promise<Lead> {
-  return db.$transaction(async (tx) => {
-    const lead = await tx.lead.create({ data: { ...data, updatedAt: data.createdAt } });
-    await recordLeadEvent(tx, lead, event);
-    return lead;
-  });
+  return tx.lead.create({ data: { ...data, updatedAt: data.createdAt } });
 }
 
-/** Updates a lead's fields and records the change, in one transaction. Throws P2002 when a new email is taken. */
-export function updateLeadWithEvent(
-  db: Db,
+/** Updates a lead's fields (its "updated" event is the caller's, in the same transaction). Throws P2002 when a new email is taken. */
+export function updateLeadFields(
+  tx: Tx,
   lead: Lead,
   data: LeadFields & { updatedAt: Date; searchKey: string; emailKey?: string },
-  event: LeadEventData,
 ): Promise<Lead> {
-  return db.$transaction(async (tx) => {
-    const updated = await tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
-    await recordLeadEvent(tx, updated, event);
-    return updated;
-  });
+  return tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
 }
 
 /**

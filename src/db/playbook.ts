@@ -139,6 +139,12 @@ export function leadFitPage(db: Db, teamId: string, afterId: string | undefined,
  * Sets the fit of some leads. Plain SQL on purpose: a regrade is not an edit of the lead, so it must not move
  * Lead.updatedAt (which Prisma's updateMany would set to the wall-clock time).
  */
+/** How many of the workspace's leads have each fit grade (null: not graded). */
+export async function countLeadsByFitGrade(db: Db, teamId: string): Promise<{ fitGrade: string | null; leads: number }[]> {
+  const rows = await db.lead.groupBy({ by: ["fitGrade"], where: { teamId }, _count: { _all: true } });
+  return rows.map((row) => ({ fitGrade: row.fitGrade, leads: row._count._all }));
+}
+
 export function setLeadFit(db: Db, teamId: string, ids: string[], fit: { fitGrade: string | null; fitSegmentId: string | null }) {
   return db.$executeRaw`
     UPDATE "Lead" SET "fitGrade" = ${fit.fitGrade}, "fitSegmentId" = ${fit.fitSegmentId}

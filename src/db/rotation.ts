@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import type { Db, Tx } from "./client.js";
 import type { RotationMember } from "./generated/sqlite/client.js";
 
 export type { RotationMember };
@@ -19,19 +19,20 @@ export interface MemberState {
 }
 
 /**
- * Saves one pick's new rotation state if nobody picked since `version` was read: the conditional update on
+ * Moves the rotation on from `version` if nobody did since it was read: the conditional update on
  * Workspace.rotationVersion serialises picks across replicas. False when another pick got there first.
  */
-export function commitPick(db: Db, teamId: string, version: number, states: MemberState[]): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.workspace.updateMany({
-      where: { teamId, rotationVersion: version },
-      data: { rotationVersion: { increment: 1 } },
-    });
-    if (count !== 1) return false;
-    for (const { id, ...data } of states) await tx.rotationMember.updateMany({ where: { id, teamId }, data });
-    return true;
+export async function advanceRotationVersion(tx: Tx, teamId: string, version: number): Promise<boolean> {
+  const { count } = await tx.workspace.updateMany({
+    where: { teamId, rotationVersion: version },
+    data: { rotationVersion: { increment: 1 } },
   });
+  return count === 1;
+}
+
+/** Stores one pick's new member states (in the transaction that advanced the version). */
+export async function saveMemberStates(tx: Tx, teamId: string, states: MemberState[]): Promise<void> {
+  for (const { id, ...data } of states) await tx.rotationMember.updateMany({ where: { id, teamId }, data });
 }
 
 export interface MemberSettings {
@@ -40,30 +41,29 @@ export interface MemberSettings {
   dailyCap: number | null;
 }
 
-/**
- * Replaces the rotation's members and switches, keeping the state of members who stay. Bumps the version so a
- * pick that read the old members retries.
- */
-export function saveRotation(
-  db: Db,
+/** The rotation's switches; bumps the version so a pick that read the old members retries. */
+export async function setRotationSwitches(
+  tx: Tx,
   teamId: string,
-  settings: { enabled: boolean; reassignOnBreach: boolean; members: MemberSettings[] },
+  switches: { enabled: boolean; reassignOnBreach: boolean },
 ): Promise<void> {
-  return db.$transaction(async (tx) => {
-    await tx.workspace.update({
-      where: { teamId },
-      data: { rotationEnabled: settings.enabled, reassignOnBreach: settings.reassignOnBreach, rotationVersion: { increment: 1 } },
-    });
-    await tx.rotationMember.deleteMany({ where: { teamId, userId: { notIn: settings.members.map((m) => m.userId) } } });
-    for (const [position, member] of settings.members.entries()) {
-      const data = { weight: member.weight, dailyCap: member.dailyCap, position };
-      await tx.rotationMember.upsert({
-        where: { teamId_userId: { teamId, userId: member.userId } },
-        create: { teamId, userId: member.userId, ...data },
-        update: data,
-      });
-    }
+  await tx.workspace.update({
+    where: { teamId },
+    data: { rotationEnabled: switches.enabled, reassignOnBreach: switches.reassignOnBreach, rotationVersion: { increment: 1 } },
   });
+}
+
+/** Replaces the rotation's members, in this order, keeping the state of members who stay. */
+export async function replaceRotationMembers(tx: Tx, teamId: string, members: MemberSettings[]): Promise<void> {
+  await tx.rotationMember.deleteMany({ where: { teamId, userId: { notIn: members.map((m) => m.userId) } } });
+  for (const [position, member] of members.entries()) {
+    const data = { weight: member.weight, dailyCap: member.dailyCap, position };
+    await tx.rotationMember.upsert({
+      where: { teamId_userId: { teamId, userId: member.userId } },
+      create: { teamId, userId: member.userId, ...data },
+      update: data,
+    });
+  }
 }
 
 /** Marks a member away or back; false when the person is not in the rotation. */

@@ -1,56 +1,62 @@
-// The domain's use cases, built once per process and handed to the Slack layer and the jobs.
+// The domain's services, built once per process from each area's deps and handed to the Slack layer and the jobs.
 import type { Db } from "../db/client.js";
 import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
-import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
+import { OptionalSecrets } from "../lib/crypto.js";
 import type { Logger } from "../lib/logger.js";
 import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
-import { DigestRuns } from "./funnel/digest-runs.js";
+import { DigestRuns } from "./digests/digest-runs.js";
+import { DigestSchedules } from "./digests/digest-schedules.js";
+import { OnDemandDigests } from "./digests/on-demand-digests.js";
+import type { DigestPublisher } from "./digests/ports.js";
+import { Subscriptions } from "./digests/subscriptions.js";
 import { FunnelCache } from "./funnel/funnel-cache.js";
 import { FunnelService } from "./funnel/funnel-service.js";
-import type { DigestFaults, DigestPublisher } from "./funnel/ports.js";
-import { DigestSchedules } from "./funnel/schedules.js";
-import { Subscriptions } from "./funnel/subscriptions.js";
 import { Handoffs } from "./handoffs/handoffs.js";
 import { Home } from "./home/home.js";
-import { Installations } from "./installations/installations.js";
+import type { Installations } from "./installations/installations.js";
 import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
-import { pruneOperationalRows } from "./operations/housekeeping.js";
+import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
 import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
-import { Rotation } from "./routing/rotation-service.js";
-import { SlaLadder } from "./sla/run-due-steps.js";
+import { Rotation } from "./routing/rotation.js";
+import { SlaLadder } from "./sla/sla-ladder.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
-import { type WorkspaceDefaults, Workspaces } from "./workspaces/workspaces.js";
+import type { WorkspaceDefaults } from "./workspaces/deps.js";
+import { Workspaces } from "./workspaces/workspaces.js";
 
-export interface ServiceDeps {
-  db: Db;
-  /** Which database: the few raw queries that differ between them branch on it. */
-  provider: Provider;
-  clock: Clock;
-  logger: Logger;
+/** What the domain needs from the outside world: the Slack layer implements each (src/slack/notifiers/ ...). */
+export interface Ports {
   directory: Directory;
-  defaults: WorkspaceDefaults;
   announcer: PlaybookAnnouncer;
   handoffNotifier: HandoffNotifier;
   digestPublisher: DigestPublisher;
   /** Announces leads that arrive from web forms in the marketing channel. */
   leadAnnouncer: NewLeadAnnouncer;
+}
+
+export interface ServiceDeps extends Ports {
+  db: Db;
+  /** Which database: the few raw queries that differ between them branch on it. */
+  provider: Provider;
+  clock: Clock;
+  logger: Logger;
+  defaults: WorkspaceDefaults;
+  /** Built first: the Slack clients behind the ports read each workspace's bot token through it. */
+  installations: Installations;
   /** Names this process in claimed job runs. */
   replicaId: string;
   /** Counters every area increments (digest runs, SLA breaches, ...); a private registry when not given. */
   metrics?: Metrics;
-  /** ENCRYPTION_KEY: installations need it; web-form secrets are encrypted with it when given. */
+  /** ENCRYPTION_KEY: web-form secrets are encrypted with it when given. */
   encryptionKey?: Buffer;
   /** POST /webhooks/leads requests per minute per workspace (default 60). */
   webhookRateLimit?: number;
-  /** Test-only: simulates a replica dying in the middle of a digest run. */
-  digestFaults?: DigestFaults;
 }
 
 export interface Services {
@@ -66,6 +72,7 @@ export interface Services {
   campaigns: Campaigns;
   playbook: Playbook;
   funnel: FunnelService;
+  digests: OnDemandDigests;
   digestSchedules: DigestSchedules;
   digestRuns: DigestRuns;
   subscriptions: Subscriptions;
@@ -77,47 +84,49 @@ export interface Services {
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const { db, clock, provider } = deps;
+  const { db, clock, provider, logger } = deps;
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
-  const roles = new Roles(db, deps.directory);
-  const playbookDeps = { db, clock, logger: deps.logger, roles, announcer: deps.announcer };
-  const funnelDeps = { db, provider, clock };
-  const leadDeps = { db, clock, logger: deps.logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
-  const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
+  const roles = new Roles({ db, directory: deps.directory });
+  const playbookDeps = { db, clock, logger, roles, announcer: deps.announcer };
+  const leadDeps = { db, clock, logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
+  const funnelDeps = { db, provider, clock, cache: new FunnelCache({ db }) };
+  const funnel = new FunnelService(funnelDeps);
+  const digestDeps = {
+    ...funnelDeps,
+    funnel,
+    logger: logger.child({ component: "digests" }),
+    publisher: deps.digestPublisher,
+    replicaId: deps.replicaId,
+    metrics,
+  };
   return {
-    workspaces: new Workspaces(db, deps.defaults, clock),
+    workspaces: new Workspaces({ db, clock, defaults: deps.defaults }),
     roles,
     metrics,
     leads: new Leads(leadDeps),
     handoffs: new Handoffs(leadDeps),
-    rotation: new Rotation(db, roles),
+    rotation: new Rotation(leadDeps),
     sla: new SlaLadder(leadDeps),
-    home: new Home(db, clock),
-    channelsAndPeople: new ChannelsAndPeople(db, roles),
+    home: new Home({ db, clock }),
+    channelsAndPeople: new ChannelsAndPeople({ db, roles }),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,
-    digestSchedules: new DigestSchedules(db, clock),
-    digestRuns: new DigestRuns({
-      ...funnelDeps,
-      logger: deps.logger.child({ component: "digests" }),
-      publisher: deps.digestPublisher,
-      replicaId: deps.replicaId,
-      metrics,
-      ...(deps.digestFaults ? { faults: deps.digestFaults } : {}),
-    }),
-    subscriptions: new Subscriptions(db, funnel),
-    installations: new Installations(db, clock, deps.encryptionKey ? new SecretBox(deps.encryptionKey) : undefined),
+    digests: new OnDemandDigests(digestDeps),
+    digestSchedules: new DigestSchedules(digestDeps),
+    digestRuns: new DigestRuns(digestDeps),
+    subscriptions: new Subscriptions(digestDeps),
+    installations: deps.installations,
     webForms: new WebForms({
       db,
       clock,
-      logger: deps.logger,
-      secrets: new OptionalSecrets(deps.encryptionKey),
+      logger,
+      box: new OptionalSecrets(deps.encryptionKey),
       announcer: deps.leadAnnouncer,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
-    slackEvents: new SlackEvents(db, clock),
-    housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
+    slackEvents: new SlackEvents({ db, clock }),
+    housekeeping: { pruneOperationalRows: () => pruneOperationalRows({ db, clock }) },
   };
 }

@@ -1,14 +1,6 @@
+import type { HealthChecks } from "./deps.js";
 import type { Route } from "./routes.js";
 import { sendJson } from "./routes.js";
-
-export interface HealthChecks {
-  /** Resolves when the database answers; rejects otherwise. */
-  ping(): Promise<void>;
-  /** Names of migrations not yet applied. */
-  pendingMigrations(): Promise<string[]>;
-  /** False until start-up has applied migrations and started listening (and again while stopping). */
-  started(): boolean;
-}
 
 const PING_TIMEOUT_MS = 2_000;
 

@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { WebForms } from "../domain/intake/web-forms.js";
 import { withCorrelation } from "../lib/correlation.js";
 import { isUnavailableError } from "../lib/errors.js";
-import type { InFlight } from "../lib/in-flight.js";
-import type { Logger } from "../lib/logger.js";
-import type { Metrics } from "../lib/metrics.js";
+import type { WebhookRouteDeps } from "./deps.js";
 import { type Route, sendJson } from "./routes.js";
 
 export const WEBHOOK_PATH = "/webhooks/leads";
 const MAX_BODY_BYTES = 64 * 1024;
-
-export interface WebhookRouteDeps {
-  webForms: WebForms;
-  logger: Logger;
-  metrics: Metrics;
-  inFlight: InFlight;
-}
 
 /** POST /webhooks/leads: see src/domain/intake/ for the contract (headers, answers). */
 export function webhookRoutes(deps: WebhookRouteDeps): Route[] {

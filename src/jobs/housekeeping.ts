@@ -1,4 +1,4 @@
-import type { JobDeps } from "./index.js";
+import type { JobDeps } from "./deps.js";
 import type { Job } from "./scheduler.js";
 
 /** Hourly: deletes processed Slack event ids, old idempotency receipts and expired rate-limit windows. */

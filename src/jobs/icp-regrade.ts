@@ -1,4 +1,4 @@
-import type { JobDeps } from "./index.js";
+import type { JobDeps } from "./deps.js";
 import type { Job } from "./scheduler.js";
 
 /**

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type ScheduledTask, schedule } from "node-cron";
 import { withCorrelation } from "../lib/correlation.js";
-import type { InFlight } from "../lib/in-flight.js";
-import type { Logger } from "../lib/logger.js";
 import type { Metrics } from "../lib/metrics.js";
+import type { SchedulerDeps } from "./deps.js";
 
 /** A periodic job. `run` must be safe on several replicas at once (claim work in the database, not in memory). */
 export interface Job {
@@ -38,13 +37,10 @@ export function instrumented(job: Job, metrics: Metrics): Job {
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly inFlight: InFlight,
-  ) {}
+  constructor(private readonly deps: SchedulerDeps) {}
 
   add(job: Job): void {
-    const task = schedule(job.cron, () => this.inFlight.track(this.runLogged(job)), {
+    const task = schedule(job.cron, () => this.deps.inFlight.track(this.runLogged(job)), {
       name: job.name,
       noOverlap: true,
       ...(job.timezone ? { timezone: job.timezone } : {}),
@@ -63,7 +59,7 @@ export class Scheduler {
     try {
       await job.run();
     } catch (error) {
-      this.logger.error({ err: error, job: job.name }, "job failed");
+      this.deps.logger.error({ err: error, job: job.name }, "job failed");
     }
   }
 }

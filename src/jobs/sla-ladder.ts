@@ -1,4 +1,4 @@
-import type { JobDeps } from "./index.js";
+import type { JobDeps } from "./deps.js";
 import type { Job } from "./scheduler.js";
 
 /** Every minute, on every replica: reminders, escalations and reassignments whose time has come, each once. */

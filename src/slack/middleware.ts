@@ -3,8 +3,8 @@ import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
 import { withCorrelation } from "../lib/correlation.js";
 import { AppError, isAppError, isUnavailableError } from "../lib/errors.js";
 import type { InFlight } from "../lib/in-flight.js";
-import type { ListenerDeps } from "./context.js";
 import { messageFor } from "./errors.js";
+import type { ListenerDeps } from "./listener-deps.js";
 
 /** How long the first request from a workspace waits for its row to be created before going on regardless. */
 const ENSURE_BUDGET_MS = 1_500;

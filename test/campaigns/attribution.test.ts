@@ -35,7 +35,7 @@ describe("attributing leads and revenue to campaigns", () => {
   }
 
   const save = (teamId: string, raw: Record<string, unknown>, source: "slack" | "webhook" = "webhook") =>
-    saveLead(app.db, app.clock, teamId, lead(raw), MARKETER, source);
+    saveLead({ db: app.db, clock: app.clock }, { teamId, lead: lead(raw), actorId: MARKETER, source });
 
   async function card(name: string) {
     app.slack.reset();

@@ -16,6 +16,7 @@ function lead(raw: Record<string, unknown>) {
 
 describe("saving leads in bulk (the set-based SQL for each provider)", () => {
   let database: OpenTestDatabase;
+  const deps = () => ({ db: database.prisma, provider: database.provider, clock });
   beforeAll(async () => {
     database = await openTestDatabase();
     await database.prisma.workspace.create({ data: { teamId: TEAM } });
@@ -26,17 +27,14 @@ describe("saving leads in bulk (the set-based SQL for each provider)", () => {
   });
 
   it("stores rows that read back exactly like rows Prisma writes: dates, defaults, events", async () => {
-    const counts = await saveLeadsInBulk(
-      database.prisma,
-      database.provider,
-      clock,
-      TEAM,
-      [lead({ email: "Bulk@Acme.com", name: "Bulk", companySize: "11-50" })],
-      "U1",
-      "csv",
-    );
+    const counts = await saveLeadsInBulk(deps(), {
+      teamId: TEAM,
+      leads: [lead({ email: "Bulk@Acme.com", name: "Bulk", companySize: "11-50" })],
+      actorId: "U1",
+      source: "csv",
+    });
     expect(counts).toEqual({ created: 1, updated: 0, unchanged: 0 });
-    await saveLead(database.prisma, clock, TEAM, lead({ email: "single@acme.com" }).input, "U1", "slack");
+    await saveLead(deps(), { teamId: TEAM, lead: lead({ email: "single@acme.com" }).input, actorId: "U1", source: "slack" });
     const at = clock.now();
     const both = await database.prisma.lead.findMany({
       where: { teamId: TEAM, createdAt: { gte: at, lte: at } },
@@ -60,29 +58,23 @@ describe("saving leads in bulk (the set-based SQL for each provider)", () => {
   });
 
   it("updates only what changed, keeps stored values for empty cells, and never touches another workspace", async () => {
-    await saveLeadsInBulk(
-      database.prisma,
-      database.provider,
-      clock,
-      "T0BATCH002",
-      [lead({ email: "bulk@acme.com", name: "Other team" })],
-      "U2",
-      "csv",
-    );
+    await saveLeadsInBulk(deps(), {
+      teamId: "T0BATCH002",
+      leads: [lead({ email: "bulk@acme.com", name: "Other team" })],
+      actorId: "U2",
+      source: "csv",
+    });
     clock.advanceMinutes(5);
-    const counts = await saveLeadsInBulk(
-      database.prisma,
-      database.provider,
-      clock,
-      TEAM,
-      [
+    const counts = await saveLeadsInBulk(deps(), {
+      teamId: TEAM,
+      leads: [
         lead({ email: "bulk@acme.com", phone: "+1 415 555 0100" }),
         lead({ email: "single@acme.com" }),
         lead({ email: "new@acme.com", notes: "it's \"quoted\" ' and ; unicode ✓" }),
       ],
-      "U3",
-      "csv",
-    );
+      actorId: "U3",
+      source: "csv",
+    });
     expect(counts).toEqual({ created: 1, updated: 1, unchanged: 1 });
     const bulk = await database.prisma.lead.findFirst({ where: { teamId: TEAM, emailKey: "bulk@acme.com" } });
     expect(bulk).toMatchObject({ name: "Bulk", companySize: "11-50", phone: "+1 415 555 0100", updatedAt: clock.now() });

@@ -14,6 +14,7 @@ function input(raw: Record<string, unknown>) {
 
 describe("saving a lead", () => {
   let database: OpenTestDatabase;
+  const deps = () => ({ db: database.prisma, clock });
   beforeAll(async () => {
     database = await openTestDatabase();
     for (const teamId of ["T0SAVE0001", "T0SAVE0002"]) await database.prisma.workspace.create({ data: { teamId } });
@@ -34,23 +35,19 @@ describe("saving a lead", () => {
   });
 
   it("creates a new lead with a 'created' event, then updates it for the same email in any case", async () => {
-    const first = await saveLead(
-      database.prisma,
-      clock,
-      "T0SAVE0001",
-      input({ email: "Jane@Acme.com ", name: "Jane", phone: "+1 415 555 0100" }),
-      "U0MKT",
-      "slack",
-    );
+    const first = await saveLead(deps(), {
+      teamId: "T0SAVE0001",
+      lead: input({ email: "Jane@Acme.com ", name: "Jane", phone: "+1 415 555 0100" }),
+      actorId: "U0MKT",
+      source: "slack",
+    });
     expect(first.created).toBe(true);
-    const second = await saveLead(
-      database.prisma,
-      clock,
-      "T0SAVE0001",
-      input({ email: "jane@acme.COM", company: "Acme" }),
-      "U0MKT2",
-      "webhook",
-    );
+    const second = await saveLead(deps(), {
+      teamId: "T0SAVE0001",
+      lead: input({ email: "jane@acme.COM", company: "Acme" }),
+      actorId: "U0MKT2",
+      source: "webhook",
+    });
     expect(second.created).toBe(false);
     expect(second.lead.id).toBe(first.lead.id);
     expect(second.lead).toMatchObject({ name: "Jane", company: "Acme", phone: "+1 415 555 0100", emailKey: "jane@acme.com" });
@@ -62,7 +59,11 @@ describe("saving a lead", () => {
   });
 
   it("replaces emptied fields when the edit says so", async () => {
-    const { lead } = await saveLead(database.prisma, clock, "T0SAVE0001", input({ email: "jane@acme.com" }), "U0MKT", "slack", {
+    const { lead } = await saveLead(deps(), {
+      teamId: "T0SAVE0001",
+      lead: input({ email: "jane@acme.com" }),
+      actorId: "U0MKT",
+      source: "slack",
       replace: true,
     });
     expect(lead).toMatchObject({ name: null, company: null, phone: null });
@@ -71,7 +72,12 @@ describe("saving a lead", () => {
   it("makes exactly one row when the same email is submitted many times at once", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        saveLead(database.prisma, clock, "T0SAVE0001", input({ email: "race@acme.com", notes: `n${i}` }), `U${i}`, "slack"),
+        saveLead(deps(), {
+          teamId: "T0SAVE0001",
+          lead: input({ email: "race@acme.com", notes: `n${i}` }),
+          actorId: `U${i}`,
+          source: "slack",
+        }),
       ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -80,9 +86,13 @@ describe("saving a lead", () => {
 
   it("refuses a campaign (by id or tracking code) of another workspace and stores nothing", async () => {
     for (const ref of [{ campaignId: "camp_other" }, { campaignCode: "spring" }]) {
-      await expect(saveLead(database.prisma, clock, "T0SAVE0001", input({ email: "x@acme.com", ...ref }), "U1", "slack")).rejects.toThrow(
-        "That campaign doesn't exist in this workspace.",
-      );
+      const saving = saveLead(deps(), {
+        teamId: "T0SAVE0001",
+        lead: input({ email: "x@acme.com", ...ref }),
+        actorId: "U1",
+        source: "slack",
+      });
+      await expect(saving).rejects.toThrow("That campaign doesn't exist in this workspace.");
     }
     expect(await database.prisma.lead.count({ where: { emailKey: "x@acme.com" } })).toBe(0);
   });

@@ -2,6 +2,7 @@
 // moved counted in the total. Only campaigns that can reach the top are counted in full, so these cases pin the
 // ties at the edge of the top five, and a period where over a hundred campaigns tie with no revenue at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OnDemandDigests } from "../../src/domain/digests/on-demand-digests.js";
 import { FunnelService } from "../../src/domain/funnel/funnel-service.js";
 import type { Stage } from "../../src/domain/leads/stages.js";
 import { TestClock } from "../helpers/clock.js";
@@ -19,11 +20,13 @@ const BEFORE: [Stage, string][] = [
 describe("the top campaigns of a week", () => {
   let database: OpenTestDatabase;
   let funnel: FunnelService;
+  let digests: OnDemandDigests;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     database = await openTestDatabase();
     funnel = new FunnelService({ db: database.prisma, provider: database.provider, clock: new TestClock(NOW) });
+    digests = new OnDemandDigests({ db: database.prisma, provider: database.provider, clock: new TestClock(NOW), funnel });
     const data = new FunnelData(database.prisma, "T0RANK0001", ZONE);
     await data.workspace();
     for (const name of ["A", "B", "C", "D", "E", "F", "G", "H"]) ids[name] = await data.campaign(`Campaign ${name}`, 100_000);
@@ -76,7 +79,7 @@ describe("the top campaigns of a week", () => {
   });
 
   it("ranks by revenue, breaks ties by SQLs and then by new leads, and counts every campaign that moved", async () => {
-    const { report } = await funnel.onDemand("T0RANK0001", "last week");
+    const { report } = await digests.onDemand("T0RANK0001", "last week");
     expect(report.campaigns.total).toBe(8);
     expect(report.campaigns.rows.map((row) => [row.name, row.revenue[0]?.cents ?? 0, row.sqls, row.leads, row.mqls, row.won])).toEqual([
       ["Campaign A", 30_000, 0, 1, 0, 1],
@@ -109,7 +112,7 @@ describe("the top campaigns of a week", () => {
     await data.lead({ created: "2026-11-20T09:00", campaignId: withMoreLeads });
     await data.lead({ created: "2026-11-20T10:00", campaignId: withMoreLeads });
 
-    const { report } = await funnel.onDemand("T0RANK0002", "last week");
+    const { report } = await digests.onDemand("T0RANK0002", "last week");
     const rest = campaigns.filter((id) => id !== withSql && id !== withMoreLeads).sort((a, b) => (a < b ? -1 : 1));
     expect(report.campaigns.total).toBe(105);
     expect(report.campaigns.rows.map((row) => row.id)).toEqual([withSql, withMoreLeads, ...rest.slice(0, 3)]);

@@ -1,5 +1,6 @@
 // The digest as Slack shows it, and its chart: within Block Kit's limits for empty and huge data, and a real PNG.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OnDemandDigests } from "../../src/domain/digests/on-demand-digests.js";
 import { FunnelService } from "../../src/domain/funnel/funnel-service.js";
 import { digestsListView, scheduleEditorView } from "../../src/slack/blocks/digest-settings.js";
 import { COHORT_RULE, digestMessage, teamFunnelSection } from "../../src/slack/blocks/funnel.js";
@@ -18,6 +19,7 @@ const allText = (blocks: unknown[]) => JSON.stringify(blocks);
 describe("the digest message and chart", () => {
   let database: OpenTestDatabase;
   let funnel: FunnelService;
+  let digests: OnDemandDigests;
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -54,6 +56,7 @@ describe("the digest message and chart", () => {
       }
     }
     funnel = new FunnelService({ db: database.prisma, provider: database.provider, clock: new TestClock(NOW) });
+    digests = new OnDemandDigests({ db: database.prisma, provider: database.provider, clock: new TestClock(NOW), funnel });
   });
   afterAll(async () => {
     await database.dispose();
@@ -63,7 +66,7 @@ describe("the digest message and chart", () => {
 
   it("reads in the order of what needs action, with arrows, the cohort rule and a text fallback", async () => {
     const query = await funnel.query("T0MSG00001", "last week");
-    const digest = await funnel.digest(query, "shared", null);
+    const digest = await digests.digest(query, "shared", null);
     const message = digestMessage(digest);
     expect(blockKitProblems(message, "message")).toEqual([]);
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Funnel · Week of Nov 16, 2026" } });
@@ -83,14 +86,14 @@ describe("the digest message and chart", () => {
   });
 
   it("marks a late digest as late", async () => {
-    const digest = await funnel.digest(await funnel.query("T0MSG00001", "last week"), "sales", null);
+    const digest = await digests.digest(await funnel.query("T0MSG00001", "last week"), "sales", null);
     const message = digestMessage(digest, { lateFor: new Date("2026-11-23T14:00:00Z") });
     expect(allText(message.blocks)).toContain("*Posted late*: due Mon, Nov 23, 09:00");
     expect(message.text).toContain("(posted late)");
   });
 
   it("stays within limits for a workspace with nothing in it", async () => {
-    const digest = await funnel.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
+    const digest = await digests.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
     const message = digestMessage(digest);
     expect(blockKitProblems(message, "message")).toEqual([]);
     const text = allText(message.blocks);
@@ -101,7 +104,7 @@ describe("the digest message and chart", () => {
   });
 
   it("stays within limits with 120 campaigns, 400-character names full of markup, six currencies and huge sums", async () => {
-    const digest = await funnel.digest(await funnel.query("T0MSG00003", "last week"), "marketing", ALL);
+    const digest = await digests.digest(await funnel.query("T0MSG00003", "last week"), "marketing", ALL);
     expect(digest.report.campaigns.total).toBe(120);
     const message = digestMessage(digest);
     expect(blockKitProblems(message, "message")).toEqual([]);
@@ -118,7 +121,7 @@ describe("the digest message and chart", () => {
   });
 
   it("renders the chart to a decodable PNG of the right size with the funnel's colours", async () => {
-    const digest = await funnel.digest(await funnel.query("T0MSG00001", "last week"), "shared", ALL);
+    const digest = await digests.digest(await funnel.query("T0MSG00001", "last week"), "shared", ALL);
     expect(digest.trend?.periods).toHaveLength(8);
     const png = renderDigestChart(digest);
     expect(png.length).toBeGreaterThan(10_000);
@@ -142,7 +145,7 @@ describe("the digest message and chart", () => {
   });
 
   it("renders a chart for an empty period too", async () => {
-    const digest = await funnel.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
+    const digest = await digests.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
     const image = decodePng(renderDigestChart(digest));
     expect([image.width, image.height]).toEqual([1200, 520]);
   });
@@ -151,7 +154,7 @@ describe("the digest message and chart", () => {
     const { scorecard } = await funnel.scorecard("T0MSG00003", "");
     expect(blockKitProblems(scorecardMessage(scorecard, "x".repeat(500)), "message")).toEqual([]);
     expect(blockKitProblems(usageMessage("y".repeat(5000)), "message")).toEqual([]);
-    const campaign = await funnel.digest(await funnel.query("T0MSG00001", "campaign Spring webinar last week"), "marketing", null);
+    const campaign = await digests.digest(await funnel.query("T0MSG00001", "campaign Spring webinar last week"), "marketing", null);
     expect(blockKitProblems(personalDigestMessage({ kind: "campaign", userId: "U1", digest: campaign }), "message")).toEqual([]);
     const schedule = {
       id: "s".repeat(25),

@@ -1,7 +1,9 @@
 // Several Baton processes on one database: each digest is posted exactly once per scheduled time, even when the
 // replica that claimed it dies in the middle of the run.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LEASE_MS } from "../../src/domain/funnel/delivery.js";
+import type { DigestPublisher } from "../../src/domain/digests/ports.js";
+import { LEASE_MS } from "../../src/domain/digests/run-lease.js";
+import type { Ports } from "../../src/domain/services.js";
 import { TestClock } from "../helpers/clock.js";
 import { freshDatabase, type TestDatabase } from "../helpers/database.js";
 import { SlackStandIn } from "../helpers/slack-stand-in.js";
@@ -10,7 +12,22 @@ import { chartsIn, postsIn, runIdOf, runsOf, schedule } from "./digest-helpers.j
 
 const SLOT = Date.parse("2026-11-23T14:00:00.000Z"); // Monday 09:00 in New York
 const NO_DEFAULTS = { SALES_CHANNEL_ID: "", MARKETING_CHANNEL_ID: "" };
-const never = () => new Promise<void>(() => undefined);
+const never = () => new Promise<never>(() => undefined);
+
+/** A replica whose digest publisher stops for good at one point of posting a digest: the replica dies there. */
+function dyingPublisher(postDigest: (real: DigestPublisher) => DigestPublisher["postDigest"]): (slack: Ports) => Ports {
+  return (slack) => {
+    const real = slack.digestPublisher;
+    const publisher: DigestPublisher = {
+      postDigest: postDigest(real),
+      findDigest: (input) => real.findDigest(input),
+      postChart: (input) => real.postChart(input),
+      sendPersonal: (input) => real.sendPersonal(input),
+      tellAdmins: (input) => real.tellAdmins(input),
+    };
+    return { ...slack, digestPublisher: publisher };
+  };
+}
 
 describe("digests on three replicas of one database", () => {
   const apps: TestApp[] = [];
@@ -51,10 +68,10 @@ describe("digests on three replicas of one database", () => {
 
   it("finishes a run whose replica died after claiming it, once its lease has run out", async () => {
     const clock = new TestClock(new Date(SLOT + 5_000));
-    const [dying, b, c] = await replicas(clock, { start: { digestFaults: { afterClaim: never }, drainTimeoutMs: 50 } });
+    const [dying, b, c] = await replicas(clock, { start: { ports: dyingPublisher(() => never), drainTimeoutMs: 50 } });
     if (!dying || !b || !c) throw new Error("replicas");
     const id = await schedule(dying.db, { teamId: "T0REPL0002", channelId: "C0REPLDIE01", createdAt: "2026-11-22T00:00:00Z" });
-    void dying.baton.jobs.digests?.run(); // claims the slot, then hangs forever
+    void dying.baton.jobs.digests?.run(); // claims the slot, then hangs forever before Slack is asked to post
     await expect.poll(async () => (await runsOf(b.db, id)).length).toBe(1);
     await dying.stop();
     apps.splice(apps.indexOf(dying), 1);
@@ -74,7 +91,14 @@ describe("digests on three replicas of one database", () => {
     const clock = new TestClock(new Date(SLOT + 5_000));
     const target = "channel:C0REPLDIE02";
     const [dying, b, c] = await replicas(clock, {
-      start: { digestFaults: { afterSend: (_run, sent) => (sent === target ? never() : Promise.resolve()) }, drainTimeoutMs: 50 },
+      start: {
+        // Slack has the message; the replica dies before it records that.
+        ports: dyingPublisher((real) => async (post) => {
+          await real.postDigest(post);
+          return never();
+        }),
+        drainTimeoutMs: 50,
+      },
     });
     if (!dying || !b || !c) throw new Error("replicas");
     const id = await schedule(dying.db, { teamId: "T0REPL0003", channelId: "C0REPLDIE02", createdAt: "2026-11-22T00:00:00Z" });

@@ -1,6 +1,7 @@
 // Every funnel figure on a hand-built data set with answers worked out by hand (see known-week.ts), computed by
 // the real database: this file runs on SQLite and on PostgreSQL (raw SQL branches per provider for percentiles).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OnDemandDigests } from "../../src/domain/digests/on-demand-digests.js";
 import { FunnelService } from "../../src/domain/funnel/funnel-service.js";
 import { THRESHOLDS } from "../../src/domain/funnel/scorecard-rules.js";
 import { TestClock } from "../helpers/clock.js";
@@ -14,6 +15,7 @@ const HOUR = 3_600_000;
 describe("the funnel of a hand-built week", () => {
   let database: OpenTestDatabase;
   let funnel: FunnelService;
+  let digests: OnDemandDigests;
   let known: KnownWeek;
   const clock = new TestClock(NOW);
 
@@ -21,13 +23,14 @@ describe("the funnel of a hand-built week", () => {
     database = await openTestDatabase();
     known = await buildKnownWeek(new FunnelData(database.prisma, TEAM, ZONE));
     funnel = new FunnelService({ db: database.prisma, provider: database.provider, clock });
+    digests = new OnDemandDigests({ db: database.prisma, provider: database.provider, clock, funnel });
   });
   afterAll(async () => {
     await database.dispose();
   });
 
   it("counts leads that reached each stage in the week, by local time (23:30 on Sunday counts, 00:30 Monday does not)", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.period.start.toISOString()).toBe("2026-11-16T05:00:00.000Z");
     expect(report.period.end.toISOString()).toBe("2026-11-23T05:00:00.000Z");
     expect(report.counts).toEqual({
@@ -44,7 +47,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("converts stage to stage by the cohort rule", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.rates.leadToMql).toBeCloseTo(5 / 6, 10);
     expect(report.rates.mqlToSql).toBeCloseTo(0.8, 10);
     expect(report.rates.sqlToWon).toBeCloseTo(0.5, 10);
@@ -52,7 +55,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("compares with the week before (Nov 9-15, whose first instant counts)", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.previous.start.toISOString()).toBe("2026-11-09T05:00:00.000Z");
     expect(report.previousCounts).toMatchObject({ created: 3, mql: 2, sql: 1, opportunity: 0, won: 0, lost: 0, nurture: 0, revenue: [] });
     expect(report.previousRates.mqlToSql).toBeCloseTo(0.5, 10);
@@ -60,7 +63,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("measures handoffs: acceptance, answered within the SLA, breaches, median and p90 speed to lead", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.handoffs).toEqual({
       accepted: 4,
       rejected: 1,
@@ -76,7 +79,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("ranks campaigns by revenue with leads, SQLs, won, revenue, cost per lead and return on spend", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.campaigns.total).toBe(2);
     expect(report.campaigns.rows).toEqual([
       expect.objectContaining({
@@ -105,7 +108,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("splits by fit grade, ungraded last", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.fitGrades).toEqual([
       { grade: "A", leads: 2, sqls: 2, won: 2 },
       { grade: "B", leads: 2, sqls: 0, won: 0 },
@@ -115,13 +118,13 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("tracks MQLs against the monthly commitment pro-rated to the end of the period", async () => {
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     // Nov 1 00:00 EDT to Nov 23 00:00 EST is 529 of November's 721 hours: 20 * 529 / 721 = 14.7, so 15 due.
     expect(report.mqlProgress).toEqual({ mqls: 8, targetToDate: 15, monthlyTarget: 20 });
   });
 
   it("knows what is waiting for sales now", async () => {
-    const digest = await funnel.onDemand(TEAM, "last week");
+    const digest = await digests.onDemand(TEAM, "last week");
     expect(digest.waiting).toEqual({ waiting: 1, overdue: 1, oldestSince: new Date("2026-11-18T15:00:00.000Z") });
     expect(digest.empty).toBe(false);
   });
@@ -155,23 +158,23 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("narrows to one campaign, name matched case-insensitively", async () => {
-    const { report } = await funnel.onDemand(TEAM, "campaign spring WEBINAR last week");
+    const { report } = await digests.onDemand(TEAM, "campaign spring WEBINAR last week");
     expect(report.campaign).toEqual({ id: known.campaignA, name: "Spring webinar" });
     expect(report.counts).toMatchObject({ created: 4, mql: 4, sql: 3, opportunity: 1, won: 1, lost: 1, nurture: 1 });
     expect(report.handoffs).toMatchObject({ accepted: 3, rejected: 1, breaches: 2 });
     expect(report.speed).toEqual({ count: 3, p50: 2 * HOUR, p90: 5.2 * HOUR });
-    await expect(funnel.onDemand(TEAM, "campaign Nope")).rejects.toThrow("There is no campaign called “Nope”");
+    await expect(digests.onDemand(TEAM, "campaign Nope")).rejects.toThrow("There is no campaign called “Nope”");
   });
 
   it("counts a custom range like the week it covers, and compares with the same number of days before", async () => {
-    const { report } = await funnel.onDemand(TEAM, "2026-11-16..2026-11-22");
+    const { report } = await digests.onDemand(TEAM, "2026-11-16..2026-11-22");
     expect(report.counts).toMatchObject({ created: 6, mql: 5, sql: 4, won: 2 });
     expect(report.previous.start.toISOString()).toBe("2026-11-09T05:00:00.000Z");
     expect(report.previousCounts.created).toBe(3);
   });
 
   it("shows this month so far against last month up to the same moment", async () => {
-    const { report } = await funnel.onDemand(TEAM, "month");
+    const { report } = await digests.onDemand(TEAM, "month");
     expect(report.period.inProgress).toBe(true);
     expect(report.counts.created).toBe(11);
     expect(report.previous.start.toISOString()).toBe("2026-10-01T04:00:00.000Z");
@@ -179,7 +182,7 @@ describe("the funnel of a hand-built week", () => {
   });
 
   it("gives zeros and no rates for a period with nothing in it", async () => {
-    const digest = await funnel.onDemand(TEAM, "2026-06-01..2026-06-07");
+    const digest = await digests.onDemand(TEAM, "2026-06-01..2026-06-07");
     expect(digest.report.counts).toMatchObject({ created: 0, mql: 0, won: 0, revenue: [] });
     expect(digest.report.rates).toEqual({ leadToMql: null, mqlToSql: null, sqlToWon: null, leadToWon: null });
     expect(digest.report.speed).toEqual({ count: 0, p50: null, p90: null });
@@ -191,9 +194,9 @@ describe("the funnel of a hand-built week", () => {
     const other = new FunnelData(database.prisma, "T0METRIC02", ZONE);
     await other.workspace();
     await other.lead({ created: "2026-11-17T09:00", moves: [["mql", "2026-11-17T10:00"]] });
-    const { report } = await funnel.onDemand(TEAM, "last week");
+    const { report } = await digests.onDemand(TEAM, "last week");
     expect(report.counts.created).toBe(6);
-    const theirs = await funnel.onDemand("T0METRIC02", "last week");
+    const theirs = await digests.onDemand("T0METRIC02", "last week");
     expect(theirs.report.counts).toMatchObject({ created: 1, mql: 1 });
   });
 });
@@ -201,6 +204,7 @@ describe("the funnel of a hand-built week", () => {
 describe("periods across the end of daylight saving time", () => {
   let database: OpenTestDatabase;
   let funnel: FunnelService;
+  let digests: OnDemandDigests;
   const TEAM_DST = "T0METRIC03";
 
   beforeAll(async () => {
@@ -214,13 +218,19 @@ describe("periods across the end of daylight saving time", () => {
     await data.lead({ created: "2026-11-01T23:30" }); // last day of the week, now EST: 04:30 UTC on Nov 2
     await data.lead({ created: "2026-11-02T00:00" }); // the next week
     funnel = new FunnelService({ db: database.prisma, provider: database.provider, clock: new TestClock("2026-11-04T12:00:00Z") });
+    digests = new OnDemandDigests({
+      db: database.prisma,
+      provider: database.provider,
+      clock: new TestClock("2026-11-04T12:00:00Z"),
+      funnel,
+    });
   });
   afterAll(async () => {
     await database.dispose();
   });
 
   it("gives the week of the change its 169 hours and every lead of it", async () => {
-    const { report } = await funnel.onDemand(TEAM_DST, "last week");
+    const { report } = await digests.onDemand(TEAM_DST, "last week");
     expect(report.period.start.toISOString()).toBe("2026-10-26T04:00:00.000Z");
     expect(report.period.end.toISOString()).toBe("2026-11-02T05:00:00.000Z");
     expect((report.period.end.getTime() - report.period.start.getTime()) / HOUR).toBe(169);
@@ -229,7 +239,7 @@ describe("periods across the end of daylight saving time", () => {
   });
 
   it("puts 23:30 on October 31 in October", async () => {
-    const { report } = await funnel.onDemand(TEAM_DST, "last month");
+    const { report } = await digests.onDemand(TEAM_DST, "last month");
     expect(report.counts.created).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pickNext } from "../../src/domain/routing/rotation.js";
+import { pickNext } from "../../src/domain/routing/pick-next.js";
 import { cardPost, dmsTo, handOff, logLead, startReplicas, textOf, waitUntil } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";

@@ -47,7 +47,7 @@ describe("the ideal customer profile and fit grades", () => {
   const save = (raw: Record<string, unknown>) => {
     const parsed = parseLeadInput(raw);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return saveLead(app.db, app.clock, TEAM, parsed.lead, "U0ICPMKT01", "slack");
+    return saveLead({ db: app.db, clock: app.clock }, { teamId: TEAM, lead: parsed.lead, actorId: "U0ICPMKT01", source: "slack" });
   };
   /** Opens the segment modal (Add, or Edit of a segment) and returns the view Baton showed. */
   async function openSegment(userId: string, segmentId?: string) {

@@ -14,12 +14,15 @@ import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { type AnnouncementOutcome, announceIn } from "../playbook/announce.js";
 import { brandGuideOf } from "../playbook/brand-guide.js";
+import { notFound } from "./campaign-errors.js";
 import { campaignNameKey } from "./campaign-input.js";
-import { canManageCampaign, endCampaign, updateCampaign } from "./change-campaign.js";
-import { type CampaignDeps, notFound } from "./context.js";
+import { canManageCampaign } from "./can-manage-campaign.js";
 import { createCampaign } from "./create-campaign.js";
+import type { CampaignDeps } from "./deps.js";
 import { type CampaignDetails, dayToDate, toDetails, todayIn } from "./details.js";
+import { endCampaign } from "./end-campaign.js";
 import { type CampaignResults, campaignResults, type ResultsQuery } from "./results.js";
+import { updateCampaign } from "./update-campaign.js";
 
 /** How many campaigns of each kind the list shows; the rest are counted. */
 export const LIST_SIZE = 20;
@@ -80,7 +83,7 @@ export class Campaigns {
     raw: Record<string, unknown>,
     version: string,
   ): Promise<CampaignDetails> {
-    return this.details(teamId, await updateCampaign(this.deps, teamId, actorId, campaignId, raw, version));
+    return this.details(teamId, await updateCampaign(this.deps, { teamId, actorId, campaignId, raw, version }));
   }
 
   async end(teamId: string, actorId: string, campaignId: string): Promise<{ campaign: CampaignDetails; endedNow: boolean }> {

@@ -2,7 +2,8 @@ import { type CampaignWithSegment, findCampaignByNameKey, insertCampaign, tracki
 import { isUniqueViolation } from "../../db/errors.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
-import { type CampaignDeps, nameTaken } from "./context.js";
+import { nameTaken } from "./campaign-errors.js";
+import type { CampaignDeps } from "./deps.js";
 import { nextFreeCode, trackingSlug } from "./tracking-code.js";
 import { validateCampaign } from "./validate.js";
 

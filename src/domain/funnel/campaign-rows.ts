@@ -6,7 +6,7 @@
 import type { Bucket } from "../../db/funnel.js";
 import { campaignsByIds } from "../../db/funnel-context.js";
 import { stageFigures } from "../../db/funnel-stages.js";
-import type { FunnelDeps } from "./context.js";
+import type { FunnelDeps } from "./deps.js";
 import { centsIn, countsFrom, emptyCounts, type FunnelStage, type Money, type StageCounts } from "./figures.js";
 
 export interface CampaignRow {
@@ -47,10 +47,12 @@ const MAX_NAMED_CANDIDATES = 100;
  */
 export async function campaignRows(
   deps: FunnelDeps,
-  scope: { teamId: string; campaignId?: string },
-  window: Bucket,
-  moved: Map<string, StageCounts>,
-  limit: number,
+  {
+    scope,
+    window,
+    moved,
+    limit,
+  }: { scope: { teamId: string; campaignId?: string }; window: Bucket; moved: Map<string, StageCounts>; limit: number },
 ): Promise<CampaignRows> {
   const byRevenue = [...moved.entries()].filter(([id]) => id !== "").sort(([, a], [, b]) => rank(b) - rank(a));
   const last = byRevenue[limit - 1];

@@ -6,7 +6,7 @@
 import type { Bucket, FunnelStage } from "../../db/funnel.js";
 import { handoffCounts, handoffPercentiles, type PercentileSeries, type Percentiles } from "../../db/funnel-handoffs.js";
 import { type StageMeasure, type StageRequest, stageFigures } from "../../db/funnel-stages.js";
-import type { FunnelDeps } from "./context.js";
+import type { FunnelDeps } from "./deps.js";
 import { countsFrom, emptyCounts, FUNNEL_STAGES, type HandoffFigures, handoffFigures, type StageCounts } from "./figures.js";
 
 export type GroupBy = "campaignId" | "fitGrade";

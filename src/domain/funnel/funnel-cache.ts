@@ -3,7 +3,8 @@
 // index lookups. Each replica keeps its own; the fingerprint lives in the database, so a write on any replica is seen.
 import { LRUCache } from "lru-cache";
 import { funnelFingerprint } from "../../db/funnel-fingerprint.js";
-import type { FunnelDeps } from "./context.js";
+import type { FunnelDeps } from "./deps.js";
+import type { Period } from "./periods.js";
 
 interface Entry {
   fingerprint: string;
@@ -38,9 +39,32 @@ export class FunnelCache {
     if (current?.fingerprint === fingerprint) return current.value as Promise<T>;
     const entry: Entry = { fingerprint, computedAt: performance.now(), value: compute() };
     this.entries.set(id, entry);
+    // A failed computation is not kept (the next question computes again); its callers get the error themselves.
     entry.value.catch(() => {
       if (this.entries.get(id) === entry) this.entries.delete(id);
     });
     return entry.value as Promise<T>;
   }
+}
+
+/** One question about a period, as FunnelService.query reads it. */
+interface PeriodQuestion {
+  context: { teamId: string };
+  period: Period;
+  campaign?: { id: string };
+}
+
+/** `compute`'s answer to `kind` of question about the period, from the cache when there is one. */
+export function cachedAnswer<T>(
+  cache: FunnelCache | undefined,
+  question: PeriodQuestion,
+  kind: string,
+  compute: () => Promise<T>,
+  freshness?: Freshness,
+): Promise<T> {
+  if (!cache) return compute();
+  // The whole unit, not its end: "this week so far" ends at now, which moves on every call (the TTL bounds that).
+  const { unit, start, fullEnd } = question.period;
+  const key = [kind, unit, start.toISOString(), fullEnd.toISOString(), question.campaign?.id ?? ""].join(" ");
+  return cache.get(question.context.teamId, key, compute, freshness);
 }

@@ -1,9 +1,10 @@
 // The funnel for a workspace and a period, with the previous period to compare with.
 import type { Percentiles } from "../../db/funnel-handoffs.js";
 import { CAMPAIGN_RANKING_STAGES, type CampaignRows, campaignRows, FIT_ROW_STAGES, type FitRow, fitGradeRows } from "./campaign-rows.js";
-import type { FunnelContext, FunnelDeps } from "./context.js";
+import type { FunnelDeps } from "./deps.js";
 import { FigureRequests, type Figures } from "./figure-requests.js";
 import { conversionRates, type HandoffFigures, type Rates, type StageCounts } from "./figures.js";
+import type { FunnelContext } from "./funnel-context.js";
 import { monthToDate, type Period, previousPeriod } from "./periods.js";
 
 export type { HandoffFigures };
@@ -89,7 +90,12 @@ export function planFunnel(
       speed: figures.percentile(current, "speed"),
       previousSpeed: figures.percentile(before, "speed"),
       campaigns: breakdowns.campaigns
-        ? await campaignRows(deps, scope, current, figures.groupedCounts(current, "campaignId"), options.campaignLimit ?? 5)
+        ? await campaignRows(deps, {
+            scope,
+            window: current,
+            moved: figures.groupedCounts(current, "campaignId"),
+            limit: options.campaignLimit ?? 5,
+          })
         : { rows: [], total: 0 },
       fitGrades: breakdowns.fitGrades ? fitGradeRows(figures.groupedCounts(current, "fitGrade")) : [],
       mqlProgress: {

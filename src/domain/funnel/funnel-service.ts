@@ -1,11 +1,11 @@
 // The funnel's use cases for the Slack layer: what `/funnel ...` asks for, in the workspace's time zone.
 import { campaignByNameKey } from "../../db/funnel-context.js";
 import { AppError } from "../../lib/errors.js";
-import { type FunnelContext, type FunnelDeps, funnelContext } from "./context.js";
-import { type Digest, type DigestSection, type DigestView, digestFor } from "./digest.js";
-import type { Freshness, FunnelCache } from "./funnel-cache.js";
+import type { FunnelDeps } from "./deps.js";
+import { cachedAnswer, type Freshness, type FunnelCache } from "./funnel-cache.js";
+import { type FunnelContext, funnelContext } from "./funnel-context.js";
 import { type FunnelReport, funnelForPeriod } from "./funnel-for-period.js";
-import { isPeriodPhrase, PERIOD_USAGE, parsePeriod } from "./parse-period.js";
+import { isPeriodPhrase, parsePeriod } from "./parse-period.js";
 import type { Period } from "./periods.js";
 import { type Scorecard, scorecardFor } from "./scorecard.js";
 
@@ -15,17 +15,9 @@ export interface FunnelQuery {
   campaign?: { id: string; name: string };
 }
 
-/** What `/funnel` shows to the person who asked: everything but the chart. */
-const ON_DEMAND: DigestSection[] = ["action", "funnel", "sla", "campaigns", "fit", "scorecard"];
-/** What `/funnel post` puts in a channel: the shared view with its chart. */
-const POSTED: DigestSection[] = ["action", "funnel", "sla", "campaigns", "scorecard", "chart"];
-
 export class FunnelService {
   /** Without a cache every question is computed afresh (the benchmarks time exactly that). */
-  constructor(
-    private readonly deps: FunnelDeps,
-    private readonly cache?: FunnelCache,
-  ) {}
+  constructor(private readonly deps: FunnelDeps & { cache?: FunnelCache }) {}
 
   context(teamId: string): Promise<FunnelContext> {
     return funnelContext(this.deps, teamId);
@@ -54,17 +46,7 @@ export class FunnelService {
   /** Just the funnel figures for a period (the App Home's "team funnel this week"). */
   async report(teamId: string, text: string, freshness?: Freshness): Promise<FunnelReport> {
     const query = await this.query(teamId, text);
-    return this.cached(query, "report", () => funnelForPeriod(this.deps, query.context, query.period), freshness);
-  }
-
-  async onDemand(teamId: string, text: string): Promise<Digest> {
-    const query = await this.query(teamId, text);
-    return this.cached(query, "on-demand", () => this.digest(query, "shared", ON_DEMAND));
-  }
-
-  async forChannel(teamId: string, text: string): Promise<Digest> {
-    const query = await this.query(teamId, text);
-    return this.cached(query, "posted", () => this.digest(query, "shared", POSTED));
+    return cachedAnswer(this.deps.cache, query, "report", () => funnelForPeriod(this.deps, query.context, query.period), freshness);
   }
 
   async scorecard(
@@ -72,25 +54,10 @@ export class FunnelService {
     text: string,
   ): Promise<{ context: FunnelContext; scorecard: Scorecard; campaign?: { id: string; name: string } }> {
     const query = await this.query(teamId, text);
-    const scorecard = await this.cached(query, "scorecard", () => scorecardFor(this.deps, query.context, query.period, query.campaign?.id));
+    const scorecard = await cachedAnswer(this.deps.cache, query, "scorecard", () =>
+      scorecardFor(this.deps, query.context, query.period, query.campaign?.id),
+    );
     return { context: query.context, scorecard, ...(query.campaign ? { campaign: query.campaign } : {}) };
-  }
-
-  digest(query: FunnelQuery, view: DigestView, sections: readonly string[] | null): Promise<Digest> {
-    return digestFor(this.deps, query.context, {
-      period: query.period,
-      view,
-      sections,
-      ...(query.campaign ? { campaign: query.campaign } : {}),
-    });
-  }
-
-  private cached<T>(query: FunnelQuery, kind: string, compute: () => Promise<T>, freshness?: Freshness): Promise<T> {
-    if (!this.cache) return compute();
-    // The whole unit, not its end: "this week so far" ends at now, which moves on every call (the TTL bounds that).
-    const { unit, start, fullEnd } = query.period;
-    const key = [kind, unit, start.toISOString(), fullEnd.toISOString(), query.campaign?.id ?? ""].join(" ");
-    return this.cache.get(query.context.teamId, key, compute, freshness);
   }
 
   async campaignNamed(teamId: string, name: string): Promise<{ id: string; name: string }> {
@@ -120,5 +87,3 @@ export class FunnelService {
     return { campaign: await this.campaignNamed(teamId, whole), periodText: "" };
   }
 }
-
-export { PERIOD_USAGE };

@@ -1,8 +1,9 @@
 // The alignment scorecard: each side held to the agreement, with the trend over the last four periods.
 import type { Percentiles } from "../../db/funnel-handoffs.js";
-import type { FunnelContext, FunnelDeps } from "./context.js";
+import type { FunnelDeps } from "./deps.js";
 import { FigureRequests, type Figures } from "./figure-requests.js";
 import { centsIn, type HandoffFigures, ratio, type StageCounts } from "./figures.js";
+import type { FunnelContext } from "./funnel-context.js";
 import { monthToDate, type Period, trailingPeriods } from "./periods.js";
 import { acceptanceStatus, marketingRevenueStatus, mqlStatus, type Status, speedStatus, withinSlaStatus } from "./scorecard-rules.js";
 

@@ -3,7 +3,6 @@ import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
-import { requireSalesRep } from "./decide-handoff.js";
 import { loadHandoffCard } from "./handoff-card.js";
 
 export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
@@ -12,14 +11,15 @@ export type Assignment = { assigned: true; card: HandoffCard } | { assigned: fal
  * "Assign to...": a sales rep asks another rep (or themselves) to answer a pending handoff. The card then mentions
  * the assignee, who gets a DM and the SLA reminder. Decided handoffs cannot be reassigned.
  */
-export async function assignHandoff(
-  deps: LeadDeps,
-  teamId: string,
-  handoffId: string,
-  actorId: string,
-  assigneeId: string,
-): Promise<Assignment> {
-  await requireSalesRep(deps, teamId, actorId, "assign handoffs");
+export interface HandoffAssignment {
+  teamId: string;
+  handoffId: string;
+  actorId: string;
+  assigneeId: string;
+}
+
+export async function assignHandoff(deps: LeadDeps, { teamId, handoffId, actorId, assigneeId }: HandoffAssignment): Promise<Assignment> {
+  await deps.roles.requireSalesRep(teamId, actorId, "assign handoffs");
   if (!(await deps.roles.isSalesRep(teamId, assigneeId))) {
     throw new AppError("invalid_input", `<@${assigneeId}> is not on the sales team, so they can't answer handoffs. Pick someone who is.`);
   }

@@ -16,7 +16,7 @@ import type { LeadDeps } from "../leads/deps.js";
 import { assertCanMove, stageOf } from "../leads/stages.js";
 import type { HandoffCard, MessageRef } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
-import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/ladder.js";
+import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
 import { cardOf } from "./handoff-card.js";
 

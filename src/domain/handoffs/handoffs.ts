@@ -1,9 +1,12 @@
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
+import { acceptHandoff } from "./accept-handoff.js";
 import { type Assignment, assignHandoff } from "./assign-handoff.js";
-import { acceptHandoff, type Decision, type RejectInput, rejectHandoff, requireSalesRep } from "./decide-handoff.js";
+import type { Decision } from "./decide-handoff.js";
 import { type HandedOff, handOffLead } from "./hand-off-lead.js";
 import { loadHandoffCard } from "./handoff-card.js";
+import { rejectHandoff } from "./reject-handoff.js";
+import type { RejectInput } from "./reject-input.js";
 
 /** Handing leads from marketing to sales, and sales' answers: the use cases behind the handoff card. */
 export class Handoffs {
@@ -18,16 +21,16 @@ export class Handoffs {
   }
 
   reject(teamId: string, handoffId: string, userId: string, input: RejectInput): Promise<Decision> {
-    return rejectHandoff(this.deps, teamId, handoffId, userId, input);
+    return rejectHandoff(this.deps, { teamId, handoffId, userId, ...input });
   }
 
   assign(teamId: string, handoffId: string, actorId: string, assigneeId: string): Promise<Assignment> {
-    return assignHandoff(this.deps, teamId, handoffId, actorId, assigneeId);
+    return assignHandoff(this.deps, { teamId, handoffId, actorId, assigneeId });
   }
 
   /** Throws a forbidden AppError, explaining who may, when the person is not on the sales team. */
   requireSalesRep(teamId: string, userId: string, doing: string): Promise<void> {
-    return requireSalesRep(this.deps, teamId, userId, doing);
+    return this.deps.roles.requireSalesRep(teamId, userId, doing);
   }
 
   card(teamId: string, handoffId: string): Promise<HandoffCard> {

@@ -1,11 +1,10 @@
-import type { Db } from "../../db/client.js";
 import { countPendingHandoffsFor, pendingHandoffsFor } from "../../db/handoffs.js";
 import { countOwnedByStage, findLead, type Lead, leadsOwnedBy } from "../../db/leads.js";
 import { findRotationMember } from "../../db/rotation.js";
 import { findWorkspace } from "../../db/workspaces.js";
-import type { Clock } from "../../lib/clock.js";
 import { workingMinutesBetween } from "../../lib/working-hours.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
+import type { HomeDeps } from "./deps.js";
 
 const PER_SECTION = 10;
 const OPEN_STAGES = ["sql", "opportunity"] as const;
@@ -32,31 +31,28 @@ export interface HomeData {
 
 /** What the App Home shows one person: their leads by stage, handoffs waiting for them with SLA clocks, away flag. */
 export class Home {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: HomeDeps) {}
 
   async forUser(teamId: string, userId: string): Promise<HomeData> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const [counts, workspace, member, pending, waitingTotal] = await Promise.all([
-      countOwnedByStage(this.db, teamId, userId),
-      findWorkspace(this.db, teamId),
-      findRotationMember(this.db, teamId, userId),
-      pendingHandoffsFor(this.db, teamId, userId, PER_SECTION),
-      countPendingHandoffsFor(this.db, teamId, userId),
+      countOwnedByStage(this.deps.db, teamId, userId),
+      findWorkspace(this.deps.db, teamId),
+      findRotationMember(this.deps.db, teamId, userId),
+      pendingHandoffsFor(this.deps.db, teamId, userId, PER_SECTION),
+      countPendingHandoffsFor(this.deps.db, teamId, userId),
     ]);
     const owned = await Promise.all(
       OPEN_STAGES.map(async (stage) => ({
         stage,
-        leads: await leadsOwnedBy(this.db, teamId, userId, [stage], PER_SECTION),
+        leads: await leadsOwnedBy(this.deps.db, teamId, userId, [stage], PER_SECTION),
         total: counts[stage] ?? 0,
       })),
     );
     const hours = workspace ? workingHoursOf(workspace) : undefined;
     const waiting: WaitingHandoff[] = [];
     for (const handoff of pending) {
-      const lead = await findLead(this.db, teamId, handoff.leadId);
+      const lead = await findLead(this.deps.db, teamId, handoff.leadId);
       if (!lead) continue;
       const due = handoff.slaDueAt;
       const left = due && hours ? (now <= due ? workingMinutesBetween(now, due, hours) : -workingMinutesBetween(due, now, hours)) : null;

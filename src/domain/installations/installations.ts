@@ -1,9 +1,7 @@
-import type { Db } from "../../db/client.js";
 import { deleteInstallationRows, findInstallationRow, replaceInstallationPayload, saveInstallationRow } from "../../db/installations.js";
 import { setWebhookSecret } from "../../db/workspaces.js";
-import type { Clock } from "../../lib/clock.js";
-import type { SecretBox } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
+import type { InstallationDeps } from "./deps.js";
 
 /** What Baton reads from an installation; the rest of Slack's record is kept as it came, encrypted. */
 export interface InstallationRecord {
@@ -20,11 +18,7 @@ export interface InstallationRecord {
  * encrypted with ENCRYPTION_KEY; only ids needed for lookups stay readable.
  */
 export class Installations {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly box: SecretBox | undefined,
-  ) {}
+  constructor(private readonly deps: InstallationDeps) {}
 
   async save(installation: InstallationRecord): Promise<void> {
     const teamId = installation.team?.id;
@@ -32,7 +26,7 @@ export class Installations {
       throw new AppError("invalid_input", "Baton is installed one workspace at a time; org-wide installs are not supported.");
     }
     await saveInstallationRow(
-      this.db,
+      this.deps.db,
       {
         installKey: teamId,
         teamId,
@@ -41,12 +35,12 @@ export class Installations {
         botId: installation.bot?.id ?? null,
         payload: this.seal(installation),
       },
-      this.clock.now(),
+      this.deps.clock.now(),
     );
   }
 
   async find(teamId: string): Promise<InstallationRecord | undefined> {
-    const row = await findInstallationRow(this.db, teamId);
+    const row = await findInstallationRow(this.deps.db, teamId);
     return row ? this.open(row.payload) : undefined;
   }
 
@@ -56,30 +50,30 @@ export class Installations {
 
   /** The app was uninstalled (or its bot token revoked): forget its tokens and close its web-form intake. */
   async forgetWorkspace(teamId: string): Promise<number> {
-    const deleted = await deleteInstallationRows(this.db, { installKey: teamId, teamId });
-    await setWebhookSecret(this.db, teamId, null);
+    const deleted = await deleteInstallationRows(this.deps.db, { installKey: teamId, teamId });
+    await setWebhookSecret(this.deps.db, teamId, null);
     return deleted;
   }
 
   /** Some people's user tokens were revoked: drop the installing user's token if it is among them. */
   async forgetUserTokens(teamId: string, userIds: string[]): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await findInstallationRow(this.db, teamId);
+      const row = await findInstallationRow(this.deps.db, teamId);
       if (!row) return;
       const installation = this.open(row.payload);
       if (!installation.user?.token || !userIds.includes(installation.user.id)) return;
       const after = this.seal({ ...installation, user: { ...installation.user, token: undefined } });
-      if (await replaceInstallationPayload(this.db, teamId, row.payload, after, this.clock.now())) return;
+      if (await replaceInstallationPayload(this.deps.db, teamId, row.payload, after, this.deps.clock.now())) return;
     }
   }
 
   private seal(installation: InstallationRecord): string {
-    if (!this.box) throw new AppError("not_configured", "ENCRYPTION_KEY is required to store installations.");
-    return this.box.encrypt(JSON.stringify(installation));
+    if (!this.deps.box) throw new AppError("not_configured", "ENCRYPTION_KEY is required to store installations.");
+    return this.deps.box.encrypt(JSON.stringify(installation));
   }
 
   private open(payload: string): InstallationRecord {
-    if (!this.box) throw new AppError("not_configured", "ENCRYPTION_KEY is required to read installations.");
-    return JSON.parse(this.box.decrypt(payload)) as InstallationRecord;
+    if (!this.deps.box) throw new AppError("not_configured", "ENCRYPTION_KEY is required to read installations.");
+    return JSON.parse(this.deps.box.decrypt(payload)) as InstallationRecord;
   }
 }

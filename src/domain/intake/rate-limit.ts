@@ -1,6 +1,5 @@
-import type { Db } from "../../db/client.js";
 import { countInWindow } from "../../db/webhooks.js";
-import type { Clock } from "../../lib/clock.js";
+import type { IntakeDeps } from "./deps.js";
 
 const WINDOW_MS = 60_000;
 
@@ -11,19 +10,14 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
  * per workspace and minute, incremented atomically), so the limit is shared by every replica.
  */
 export class RateLimiter {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly scope: string,
-    private readonly perMinute: number,
-  ) {}
+  constructor(private readonly deps: Pick<IntakeDeps, "db" | "clock"> & { scope: string; perMinute: number }) {}
 
   async take(teamId: string): Promise<RateDecision> {
-    const now = this.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     const start = now - (now % WINDOW_MS);
-    const key = `${this.scope}:${teamId}:${new Date(start).toISOString()}`;
-    const count = await countInWindow(this.db, key, teamId, new Date(start + 2 * WINDOW_MS));
-    if (count <= this.perMinute) return { ok: true };
+    const key = `${this.deps.scope}:${teamId}:${new Date(start).toISOString()}`;
+    const count = await countInWindow(this.deps.db, key, teamId, new Date(start + 2 * WINDOW_MS));
+    if (count <= this.deps.perMinute) return { ok: true };
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000)) };
   }
 }

@@ -1,4 +1,3 @@
-import type { Db } from "../../db/client.js";
 import { leadWithCampaign } from "../../db/lead-pages.js";
 import {
   claimWebhookReceipt,
@@ -8,15 +7,13 @@ import {
   type WebhookReceipt,
 } from "../../db/webhooks.js";
 import { findWorkspace } from "../../db/workspaces.js";
-import type { Clock } from "../../lib/clock.js";
 import { isAppError, isUnavailableError } from "../../lib/errors.js";
-import type { Logger } from "../../lib/logger.js";
 import type { LeadInput } from "../leads/lead-input.js";
 import { saveLead } from "../leads/save-lead.js";
-import type { NewLeadAnnouncer } from "../ports.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { IntakeDeps } from "./deps.js";
+import { RateLimiter } from "./rate-limit.js";
 import { parseWebFormPayload, publicField } from "./web-form-payload.js";
-import type { WebFormSecrets } from "./web-form-secrets.js";
+import { WebFormSecrets } from "./web-form-secrets.js";
 import { checkWebFormSignature } from "./web-form-signature.js";
 
 export interface WebFormRequest {
@@ -40,19 +37,10 @@ export interface WebFormAnswer {
 const STALE_CLAIM_MS = 60_000;
 const MAX_KEY_LENGTH = 255;
 
-export interface WebFormIntakeDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  secrets: WebFormSecrets;
-  limiter: RateLimiter;
-  announcer: NewLeadAnnouncer;
-}
-
 /** POST /webhooks/leads: authenticate, limit, validate, save once per Idempotency-Key, announce new leads. */
-export async function receiveWebFormLead(deps: WebFormIntakeDeps, request: WebFormRequest): Promise<WebFormAnswer> {
+export async function receiveWebFormLead(deps: IntakeDeps, request: WebFormRequest): Promise<WebFormAnswer> {
   const { teamId } = request;
-  const secret = teamId && /^[TE][A-Z0-9]{2,}$/.test(teamId) ? await deps.secrets.current(teamId) : undefined;
+  const secret = teamId && /^[TE][A-Z0-9]{2,}$/.test(teamId) ? await new WebFormSecrets(deps).current(teamId) : undefined;
   const check = secret
     ? checkWebFormSignature({
         secret,
@@ -76,7 +64,7 @@ export async function receiveWebFormLead(deps: WebFormIntakeDeps, request: WebFo
       body: { ok: false, error: "invalid_request", errors: [{ field: "Idempotency-Key", message: "1 to 255 characters." }] },
     };
   }
-  const rate = await deps.limiter.take(teamId);
+  const rate = await new RateLimiter({ ...deps, scope: "webhook", perMinute: deps.rateLimit }).take(teamId);
   if (!rate.ok) {
     return {
       status: 429,
@@ -90,7 +78,7 @@ export async function receiveWebFormLead(deps: WebFormIntakeDeps, request: WebFo
   return once(deps, teamId, key, () => save(deps, teamId, payload.lead));
 }
 
-async function once(deps: WebFormIntakeDeps, teamId: string, key: string, work: () => Promise<WebFormAnswer>): Promise<WebFormAnswer> {
+async function once(deps: IntakeDeps, teamId: string, key: string, work: () => Promise<WebFormAnswer>): Promise<WebFormAnswer> {
   const claim = await claimWebhookReceipt(deps.db, teamId, key, deps.clock.now());
   let receiptId: string;
   if (claim.claimed) receiptId = claim.id;
@@ -106,7 +94,10 @@ async function once(deps: WebFormIntakeDeps, teamId: string, key: string, work: 
   try {
     answer = await work();
   } catch (error) {
-    await releaseWebhookReceipt(deps.db, receiptId, teamId).catch(() => undefined);
+    await releaseWebhookReceipt(deps.db, receiptId, teamId).catch((releaseError: unknown) => {
+      // The claim then runs out (STALE_CLAIM_MS) and a retry takes it over; the work's own error is what the caller sees.
+      deps.logger.warn({ err: releaseError, teamId }, "could not release a web-form idempotency claim");
+    });
     throw error;
   }
   if (answer.status < 500) await completeWebhookReceipt(deps.db, receiptId, teamId, answer.status, JSON.stringify(answer.body));
@@ -118,9 +109,9 @@ function replay(receipt: WebhookReceipt): WebFormAnswer {
   return { status: receipt.status, body: JSON.parse(receipt.body) as Record<string, unknown>, headers: { "idempotent-replayed": "true" } };
 }
 
-async function save(deps: WebFormIntakeDeps, teamId: string, lead: LeadInput): Promise<WebFormAnswer> {
+async function save(deps: IntakeDeps, teamId: string, lead: LeadInput): Promise<WebFormAnswer> {
   try {
-    const saved = await saveLead(deps.db, deps.clock, teamId, lead, "webhook", "webhook");
+    const saved = await saveLead(deps, { teamId, actorId: "webhook", source: "webhook", lead });
     const body = { ok: true, leadId: saved.lead.id, created: saved.created };
     if (!saved.created) return { status: 200, body };
     return { status: 201, body, afterResponse: () => announce(deps, teamId, saved.lead.id) };
@@ -139,7 +130,7 @@ function campaignMessage(field: string, lead: LeadInput, fallback: string): stri
     : fallback;
 }
 
-async function announce(deps: WebFormIntakeDeps, teamId: string, leadId: string): Promise<void> {
+async function announce(deps: IntakeDeps, teamId: string, leadId: string): Promise<void> {
   const workspace = await findWorkspace(deps.db, teamId);
   const lead = await leadWithCampaign(deps.db, teamId, leadId);
   if (!workspace?.marketingChannelId || !lead) return;

@@ -1,20 +1,16 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/client.js";
 import { findWorkspace, setWebhookSecret } from "../../db/workspaces.js";
-import type { OptionalSecrets } from "../../lib/crypto.js";
+import type { IntakeDeps } from "./deps.js";
 
 /** The per-workspace secret web forms sign their requests with; encrypted at rest when ENCRYPTION_KEY is set. */
 export class WebFormSecrets {
-  constructor(
-    private readonly db: Db,
-    private readonly secrets: OptionalSecrets,
-  ) {}
+  constructor(private readonly deps: Pick<IntakeDeps, "db" | "box">) {}
 
   async current(teamId: string): Promise<string | undefined> {
-    const stored = (await findWorkspace(this.db, teamId))?.webhookSecret;
+    const stored = (await findWorkspace(this.deps.db, teamId))?.webhookSecret;
     if (!stored) return undefined;
     try {
-      return this.secrets.open(stored);
+      return this.deps.box.open(stored);
     } catch {
       return undefined; // sealed with a key Baton no longer has: admins rotate to get a new one
     }
@@ -28,7 +24,7 @@ export class WebFormSecrets {
   /** A new secret; the old one stops working at once. Returns what is stored (the last of two racing rotations). */
   async rotate(teamId: string): Promise<string> {
     const secret = `bwf_${randomBytes(24).toString("hex")}`;
-    await setWebhookSecret(this.db, teamId, this.secrets.seal(secret));
+    await setWebhookSecret(this.deps.db, teamId, this.deps.box.seal(secret));
     return (await this.current(teamId)) ?? secret;
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { Provider } from "../../db/target.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
@@ -15,4 +16,12 @@ export interface LeadDeps {
   notifier: HandoffNotifier;
   /** The SLA sweep counts breaches here. */
   metrics?: Pick<Metrics, "slaBreaches">;
+}
+
+/** What leads in and out of spreadsheets need: bulk writes are raw SQL, which differs between the databases. */
+export interface LeadFileDeps {
+  db: Db;
+  provider: Provider;
+  clock: Clock;
+  metrics: Pick<Metrics, "csvImportRows">;
 }

@@ -1,11 +1,8 @@
 import type { Readable, Writable } from "node:stream";
-import type { Db } from "../../db/client.js";
 import { hasOnceMarkerSince, setOnceMarker, takeOnceMarker } from "../../db/once.js";
-import type { Provider } from "../../db/target.js";
-import type { Clock } from "../../lib/clock.js";
-import type { Metrics } from "../../lib/metrics.js";
-import { type ExportRequest, exportLeadsCsv, parseExportRequest } from "./csv-export.js";
-import { type CsvImportResult, importLeadsCsv } from "./csv-import.js";
+import type { LeadFileDeps } from "./deps.js";
+import { type ExportRequest, exportLeadsCsv, parseExportRequest } from "./export-leads-csv.js";
+import { type CsvImportResult, importLeadsCsv } from "./import-leads-csv.js";
 
 /** How long after `/lead import` a shared CSV file is taken as the answer. */
 export const IMPORT_REQUEST_MINUTES = 30;
@@ -14,7 +11,7 @@ const requestKey = (teamId: string, userId: string) => `import-request:${teamId}
 
 /** Leads in and out of spreadsheets: `/lead import` (a CSV shared afterwards) and `/lead export`. */
 export class LeadFiles {
-  constructor(private readonly deps: { db: Db; provider: Provider; clock: Clock; metrics: Metrics }) {}
+  constructor(private readonly deps: LeadFileDeps) {}
 
   /** Remembers that this person asked to import, so the next CSV they share is read (and no other file). */
   requestImport(teamId: string, userId: string): Promise<void> {
@@ -39,10 +36,10 @@ export class LeadFiles {
   }
 
   parseExport(teamId: string, text: string): Promise<ExportRequest> {
-    return parseExportRequest(this.deps.db, teamId, text);
+    return parseExportRequest(this.deps, teamId, text);
   }
 
   exportCsv(teamId: string, request: ExportRequest, out: Writable): Promise<number> {
-    return exportLeadsCsv(this.deps.db, teamId, request, out);
+    return exportLeadsCsv(this.deps, { teamId, request, out });
   }
 }

@@ -18,7 +18,7 @@ export class Leads {
 
   /** From the /lead modal: a new lead, or an update of the lead with that email (or of `leadId` when editing). */
   save(teamId: string, input: LeadInput, actorId: string, options: SaveOptions = {}): Promise<SavedLead> {
-    return saveLead(this.deps.db, this.deps.clock, teamId, input, actorId, "slack", options);
+    return saveLead(this.deps, { teamId, actorId, source: "slack", lead: input, ...options });
   }
 
   /** The lead with this email (any case, trimmed), if any. */
@@ -55,7 +55,7 @@ export class Leads {
   }
 
   move(teamId: string, leadId: string, actorId: string, move: MoveDetails): Promise<Lead> {
-    return moveLead(this.deps, teamId, leadId, actorId, move);
+    return moveLead(this.deps, { teamId, leadId, actorId, move });
   }
 
   forget(teamId: string, leadId: string, actorId: string): Promise<Forgotten> {

@@ -60,8 +60,15 @@ export const lostInputSchema = z.object({
 
 export type MoveDetails = { to: "opportunity" } | { to: "won"; valueCents: number; currency: string } | { to: "lost"; reason: string };
 
+export interface LeadMove {
+  teamId: string;
+  leadId: string;
+  actorId: string;
+  move: MoveDetails;
+}
+
 /** An owner moves their lead along: Opportunity, Won (with the deal value) or Lost (with the reason). */
-export async function moveLead(deps: LeadDeps, teamId: string, leadId: string, actorId: string, move: MoveDetails): Promise<Lead> {
+export async function moveLead(deps: LeadDeps, { teamId, leadId, actorId, move }: LeadMove): Promise<Lead> {
   const lead = await findLead(deps.db, teamId, leadId);
   if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   if (lead.ownerId !== actorId) {

@@ -1,17 +1,18 @@
-import type { Db } from "../../db/client.js";
+import type { Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import {
   campaignIdInTeam,
-  createLeadWithEvent,
   findLead,
   findLeadByEmailKey,
+  insertLead,
   type Lead,
   type LeadFields,
-  updateLeadWithEvent,
+  recordLeadEvent,
+  updateLeadFields,
 } from "../../db/leads.js";
-import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
+import type { LeadDeps } from "./deps.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
 import { searchKeyOf } from "./search-key.js";
 
@@ -32,45 +33,42 @@ export interface SaveOptions {
   leadId?: string;
 }
 
+export interface SaveLeadInput extends SaveOptions {
+  teamId: string;
+  actorId: string;
+  source: LeadSource;
+  /** From `parseLeadInput`. */
+  lead: LeadInput;
+}
+
+type SaveDeps = Pick<LeadDeps, "db" | "clock">;
+
 const EMAIL_TAKEN = "Another lead already has this email. Open it with /lead <email> instead.";
 
 /**
  * Logs a lead, or updates the one with the same email (case-insensitive) in the workspace. Never makes a second
  * row: the unique (teamId, emailKey) index decides races, and the loser updates the winner's row.
- * `input` must come from `parseLeadInput`. Updates keep stored values for fields the input leaves empty (a web
- * form that omits the phone does not erase it), unless `replace` (an edit in the modal, where emptying a field
- * means removing it). With `leadId`, that lead is edited, and its email may change to one no other lead has.
+ * Updates keep stored values for fields the input leaves empty (a web form that omits the phone does not erase
+ * it), unless `replace` (an edit in the modal, where emptying a field means removing it). With `leadId`, that lead
+ * is edited, and its email may change to one no other lead has. The lead and its event are written together.
  */
-export async function saveLead(
-  db: Db,
-  clock: Clock,
-  teamId: string,
-  input: LeadInput,
-  actorId: string,
-  source: LeadSource,
-  options: SaveOptions = {},
-): Promise<SavedLead> {
-  const key = emailKey(input.email);
-  const fields = await leadFields(db, teamId, input);
-  if (options.leadId) return editLead(db, clock, teamId, options.leadId, fields, actorId, options);
+export async function saveLead(deps: SaveDeps, input: SaveLeadInput): Promise<SavedLead> {
+  const { db, clock } = deps;
+  const { teamId, actorId, source } = input;
+  const key = emailKey(input.lead.email);
+  const fields = await leadFields(deps, teamId, input.lead);
+  if (input.leadId) return editLead(deps, input.leadId, fields, input);
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findLeadByEmailKey(db, teamId, key);
     const at = clock.now();
-    if (existing) return update(db, existing, fields, at, actorId, options);
+    if (existing) return update(deps, existing, fields, at, input);
+    const row = { ...(await withFit(db, teamId, fields)), teamId, emailKey: key, searchKey: searchKeyOf(fields) };
     try {
-      const lead = await createLeadWithEvent(
-        db,
-        {
-          ...(await withFit(db, teamId, fields)),
-          teamId,
-          emailKey: key,
-          searchKey: searchKeyOf(fields),
-          createdById: actorId,
-          source,
-          createdAt: at,
-        },
-        { actorId, type: "created", toStage: "new", at },
-      );
+      const lead = await db.$transaction(async (tx) => {
+        const created = await insertLead(tx, { ...row, createdById: actorId, source, createdAt: at });
+        await recordLeadEvent(tx, created, { actorId, type: "created", toStage: "new", at });
+        return created;
+      });
       return { lead, created: true, changed: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // someone created it meanwhile: go round and update theirs
@@ -79,32 +77,28 @@ export async function saveLead(
   throw new AppError("conflict", "Someone else is saving this lead right now. Please try again.");
 }
 
-async function editLead(
-  db: Db,
-  clock: Clock,
-  teamId: string,
-  leadId: string,
-  fields: LeadFields,
-  actorId: string,
-  options: SaveOptions,
-): Promise<SavedLead> {
-  const existing = await findLead(db, teamId, leadId);
+async function editLead(deps: SaveDeps, leadId: string, fields: LeadFields, input: SaveLeadInput): Promise<SavedLead> {
+  const existing = await findLead(deps.db, input.teamId, leadId);
   if (!existing) throw new AppError("not_found", "That lead no longer exists.");
   if (existing.erasedAt) throw new AppError("conflict", "This lead's personal data was erased, so it can't be edited.");
   try {
-    return await update(db, existing, fields, clock.now(), actorId, options);
+    return await update(deps, existing, fields, deps.clock.now(), input);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("invalid_input", EMAIL_TAKEN, { email: EMAIL_TAKEN });
     throw error;
   }
 }
 
-async function update(db: Db, existing: Lead, fields: LeadFields, at: Date, actorId: string, options: SaveOptions): Promise<SavedLead> {
-  const changes = await withFit(db, existing.teamId, options.replace ? fields : onlyGiven(fields), existing);
+async function update(deps: SaveDeps, existing: Lead, fields: LeadFields, at: Date, input: SaveLeadInput): Promise<SavedLead> {
+  const changes = await withFit(deps.db, existing.teamId, input.replace ? fields : onlyGiven(fields), existing);
   const merged = { ...existing, ...changes };
   if (!differs(existing, changes)) return { lead: existing, created: false, changed: false };
   const data = { ...changes, emailKey: emailKey(merged.email ?? ""), searchKey: searchKeyOf(merged), updatedAt: at };
-  const lead = await updateLeadWithEvent(db, existing, data, { actorId, type: "updated", at });
+  const lead = await deps.db.$transaction(async (tx) => {
+    const updated = await updateLeadFields(tx, existing, data);
+    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "updated", at });
+    return updated;
+  });
   return { lead, created: false, changed: true };
 }
 
@@ -112,12 +106,12 @@ function differs(existing: Lead, changes: LeadFields): boolean {
   return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
 }
 
-async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<LeadFields> {
+async function leadFields(deps: SaveDeps, teamId: string, input: LeadInput): Promise<LeadFields> {
   const campaignRef = {
     ...(input.campaignId ? { id: input.campaignId } : {}),
     ...(input.campaignCode ? { code: input.campaignCode } : {}),
   };
-  const campaignId = campaignRef.id || campaignRef.code ? await campaignIdInTeam(db, teamId, campaignRef) : null;
+  const campaignId = campaignRef.id || campaignRef.code ? await campaignIdInTeam(deps.db, teamId, campaignRef) : null;
   if ((campaignRef.id || campaignRef.code) && !campaignId) {
     throw new AppError("invalid_input", "That campaign doesn't exist in this workspace.", {
       campaignId: "Pick one of this workspace's campaigns.",
@@ -139,7 +133,7 @@ async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<Lea
 }
 
 /** When the workspace has an ICP, the computed fit grade wins over a hand-picked one. */
-async function withFit(db: Db, teamId: string, fields: LeadFields, existing?: Lead): Promise<LeadFields> {
+async function withFit(db: Tx, teamId: string, fields: LeadFields, existing?: Lead): Promise<LeadFields> {
   const fit = await gradeLead(db, teamId, { ...existing, ...fields });
   return fit ? { ...fields, fitGrade: fit.grade, fitSegmentId: fit.segmentId } : fields;
 }

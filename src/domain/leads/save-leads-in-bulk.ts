@@ -1,11 +1,9 @@
 // The bulk variant of saveLead for CSV import: the same rules (upsert by email, keep stored values for fields a
 // row leaves empty, a LeadEvent per change), written a batch at a time in one transaction each.
-import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { findLeadsByEmailKeys, type LeadUpdate, type NewLeadRow, writeLeadBatch } from "../../db/lead-batches.js";
 import type { LeadFields } from "../../db/leads.js";
-import type { Provider } from "../../db/target.js";
-import type { Clock } from "../../lib/clock.js";
+import type { LeadFileDeps } from "./deps.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
 import type { LeadSource } from "./save-lead.js";
 
@@ -21,16 +19,17 @@ export interface BulkCounts {
   unchanged: number;
 }
 
+export interface BulkSave {
+  teamId: string;
+  actorId: string;
+  source: LeadSource;
+  leads: BulkLead[];
+}
+
 /** Saves a batch of valid leads (already parsed with parseLeadInput). Later rows for the same email win. */
-export async function saveLeadsInBulk(
-  db: Db,
-  provider: Provider,
-  clock: Clock,
-  teamId: string,
-  leads: BulkLead[],
-  actorId: string,
-  source: LeadSource,
-): Promise<BulkCounts> {
+export async function saveLeadsInBulk(deps: Pick<LeadFileDeps, "db" | "provider" | "clock">, batch: BulkSave): Promise<BulkCounts> {
+  const { db, provider, clock } = deps;
+  const { teamId, actorId, source, leads } = batch;
   const byKey = new Map<string, Partial<LeadFields>>();
   for (const { input, campaignId } of leads) {
     const key = emailKey(input.email);

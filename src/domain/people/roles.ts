@@ -1,22 +1,18 @@
-import type { Db } from "../../db/client.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
-import type { Directory } from "../ports.js";
+import type { PeopleDeps } from "./deps.js";
 
 const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /** Who may do what in a workspace: Baton admins and the sales team. */
 export class Roles {
-  constructor(
-    private readonly db: Db,
-    private readonly directory: Directory,
-  ) {}
+  constructor(private readonly deps: PeopleDeps) {}
 
   /** Baton admins: the workspace's listed admins, plus Slack's workspace admins and owners. */
   async isAdmin(teamId: string, userId: string): Promise<boolean> {
-    const workspace = await findWorkspace(this.db, teamId);
+    const workspace = await findWorkspace(this.deps.db, teamId);
     if (asIds(workspace?.adminUserIds).includes(userId)) return true;
-    return this.directory.isWorkspaceAdmin(teamId, userId);
+    return this.deps.directory.isWorkspaceAdmin(teamId, userId);
   }
 
   async requireAdmin(teamId: string, userId: string, doing: string): Promise<void> {
@@ -30,11 +26,20 @@ export class Roles {
 
   /** The sales team: a user group and/or a list of people; when neither is set, everyone. */
   async isSalesRep(teamId: string, userId: string): Promise<boolean> {
-    const workspace = await findWorkspace(this.db, teamId);
+    const workspace = await findWorkspace(this.deps.db, teamId);
     const listed = asIds(workspace?.salesUserIds);
     const groupId = workspace?.salesUserGroupId;
     if (listed.length === 0 && !groupId) return true;
     if (listed.includes(userId)) return true;
-    return groupId ? (await this.directory.userGroupMembers(teamId, groupId)).includes(userId) : false;
+    return groupId ? (await this.deps.directory.userGroupMembers(teamId, groupId)).includes(userId) : false;
+  }
+
+  /** Throws a forbidden AppError, explaining who may, when the person is not on the sales team. */
+  async requireSalesRep(teamId: string, userId: string, doing: string): Promise<void> {
+    if (await this.isSalesRep(teamId, userId)) return;
+    throw new AppError(
+      "forbidden",
+      `Only the sales team can ${doing}. A Baton admin sets who is on it in /baton settings → Channels and people.`,
+    );
   }
 }

@@ -5,7 +5,8 @@ import { versionToken } from "../../lib/version.js";
 import { invalidInput } from "../form-errors.js";
 import { AGREEMENT_DEFAULTS, type AgreementTerms, parseAgreementInput } from "./agreement-input.js";
 import { agreementChangeSummary } from "./change-summary.js";
-import type { PlaybookDeps, SavedChange } from "./context.js";
+import type { PlaybookDeps } from "./deps.js";
+import type { PlaybookEdit, SavedChange } from "./recorded-change.js";
 import { type PlaybookDocument, saveDocument } from "./save-document.js";
 
 export interface AgreementView extends AgreementTerms {
@@ -45,13 +46,7 @@ const AGREEMENT: PlaybookDocument<Agreement, AgreementTerms, AgreementTerms> = {
 };
 
 /** Saves the terms if they are still the `version` the admin opened ("" for the defaults). */
-export async function saveAgreement(
-  deps: PlaybookDeps,
-  teamId: string,
-  actorId: string,
-  raw: unknown,
-  version: string,
-): Promise<SavedChange> {
+export async function saveAgreement(deps: PlaybookDeps, { teamId, actorId, raw, version }: PlaybookEdit): Promise<SavedChange> {
   await deps.roles.requireAdmin(teamId, actorId, "change the sales-marketing agreement");
   const parsed = parseAgreementInput(raw);
   if (!parsed.ok) throw invalidInput(parsed.errors);

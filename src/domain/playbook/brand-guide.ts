@@ -5,8 +5,9 @@ import { versionToken } from "../../lib/version.js";
 import { invalidInput } from "../form-errors.js";
 import { type BrandInput, keyMessageId, parseBrandInput } from "./brand-input.js";
 import { brandChangeSummary } from "./change-summary.js";
-import type { PlaybookDeps, SavedChange } from "./context.js";
+import type { PlaybookDeps } from "./deps.js";
 import { stringList } from "./icp-input.js";
+import type { PlaybookEdit, SavedChange } from "./recorded-change.js";
 import { type PlaybookDocument, saveDocument } from "./save-document.js";
 
 export interface BrandGuideView extends BrandInput {
@@ -63,13 +64,7 @@ const BRAND_GUIDE: PlaybookDocument<BrandGuide, BrandInput, Omit<BrandGuideData,
 };
 
 /** Saves the guide if it is still the `version` the admin opened ("" for none yet). */
-export async function saveBrandGuide(
-  deps: PlaybookDeps,
-  teamId: string,
-  actorId: string,
-  raw: unknown,
-  version: string,
-): Promise<SavedChange> {
+export async function saveBrandGuide(deps: PlaybookDeps, { teamId, actorId, raw, version }: PlaybookEdit): Promise<SavedChange> {
   await deps.roles.requireAdmin(teamId, actorId, "change the brand guide");
   const parsed = parseBrandInput(raw);
   if (!parsed.ok) throw invalidInput(parsed.errors);

@@ -4,10 +4,13 @@ import { AppError } from "../../lib/errors.js";
 import { type AgreementView, agreementOf, saveAgreement } from "./agreement.js";
 import { type AnnouncementOutcome, announceIn } from "./announce.js";
 import { type BrandGuideView, brandGuideOf, saveBrandGuide } from "./brand-guide.js";
-import { type PlaybookDeps, type PlaybookKind, type RecordedChange, type SavedChange, toRecordedChange } from "./context.js";
+import type { PlaybookDeps } from "./deps.js";
 import type { Fit, FitFields } from "./fit.js";
+import { type PlaybookKind, type RecordedChange, type SavedChange, toRecordedChange } from "./recorded-change.js";
 import { applyIcpChange, catchUpRegrades, gradeCounts, gradeLead, type RegradeResult, regradeLeads } from "./regrade.js";
-import { removeSegment, type Segment, saveSegment, toSegment } from "./segments.js";
+import { removeSegment } from "./remove-segment.js";
+import { saveSegment } from "./save-segment.js";
+import { type Segment, toSegment } from "./segment.js";
 
 export class Playbook {
   constructor(private readonly deps: PlaybookDeps) {}
@@ -24,7 +27,7 @@ export class Playbook {
 
   /** Adds a segment, or changes one if it is still the version the admin saw. Admins only. */
   saveSegment(teamId: string, actorId: string, raw: unknown, target: { segmentId?: string; version?: string } = {}) {
-    return saveSegment(this.deps, teamId, actorId, raw, target);
+    return saveSegment(this.deps, { teamId, actorId, raw, ...target });
   }
 
   removeSegment(teamId: string, actorId: string, segmentId: string): Promise<SavedChange> {
@@ -36,7 +39,7 @@ export class Playbook {
   }
 
   saveBrandGuide(teamId: string, actorId: string, raw: unknown, version: string): Promise<SavedChange> {
-    return saveBrandGuide(this.deps, teamId, actorId, raw, version);
+    return saveBrandGuide(this.deps, { teamId, actorId, raw, version });
   }
 
   agreement(teamId: string): Promise<AgreementView> {
@@ -44,7 +47,7 @@ export class Playbook {
   }
 
   saveAgreement(teamId: string, actorId: string, raw: unknown, version: string): Promise<SavedChange> {
-    return saveAgreement(this.deps, teamId, actorId, raw, version);
+    return saveAgreement(this.deps, { teamId, actorId, raw, version });
   }
 
   /** The latest recorded change of one part of the playbook, for "last changed by ... on ...". */
@@ -70,20 +73,20 @@ export class Playbook {
 
   /** After an ICP change: regrades every lead of the workspace. */
   applyIcpChange(teamId: string, changeId: string): Promise<RegradeResult> {
-    return applyIcpChange(this.deps.db, this.deps.clock, teamId, changeId);
+    return applyIcpChange(this.deps, teamId, changeId);
   }
 
   regradeLeads(teamId: string, pageSize?: number): Promise<RegradeResult> {
-    return regradeLeads(this.deps.db, teamId, pageSize);
+    return regradeLeads(this.deps, teamId, pageSize);
   }
 
   catchUpRegrades(): Promise<{ teams: number }> {
-    return catchUpRegrades(this.deps.db, this.deps.clock);
+    return catchUpRegrades(this.deps);
   }
 
   /** How many leads have each fit grade ("none": not graded). */
   gradeCounts(teamId: string): Promise<Record<string, number>> {
-    return gradeCounts(this.deps.db, teamId);
+    return gradeCounts(this.deps, teamId);
   }
 
   /**

@@ -1,9 +1,19 @@
 // Keeping fit grades true to the ICP: grading one lead's fields, and regrading a whole workspace after a change.
-import type { Db, Tx } from "../../db/client.js";
-import { hasMarker, latestIcpChangesSince, leadFitPage, listSegments, putMarker, setLeadFit } from "../../db/playbook.js";
-import type { Clock } from "../../lib/clock.js";
+import type { Tx } from "../../db/client.js";
+import {
+  countLeadsByFitGrade,
+  hasMarker,
+  latestIcpChangesSince,
+  leadFitPage,
+  listSegments,
+  putMarker,
+  setLeadFit,
+} from "../../db/playbook.js";
+import type { PlaybookDeps } from "./deps.js";
 import { type Fit, type FitFields, fitOf, type SegmentCriteria } from "./fit.js";
-import { toSegmentInput } from "./segments.js";
+import { toSegmentInput } from "./segment.js";
+
+type RegradeDeps = Pick<PlaybookDeps, "db" | "clock">;
 
 export const REGRADE_PAGE_SIZE = 500;
 /** How far back the catch-up job looks for ICP changes whose regrade may not have finished. */
@@ -30,7 +40,8 @@ export interface RegradeResult {
  * The ICP is read again for every page, and a page is graded again when the ICP changed while it was being
  * written, so that concurrent edits (on any replica) end with every lead graded against the latest profile.
  */
-export async function regradeLeads(db: Db, teamId: string, pageSize = REGRADE_PAGE_SIZE): Promise<RegradeResult> {
+export async function regradeLeads(deps: Pick<PlaybookDeps, "db">, teamId: string, pageSize = REGRADE_PAGE_SIZE): Promise<RegradeResult> {
+  const { db } = deps;
   let after: string | undefined;
   const result: RegradeResult = { leads: 0, changed: 0 };
   for (;;) {
@@ -58,9 +69,9 @@ export async function regradeLeads(db: Db, teamId: string, pageSize = REGRADE_PA
 const appliedKey = (changeId: string) => `icp-applied:${changeId}`;
 
 /** Regrades after an ICP change and notes that it was applied, so the catch-up job leaves it alone. */
-export async function applyIcpChange(db: Db, clock: Clock, teamId: string, changeId: string): Promise<RegradeResult> {
-  const result = await regradeLeads(db, teamId);
-  await putMarker(db, appliedKey(changeId), teamId, clock.now());
+export async function applyIcpChange(deps: RegradeDeps, teamId: string, changeId: string): Promise<RegradeResult> {
+  const result = await regradeLeads(deps, teamId);
+  await putMarker(deps.db, appliedKey(changeId), teamId, deps.clock.now());
   return result;
 }
 
@@ -68,19 +79,20 @@ export async function applyIcpChange(db: Db, clock: Clock, teamId: string, chang
  * Finishes regrades that a crash or a restart cut short: every workspace whose latest ICP change (in the last
  * week) was never noted as applied is regraded. Safe on several replicas at once: regrading is idempotent.
  */
-export async function catchUpRegrades(db: Db, clock: Clock): Promise<{ teams: number }> {
+export async function catchUpRegrades(deps: RegradeDeps): Promise<{ teams: number }> {
+  const { db, clock } = deps;
   const since = new Date(clock.now().getTime() - CATCH_UP_DAYS * 86_400_000);
   let teams = 0;
   for (const change of await latestIcpChangesSince(db, since)) {
     if (await hasMarker(db, appliedKey(change.id))) continue;
-    await applyIcpChange(db, clock, change.teamId, change.id);
+    await applyIcpChange(deps, change.teamId, change.id);
     teams += 1;
   }
   return { teams };
 }
 
 /** How many of the workspace's leads have each fit grade ("none": not graded). */
-export async function gradeCounts(db: Db, teamId: string): Promise<Record<string, number>> {
-  const rows = await db.lead.groupBy({ by: ["fitGrade"], where: { teamId }, _count: { _all: true } });
-  return Object.fromEntries(rows.map((row) => [row.fitGrade ?? "none", row._count._all]));
+export async function gradeCounts(deps: Pick<PlaybookDeps, "db">, teamId: string): Promise<Record<string, number>> {
+  const rows = await countLeadsByFitGrade(deps.db, teamId);
+  return Object.fromEntries(rows.map((row) => [row.fitGrade ?? "none", row.leads]));
 }

@@ -5,7 +5,8 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { insertPlaybookChange } from "../../db/playbook.js";
 import { nextVersion, versionToken } from "../../lib/version.js";
 import { editConflict } from "../form-errors.js";
-import { type PlaybookDeps, type PlaybookKind, type SavedChange, toRecordedChange } from "./context.js";
+import type { PlaybookDeps } from "./deps.js";
+import { type PlaybookKind, type SavedChange, toRecordedChange } from "./recorded-change.js";
 
 export interface PlaybookDocument<Row extends { updatedAt: Date }, Doc, Data> {
   kind: PlaybookKind;

@@ -1,9 +1,9 @@
-import { commitPick, type MemberState, type RotationMember, rotationMembers } from "../../db/rotation.js";
+import { advanceRotationVersion, type MemberState, type RotationMember, rotationMembers, saveMemberStates } from "../../db/rotation.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { isValidZone, isWorkingTime, localDate } from "../../lib/working-hours.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
-import { type Candidate, pickNext } from "./rotation.js";
+import { type Candidate, pickNext } from "./pick-next.js";
 
 const MAX_ATTEMPTS = 30;
 
@@ -29,7 +29,12 @@ export async function pickRep(deps: PickDeps, teamId: string, at: Date, exclude:
         currentWeight: pick.weights.get(s.member.id) ?? 0,
         ...(s.member.id === pick.id ? { assignedOn: s.today, assignedCount: s.countToday + 1 } : {}),
       }));
-    if (await commitPick(deps.db, teamId, workspace.rotationVersion, states)) {
+    const committed = await deps.db.$transaction(async (tx) => {
+      if (!(await advanceRotationVersion(tx, teamId, workspace.rotationVersion))) return false;
+      await saveMemberStates(tx, teamId, states);
+      return true;
+    });
+    if (committed) {
       return members.find((m) => m.id === pick.id)?.userId ?? null;
     }
     // Another pick got there first: read the new state and pick again, after a short random pause.
@@ -40,6 +45,7 @@ export async function pickRep(deps: PickDeps, teamId: string, at: Date, exclude:
 }
 
 async function availability(deps: PickDeps, workspace: Workspace, member: RotationMember, at: Date, exclude: string[]) {
+  // Slack not answering costs the rep their own zone for this pick, not the pick: the workspace's zone stands in.
   const profileZone = member.timezone ?? (await deps.directory.timezoneOf(workspace.teamId, member.userId).catch(() => undefined));
   const zone = isValidZone(profileZone) ? profileZone : workspace.timezone;
   const hours = workingHoursOf(workspace, zone);

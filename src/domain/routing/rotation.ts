@@ -1,28 +1,54 @@
-// Smooth weighted round-robin (as nginx balances upstreams): over time each rep gets picks in proportion to their
-// weight, interleaved rather than in bursts (weights 2:1 give A, B, A, A, B, A ...).
+import { findRotationMember, replaceRotationMembers, rotationMembers, setAway, setRotationSwitches } from "../../db/rotation.js";
+import { findWorkspace } from "../../db/workspaces.js";
+import { AppError } from "../../lib/errors.js";
+import type { LeadDeps } from "../leads/deps.js";
+import { parseRotationSettings } from "./rotation-settings.js";
 
-export interface Candidate {
-  id: string;
+export interface RotationMemberView {
+  userId: string;
   weight: number;
-  currentWeight: number;
-  /** Away, outside working hours, at the daily cap or excluded: skipped this round, state unchanged. */
-  eligible: boolean;
+  dailyCap: number | null;
+  away: boolean;
 }
 
-export interface Pick {
-  id: string;
-  /** New currentWeight of every eligible candidate. */
-  weights: Map<string, number>;
+export interface RotationView {
+  enabled: boolean;
+  reassignOnBreach: boolean;
+  members: RotationMemberView[];
 }
 
-/** The next candidate, or undefined when none is eligible. Ties go to the earlier candidate in the list. */
-export function pickNext(candidates: readonly Candidate[]): Pick | undefined {
-  const eligible = candidates.filter((c) => c.eligible && c.weight > 0);
-  if (eligible.length === 0) return undefined;
-  const total = eligible.reduce((sum, c) => sum + c.weight, 0);
-  const weights = new Map(eligible.map((c) => [c.id, c.currentWeight + c.weight]));
-  let best = eligible[0] as Candidate;
-  for (const c of eligible) if ((weights.get(c.id) ?? 0) > (weights.get(best.id) ?? 0)) best = c;
-  weights.set(best.id, (weights.get(best.id) ?? 0) - total);
-  return { id: best.id, weights };
+/** The rep rotation's settings (admins) and each rep's away flag (the rep). */
+export class Rotation {
+  constructor(private readonly deps: Pick<LeadDeps, "db" | "roles">) {}
+
+  async settings(teamId: string): Promise<RotationView> {
+    const [workspace, members] = await Promise.all([findWorkspace(this.deps.db, teamId), rotationMembers(this.deps.db, teamId)]);
+    return {
+      enabled: workspace?.rotationEnabled ?? false,
+      reassignOnBreach: workspace?.reassignOnBreach ?? false,
+      members: members.map((m) => ({ userId: m.userId, weight: m.weight, dailyCap: m.dailyCap, away: m.away })),
+    };
+  }
+
+  /** Saves the settings from raw form values; throws AppError("invalid_input") with per-field messages. */
+  async save(teamId: string, actorId: string, raw: unknown): Promise<void> {
+    await this.deps.roles.requireAdmin(teamId, actorId, "change the rotation");
+    const parsed = parseRotationSettings(raw);
+    if (!parsed.ok) throw new AppError("invalid_input", "Some rotation settings need fixing.", parsed.errors);
+    const { members, ...switches } = parsed.settings;
+    await this.deps.db.$transaction(async (tx) => {
+      await setRotationSwitches(tx, teamId, switches);
+      await replaceRotationMembers(tx, teamId, members);
+    });
+  }
+
+  /** `/baton away` and `/baton back`: false when the person is not in the rotation. */
+  setAway(teamId: string, userId: string, away: boolean): Promise<boolean> {
+    return setAway(this.deps.db, teamId, userId, away);
+  }
+
+  async status(teamId: string, userId: string): Promise<{ member: boolean; away: boolean; enabled: boolean }> {
+    const [member, workspace] = await Promise.all([findRotationMember(this.deps.db, teamId, userId), findWorkspace(this.deps.db, teamId)]);
+    return { member: member !== null, away: member?.away ?? false, enabled: workspace?.rotationEnabled ?? false };
+  }
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { Db } from "../../db/client.js";
 import { type ChannelsAndPeopleData, findWorkspace, saveChannelsAndPeople } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { isValidZone } from "../../lib/working-hours.js";
-import type { Roles } from "../people/roles.js";
+import type { WorkspaceDeps } from "./deps.js";
 import { workingHoursOf } from "./working-hours.js";
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
@@ -44,13 +43,10 @@ export type ChannelsAndPeopleView = ChannelsAndPeopleData;
 
 /** The "Channels and people" settings: where Baton posts, who is on the sales team, who administers Baton, and when people work. */
 export class ChannelsAndPeople {
-  constructor(
-    private readonly db: Db,
-    private readonly roles: Roles,
-  ) {}
+  constructor(private readonly deps: Pick<WorkspaceDeps, "db" | "roles">) {}
 
   async get(teamId: string): Promise<ChannelsAndPeopleView> {
-    const workspace = await findWorkspace(this.db, teamId);
+    const workspace = await findWorkspace(this.deps.db, teamId);
     if (!workspace) throw new AppError("not_found", "This workspace is not set up in Baton yet.");
     const hours = workingHoursOf(workspace);
     const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -70,7 +66,7 @@ export class ChannelsAndPeople {
 
   /** Saves raw form values; throws AppError("invalid_input") whose fields name the settings to fix. */
   async save(teamId: string, actorId: string, raw: unknown): Promise<void> {
-    await this.roles.requireAdmin(teamId, actorId, "change settings");
+    await this.deps.roles.requireAdmin(teamId, actorId, "change settings");
     const result = channelsAndPeopleSchema.safeParse(raw);
     if (!result.success) {
       const fields: Record<string, string> = {};
@@ -78,7 +74,7 @@ export class ChannelsAndPeople {
       throw new AppError("invalid_input", "Some settings need fixing.", fields);
     }
     const { workStart, workEnd, workDays, ...rest } = result.data;
-    await saveChannelsAndPeople(this.db, teamId, {
+    await saveChannelsAndPeople(this.deps.db, teamId, {
       ...rest,
       workStartMinute: workStart,
       workEndMinute: workEnd,

@@ -2,8 +2,8 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { AgreementView } from "../../domain/playbook/agreement.js";
 import { AGREEMENT_LIMITS } from "../../domain/playbook/agreement-input.js";
-import type { RecordedChange } from "../../domain/playbook/context.js";
 import { formatRate, formatWorkingTime } from "../../domain/playbook/describe.js";
+import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
 import type { Message } from "./help.js";
 import { numberInput } from "./inputs.js";

@@ -2,7 +2,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { BrandGuideView } from "../../domain/playbook/brand-guide.js";
 import { BRAND_LIMITS } from "../../domain/playbook/brand-input.js";
-import type { RecordedChange } from "../../domain/playbook/context.js";
+import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
 import type { Message } from "./help.js";
 import { textInput, urlInput } from "./inputs.js";

@@ -1,7 +1,7 @@
 // /baton settings → Digests: the list of schedules and the editor.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { DIGEST_SECTIONS, type DigestSection, type DigestView } from "../../domain/funnel/digest.js";
-import type { ScheduleSummary } from "../../domain/funnel/schedules.js";
+import { DIGEST_SECTIONS, type DigestSection, type DigestView } from "../../domain/digests/digest.js";
+import type { ScheduleSummary } from "../../domain/digests/schedule-summary.js";
 import { DIGEST_INPUT, DigestActions, DigestBlocks, DigestViews } from "../ids.js";
 import { channelLink, Limits, mrkdwn, plain, truncate } from "./text.js";
 

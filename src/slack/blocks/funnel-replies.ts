@@ -1,7 +1,7 @@
 // Short replies to /funnel: usage, subscriptions, the scorecard on its own, a posted confirmation.
 import type { KnownBlock } from "@slack/types";
+import type { SubscriptionSummary } from "../../domain/digests/subscriptions.js";
 import type { Scorecard } from "../../domain/funnel/scorecard.js";
-import type { SubscriptionSummary } from "../../domain/funnel/subscriptions.js";
 import { periodLabel } from "./format.js";
 import type { Message } from "./help.js";
 import { scorecardBlocks, scorecardFallback } from "./scorecard.js";

@@ -1,6 +1,6 @@
 // The funnel digest as Block Kit: what needs action first, then the funnel, then what is nice to know.
 import type { KnownBlock } from "@slack/types";
-import type { Digest, DigestSection, DigestView } from "../../domain/funnel/digest.js";
+import type { Digest, DigestSection, DigestView } from "../../domain/digests/digest.js";
 import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
 import {
   arrow,

@@ -1,9 +1,9 @@
 // `/baton icp`: the ideal customer profile, and the modal admins use to add, change or remove a segment.
 import type { KnownBlock, ModalView } from "@slack/types";
 import { COMPANY_SIZES, LIMITS } from "../../domain/leads/lead-input.js";
-import type { RecordedChange } from "../../domain/playbook/context.js";
 import { SEGMENT_LIMITS } from "../../domain/playbook/icp-input.js";
-import type { Segment } from "../../domain/playbook/segments.js";
+import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
+import type { Segment } from "../../domain/playbook/segment.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
 import type { Message } from "./help.js";
 import { checkboxesInput, option, textInput } from "./inputs.js";

@@ -1,6 +1,6 @@
 import type { KnownBlock } from "@slack/types";
-import type { ExportRequest } from "../../domain/leads/csv-export.js";
-import type { CsvImportResult } from "../../domain/leads/csv-import.js";
+import type { ExportRequest } from "../../domain/leads/export-leads-csv.js";
+import type { CsvImportResult } from "../../domain/leads/import-leads-csv.js";
 import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
 import { STAGE_LABELS } from "../../domain/leads/stages.js";
 import type { Message } from "./help.js";

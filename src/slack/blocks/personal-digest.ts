@@ -1,6 +1,6 @@
 // Personal digests by DM: a rep's own handoffs and leads, or one campaign's numbers.
 import type { KnownBlock } from "@slack/types";
-import type { MyHandoffsDigest, PersonalDigest } from "../../domain/funnel/personal-digest.js";
+import type { MyHandoffsDigest, PersonalDigest } from "../../domain/digests/personal-digest.js";
 import { STAGE_LABELS, type Stage } from "../../domain/leads/stages.js";
 import { count, duration, percent, periodLabel } from "./format.js";
 import { digestMessage } from "./funnel.js";

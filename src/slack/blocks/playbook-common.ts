@@ -1,7 +1,7 @@
 // Pieces shared by the playbook messages and modals (ICP, brand guide, agreement).
 import type { ContextBlock, KnownBlock, ModalView } from "@slack/types";
 import type { AnnouncementOutcome } from "../../domain/playbook/announce.js";
-import type { RecordedChange } from "../../domain/playbook/context.js";
+import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import type { RegradeResult } from "../../domain/playbook/regrade.js";
 import { PlaybookViews } from "../ids.js";
 import { formatDay } from "./format.js";

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, registerables } from "chart.js";
-import type { Digest } from "../../domain/funnel/digest.js";
+import type { Digest } from "../../domain/digests/digest.js";
 import { count, periodLabel, shortPeriodLabel } from "../blocks/format.js";
 
 export const CHART_SIZE = { width: 1200, height: 520 } as const;

@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Freshness } from "../../domain/funnel/funnel-cache.js";
 import { teamFunnelSection } from "../blocks/funnel.js";
 import { homeView } from "../blocks/home.js";
-import type { ListenerDeps } from "../context.js";
+import type { ListenerDeps } from "../listener-deps.js";
 
 /**
  * After a click, team figures up to a minute old are good enough for a glance (the section says when they were

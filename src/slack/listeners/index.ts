@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "../context.js";
+import type { ListenerDeps } from "../listener-deps.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import type { RecordedChange } from "../../domain/playbook/context.js";
+import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { playbookSavedView } from "../blocks/playbook-common.js";
-import type { ListenerDeps } from "../context.js";
+import type { ListenerDeps } from "../listener-deps.js";
 
 /**
  * After a playbook change is recorded (and the modal acked): announces it in both team channels, regrades every

@@ -1,9 +1,9 @@
 // Posts digests to Slack for the jobs (the DigestPublisher port). Slack's 429s, 5xx and network errors are retried
 // with backoff by the WebClient itself (src/slack/client-options.ts); what is left is classified here.
 import type { WebClient } from "@slack/web-api";
-import type { Digest } from "../../domain/funnel/digest.js";
-import type { PersonalDigest } from "../../domain/funnel/personal-digest.js";
-import { DeliveryError, type DigestPublisher, type FoundMessage } from "../../domain/funnel/ports.js";
+import type { Digest } from "../../domain/digests/digest.js";
+import type { PersonalDigest } from "../../domain/digests/personal-digest.js";
+import { DeliveryError, type DigestPublisher, type FoundMessage } from "../../domain/digests/ports.js";
 import type { Logger } from "../../lib/logger.js";
 import { digestMessage } from "../blocks/funnel.js";
 import { personalDigestMessage } from "../blocks/personal-digest.js";

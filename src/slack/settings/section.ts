@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { ListenerDeps } from "../context.js";
+import type { ListenerDeps } from "../listener-deps.js";
 
 export interface SectionContext {
   client: WebClient;

@@ -1,6 +1,6 @@
 import { WEBHOOK_PATH } from "../../http/webhooks.js";
 import { webFormsView } from "../blocks/web-forms.js";
-import type { ListenerDeps } from "../context.js";
+import type { ListenerDeps } from "../listener-deps.js";
 import type { SettingsSection } from "./section.js";
 
 export function webhookUrl(deps: Pick<ListenerDeps, "publicUrl">): string {

@@ -1,8 +1,8 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { todayIn } from "../../../domain/campaigns/details.js";
 import { campaignFormView } from "../../blocks/campaign-form.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { CampaignViews } from "../../ids.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { openModal } from "../open-modal.js";
 
 /** "Edit" on a campaign card: the campaign modal filled in, for its owner or an admin. */

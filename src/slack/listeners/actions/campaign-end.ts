@@ -2,8 +2,8 @@ import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { campaignCardMessage } from "../../blocks/campaign-card.js";
 import { formatDay } from "../../blocks/format.js";
 import { escapeMrkdwn } from "../../blocks/text.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 /** "End campaign" (confirmed) on a card: ends it and shows the card again; a second click changes nothing. */
 export function campaignEndAction(deps: ListenerDeps) {

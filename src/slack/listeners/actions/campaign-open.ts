@@ -1,7 +1,7 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { campaignCardMessage } from "../../blocks/campaign-card.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 /** "Open" on a campaign in the list: its card, just for the person who clicked. */
 export function campaignOpenAction(deps: ListenerDeps) {

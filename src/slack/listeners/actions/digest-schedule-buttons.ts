@@ -3,7 +3,7 @@ import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { isAppError } from "../../../lib/errors.js";
 import { digestsListView, scheduleEditorView } from "../../blocks/digest-settings.js";
 import { settingsNotAllowedView } from "../../blocks/settings-home.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 type ButtonArgs = WithContext<SlackActionMiddlewareArgs<BlockButtonAction>>;
 

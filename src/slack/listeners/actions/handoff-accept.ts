@@ -1,7 +1,7 @@
 import { acceptedText, alreadyDecidedText } from "../../blocks/decision-replies.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /**

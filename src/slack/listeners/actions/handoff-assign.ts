@@ -1,9 +1,9 @@
 import { alreadyDecidedText } from "../../blocks/decision-replies.js";
 import { handoffIdOfBlock } from "../../blocks/handoff-card.js";
 import { mention } from "../../blocks/text.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { UsersSelectArgs } from "./types.js";
 
 /** "Assign to…" on a handoff card: the picked rep is asked (by DM, and on the card) to answer it. */

@@ -1,8 +1,8 @@
 import { alreadyDecidedText } from "../../blocks/decision-replies.js";
 import { leadLabel } from "../../blocks/handoff-notices.js";
 import { rejectModal } from "../../blocks/reject-modal.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** Reject on a handoff card (value: the handoff id): for the sales team, the modal with the reasons. */

@@ -1,6 +1,6 @@
-import type { ListenerDeps } from "../../context.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
 import { publishHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** The App Home's away / back toggle (value: "away" or "back"). */

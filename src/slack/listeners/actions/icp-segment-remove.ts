@@ -2,9 +2,9 @@ import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { isAppError } from "../../../lib/errors.js";
 import { noticeModal } from "../../blocks/notices.js";
 import { playbookSavedView } from "../../blocks/playbook-common.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { messageFor } from "../../errors.js";
 import { PlaybookViews } from "../../ids.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { publishChange } from "../publish-change.js";
 
 /** "Remove this segment" (confirmed) in the segment modal: admins only; recorded, announced, leads regraded. */

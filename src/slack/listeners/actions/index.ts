@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "../../context.js";
 import { Actions, CampaignActions, DigestActions, LeadActions, PlaybookActions, WebFormIds } from "../../ids.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
 import { campaignOpenAction } from "./campaign-open.js";

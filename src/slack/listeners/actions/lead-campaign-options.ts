@@ -1,6 +1,6 @@
 import type { SlackOptionsMiddlewareArgs } from "@slack/bolt";
 import { Limits, plain, truncate } from "../../blocks/text.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 /**
  * The lead modal's source campaign select (external_select): the workspace's campaigns whose name contains what the

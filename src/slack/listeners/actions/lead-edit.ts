@@ -1,8 +1,8 @@
 import { AppError } from "../../../lib/errors.js";
 import { leadFormValues } from "../../blocks/lead-form-values.js";
 import { leadModal } from "../../blocks/lead-modal.js";
-import type { ListenerDeps } from "../../context.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** "Edit" (value: the lead id): the lead modal, filled in. */

@@ -1,7 +1,7 @@
 import { handedOffMessage } from "../../blocks/handed-off.js";
 import { leadCardModal } from "../../blocks/lead-card.js";
-import type { ListenerDeps } from "../../context.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** "Hand off to sales" (value: the lead id), under a confirmation or on the lead's card. */

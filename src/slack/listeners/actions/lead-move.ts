@@ -1,9 +1,9 @@
 import { lostModal, type MoveModalMetadata, wonModal } from "../../blocks/deal-modals.js";
 import { leadCardModal, stageLabel, summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadHeadline } from "../../blocks/lead-summary.js";
-import type { ListenerDeps } from "../../context.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** "Opportunity" (value: the lead id): the owner moves the lead on, from its card, the App Home or a message. */

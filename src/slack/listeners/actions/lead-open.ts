@@ -1,6 +1,6 @@
 import { leadCardModal } from "../../blocks/lead-card.js";
-import type { ListenerDeps } from "../../context.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
 /** "Open" (value: the lead id), in /lead find results and the App Home: the lead's card as a modal. */

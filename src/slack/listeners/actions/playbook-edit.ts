@@ -4,8 +4,8 @@ import type { ModalView } from "@slack/types";
 import { agreementModal } from "../../blocks/agreement.js";
 import { brandGuideModal } from "../../blocks/brand-guide.js";
 import { segmentModal } from "../../blocks/icp.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { PlaybookViews } from "../../ids.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { openModal } from "../open-modal.js";
 
 type Args = WithContext<SlackActionMiddlewareArgs<BlockButtonAction>>;

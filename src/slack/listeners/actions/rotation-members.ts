@@ -1,6 +1,6 @@
 import { rotationSettingsModal } from "../../blocks/rotation-settings.js";
-import type { ListenerDeps } from "../../context.js";
 import type { ViewValues } from "../../forms.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { readRotationForm } from "../../settings/rotation-form.js";
 import type { AnyBlockActionArgs } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { ListenerDeps, WithContext } from "../../context.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { settingsSections } from "../../settings/index.js";
 
 /** An Edit button in the settings home: pushes that section's modal, for admins only. */

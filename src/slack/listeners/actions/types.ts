@@ -1,5 +1,5 @@
 import type { BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, UsersSelectAction } from "@slack/bolt";
-import type { WithContext } from "../../context.js";
+import type { WithContext } from "../../listener-deps.js";
 
 export type ButtonArgs = WithContext<SlackActionMiddlewareArgs<BlockButtonAction>>;
 export type UsersSelectArgs = WithContext<SlackActionMiddlewareArgs<BlockAction<UsersSelectAction>>>;

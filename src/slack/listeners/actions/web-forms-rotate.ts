@@ -1,8 +1,8 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { isAppError } from "../../../lib/errors.js";
 import { webFormsView } from "../../blocks/web-forms.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { messageFor } from "../../errors.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { webhookUrl } from "../../settings/web-forms.js";
 
 /** "Rotate secret" in /baton settings → Web forms: admins only; the old secret stops working at once. */

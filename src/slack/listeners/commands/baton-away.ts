@@ -1,6 +1,6 @@
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 const NOT_IN_ROTATION =

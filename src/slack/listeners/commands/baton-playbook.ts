@@ -2,8 +2,8 @@
 import { agreementMessage } from "../../blocks/agreement.js";
 import { brandGuideMessage } from "../../blocks/brand-guide.js";
 import { icpMessage } from "../../blocks/icp.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 export function icpSubcommand(deps: ListenerDeps): Subcommand {

@@ -1,5 +1,5 @@
 import { settingsHomeView, settingsLoadingView, settingsNotAllowedView } from "../../blocks/settings-home.js";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { settingsSections } from "../../settings/index.js";
 import type { Subcommand } from "./subcommands.js";
 

@@ -1,5 +1,5 @@
 import { helpMessage } from "../../blocks/help.js";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { availabilitySubcommand } from "./baton-away.js";
 import { brandSubcommand, icpSubcommand, slaSubcommand } from "./baton-playbook.js";
 import { settingsSubcommand } from "./baton-settings.js";

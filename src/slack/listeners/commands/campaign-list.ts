@@ -1,6 +1,6 @@
 import { campaignListMessage } from "../../blocks/campaign-list.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignShowSubcommand } from "./campaign-show.js";
 import type { Subcommand } from "./subcommands.js";
 

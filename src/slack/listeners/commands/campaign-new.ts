@@ -1,7 +1,7 @@
 import { todayIn } from "../../../domain/campaigns/details.js";
 import { campaignFormView } from "../../blocks/campaign-form.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/campaign`: the modal to log a campaign (a few quick reads, then views.open while the trigger is fresh). */

@@ -1,8 +1,8 @@
 import { campaignCardMessage } from "../../blocks/campaign-card.js";
 import { campaignMatchesMessage } from "../../blocks/campaign-list.js";
 import { escapeMrkdwn, truncate } from "../../blocks/text.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/campaign <name or tracking code>`: that campaign's card, or the campaigns whose name contains the text. */

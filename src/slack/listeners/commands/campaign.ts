@@ -1,4 +1,4 @@
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignListSubcommand } from "./campaign-list.js";
 import { campaignNewSubcommand } from "./campaign-new.js";
 import { campaignShowSubcommand } from "./campaign-show.js";

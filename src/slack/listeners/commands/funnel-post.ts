@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { DeliveryError } from "../../../domain/funnel/ports.js";
+import { DeliveryError } from "../../../domain/digests/ports.js";
 import { AppError } from "../../../lib/errors.js";
 import { postedMessage } from "../../blocks/funnel-replies.js";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { SlackDigestPublisher } from "../../notifiers/digests.js";
 import { answerFunnel } from "./funnel-reply.js";
 import type { Subcommand } from "./subcommands.js";
@@ -20,7 +20,7 @@ export function funnelPostSubcommand(deps: ListenerDeps): Subcommand {
     await answerFunnel(args, async () => {
       const { teamId } = args.context;
       const channelId = args.command.channel_id;
-      const digest = await deps.services.funnel.forChannel(teamId, text);
+      const digest = await deps.services.digests.forChannel(teamId, text);
       const publisher = new SlackDigestPublisher({ forTeam: async () => args.client }, args.context.log);
       try {
         const { ts } = await publisher.postDigest({ teamId, channelId, digest, runId: `manual:${randomUUID()}`, lateFor: null });

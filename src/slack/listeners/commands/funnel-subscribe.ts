@@ -1,5 +1,5 @@
 import { subscribedMessage, unsubscribedMessage } from "../../blocks/funnel-replies.js";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { answerFunnel } from "./funnel-reply.js";
 import type { Subcommand } from "./subcommands.js";
 

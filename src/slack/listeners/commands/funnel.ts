@@ -1,6 +1,6 @@
 // `/funnel [period | campaign <name> [period]]`, and its sub-commands post, scorecard, subscribe, unsubscribe.
 import { digestMessage } from "../../blocks/funnel.js";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { funnelPostSubcommand } from "./funnel-post.js";
 import { answerFunnel } from "./funnel-reply.js";
 import { funnelScorecardSubcommand } from "./funnel-scorecard.js";
@@ -11,7 +11,7 @@ import { type Subcommand, subcommands } from "./subcommands.js";
 function showFunnel(deps: ListenerDeps): Subcommand {
   return async (args, text) => {
     await args.ack();
-    await answerFunnel(args, async () => digestMessage(await deps.services.funnel.onDemand(args.context.teamId, text)));
+    await answerFunnel(args, async () => digestMessage(await deps.services.digests.onDemand(args.context.teamId, text)));
   };
 }
 

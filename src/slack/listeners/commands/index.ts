@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "../../context.js";
 import { Commands } from "../../ids.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { batonCommand } from "./baton.js";
 import { campaignCommand } from "./campaign.js";
 import { funnelCommand } from "./funnel.js";

@@ -1,7 +1,7 @@
 import { describeExport, exportFileName } from "../../blocks/lead-files.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
 import { directMessageChannel, tempCsv, uploadCsv } from "../../files.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/lead export [stage] [campaign]`: a CSV of the matching leads, written page by page and sent to the person by DM. */

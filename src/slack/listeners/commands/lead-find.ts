@@ -1,7 +1,7 @@
 import { FIND_LIMIT } from "../../../domain/leads/leads.js";
 import { findResultsMessage } from "../../blocks/find-results.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/lead find <text>`: up to ten leads whose name, email or company contains the text, with an Open button each. */

@@ -1,8 +1,8 @@
 import { forgetModal } from "../../blocks/forget-modal.js";
 import { summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadSummaryText } from "../../blocks/lead-summary.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/lead forget <email>`: for Baton admins, a modal that confirms erasing the person's personal data. */

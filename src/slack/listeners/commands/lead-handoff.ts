@@ -1,6 +1,6 @@
 import { handedOffMessage } from "../../blocks/handed-off.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/lead handoff <email>`: hands that lead to sales, as the button does. */

@@ -1,6 +1,6 @@
 import { importInstructions } from "../../blocks/lead-files.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 /** `/lead import`: says how to share the CSV, and remembers the request so the next CSV this person shares is read. */

@@ -1,7 +1,7 @@
 import { leadFormValues } from "../../blocks/lead-form-values.js";
 import { leadModal } from "../../blocks/lead-modal.js";
-import type { ListenerDeps } from "../../context.js";
 import { replyOnError } from "../../errors.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
 const USAGE =

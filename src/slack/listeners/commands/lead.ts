@@ -1,4 +1,4 @@
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { leadExportSubcommand } from "./lead-export.js";
 import { leadFindSubcommand } from "./lead-find.js";
 import { leadForgetSubcommand } from "./lead-forget.js";

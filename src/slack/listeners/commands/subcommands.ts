@@ -1,5 +1,5 @@
 import type { SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { BatonContext, WithContext } from "../../context.js";
+import type { BatonContext, WithContext } from "../../listener-deps.js";
 
 export type CommandArgs = WithContext<SlackCommandMiddlewareArgs>;
 

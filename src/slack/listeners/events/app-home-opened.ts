@@ -1,6 +1,6 @@
 import type { SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { publishHome } from "../../home/publish-home.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 /** Opening Baton's Home tab publishes the person's leads, waiting handoffs and away toggle. */
 export function appHomeOpened(deps: ListenerDeps) {

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isAppError } from "../../../lib/errors.js";
 import { importStarted, importSummary, notACsv, tooLarge } from "../../blocks/lead-files.js";
-import type { BatonContext, ListenerDeps } from "../../context.js";
 import { messageFor } from "../../errors.js";
 import { directMessageChannel, downloadFile, MAX_IMPORT_BYTES, sharedFile, tempCsv, uploadCsv } from "../../files.js";
+import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 
 type Args = SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs<BatonContext & { botToken?: string }>;
 

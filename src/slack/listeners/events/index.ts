@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "../../context.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { appHomeOpened } from "./app-home-opened.js";
 import { fileSharedEvent } from "./file-shared.js";
 import { appUninstalledEvent, tokensRevokedEvent } from "./uninstall.js";

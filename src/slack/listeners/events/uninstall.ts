@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { BatonContext, ListenerDeps } from "../../context.js";
+import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 
 /** The app was uninstalled from a workspace: its tokens are deleted and its web-form intake closed. */
 export function appUninstalledEvent(deps: ListenerDeps) {

@@ -1,6 +1,6 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { campaignLoggedView } from "../../blocks/campaign-saved.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { campaignInput } from "./campaign-input.js";
 import { readFormState } from "./form-state.js";
 import { runSubmission } from "./submission.js";

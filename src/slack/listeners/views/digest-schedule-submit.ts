@@ -1,9 +1,9 @@
 // Saving the digest schedule editor: inline errors for bad input (nothing stored), else save and redraw the list.
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { digestsListView, type EditorMetadata } from "../../blocks/digest-settings.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
 import { messageFor, viewErrorsFor } from "../../errors.js";
 import { DIGEST_INPUT, DigestBlocks } from "../../ids.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 
 type State = Record<string, Record<string, Record<string, unknown>>>;
 

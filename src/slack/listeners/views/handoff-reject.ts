@@ -1,12 +1,12 @@
-import { rejectInputSchema } from "../../../domain/handoffs/decide-handoff.js";
+import { rejectInputSchema } from "../../../domain/handoffs/reject-input.js";
 import { isAppError } from "../../../lib/errors.js";
 import { alreadyDecidedText } from "../../blocks/decision-replies.js";
 import { notice } from "../../blocks/notice.js";
 import type { RejectModalMetadata } from "../../blocks/reject-modal.js";
-import type { ListenerDeps } from "../../context.js";
 import { messageFor } from "../../errors.js";
 import { metadataOf, selectedOf, textOf, type ViewValues } from "../../forms.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { tellPerson } from "../../tell.js";
 import type { SubmitArgs } from "./types.js";
 

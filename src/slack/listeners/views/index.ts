@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "../../context.js";
 import { CampaignViews, DigestViews, LeadViews, PlaybookViews } from "../../ids.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignCreateView } from "./campaign-create.js";
 import { campaignEditView } from "./campaign-edit.js";
 import { digestScheduleSubmit } from "./digest-schedule-submit.js";

@@ -4,10 +4,10 @@ import type { MoveModalMetadata } from "../../blocks/deal-modals.js";
 import { leadCardModal, stageLabel, summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadHeadline } from "../../blocks/lead-summary.js";
 import { notice } from "../../blocks/notice.js";
-import type { ListenerDeps } from "../../context.js";
 import { messageFor } from "../../errors.js";
 import { metadataOf, textOf, type ViewValues } from "../../forms.js";
 import { refreshHome } from "../../home/publish-home.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { tellPerson } from "../../tell.js";
 import type { SubmitArgs } from "./types.js";
 

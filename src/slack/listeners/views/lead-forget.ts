@@ -1,9 +1,9 @@
 import { isAppError } from "../../../lib/errors.js";
 import type { ForgetModalMetadata } from "../../blocks/forget-modal.js";
 import { notice } from "../../blocks/notice.js";
-import type { ListenerDeps } from "../../context.js";
 import { messageFor } from "../../errors.js";
 import { metadataOf } from "../../forms.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { tellPerson } from "../../tell.js";
 import type { SubmitArgs } from "./types.js";
 

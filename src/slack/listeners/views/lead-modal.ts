@@ -3,9 +3,9 @@ import { isAppError } from "../../../lib/errors.js";
 import { summaryFieldsOf } from "../../blocks/lead-card.js";
 import type { LeadModalMetadata } from "../../blocks/lead-modal.js";
 import { leadSavedMessage } from "../../blocks/lead-saved.js";
-import type { ListenerDeps } from "../../context.js";
 import { messageFor, viewErrorsFor } from "../../errors.js";
 import { metadataOf, selectedOf, textOf, type ViewValues } from "../../forms.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { tellPerson } from "../../tell.js";
 import type { SubmitArgs } from "./types.js";
 

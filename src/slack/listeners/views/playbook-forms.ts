@@ -1,9 +1,9 @@
 // Submissions of the playbook modals (ICP segment, brand guide, agreement): validated and recorded before the
 // ack, so problems show inline; then the modal shows the change while it is announced (and leads regraded).
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import type { SavedChange } from "../../../domain/playbook/context.js";
+import type { SavedChange } from "../../../domain/playbook/recorded-change.js";
 import { playbookSavedView } from "../../blocks/playbook-common.js";
-import type { ListenerDeps, WithContext } from "../../context.js";
+import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { publishChange } from "../publish-change.js";
 import { metadataString, readFormState, readMetadata } from "./form-state.js";
 import { runSubmission } from "./submission.js";

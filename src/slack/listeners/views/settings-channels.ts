@@ -1,7 +1,7 @@
 import { isAppError } from "../../../lib/errors.js";
-import type { ListenerDeps } from "../../context.js";
 import { messageFor, viewErrorsFor } from "../../errors.js";
 import { checkedOf, conversationOf, selectedOf, textOf, timeOf, usersOf, type ViewValues } from "../../forms.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { refreshSettingsHome } from "../../settings/refresh-home.js";
 import type { SubmitArgs } from "./types.js";
 

@@ -1,4 +1,4 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import type { WithContext } from "../../context.js";
+import type { WithContext } from "../../listener-deps.js";
 
 export type SubmitArgs = WithContext<SlackViewMiddlewareArgs<ViewSubmitAction>>;

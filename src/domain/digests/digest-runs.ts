@@ -1,0 +1,136 @@
+// Scheduled digest runs: claimed once per schedule and scheduled time in the database (a unique JobRun key with
+// a lease), executed, retried by a later tick when they fail, taken over when their replica dies.
+import { abandonRun, findRun, finishRun, insertRun, type JobRun, runsByKeys, takeOverRun } from "../../db/job-runs.js";
+import { errorText } from "./deliver-once.js";
+import type { DigestDeps } from "./deps.js";
+import { postScheduledDigest } from "./post-scheduled-digest.js";
+import { parseRunKey, type RunTarget, runKey } from "./run-keys.js";
+import { LEASE_MS, LostLease } from "./run-lease.js";
+import { MAX_ATTEMPTS, planSlots, type RunState } from "./run-policy.js";
+import { listRunTimings, type RunTiming } from "./run-timings.js";
+import { sendPersonalDigests } from "./send-personal-digests.js";
+
+export class DigestRuns {
+  constructor(private readonly deps: DigestDeps) {}
+
+  /** Every schedule and personal-digest group the scheduler must keep an eye on. */
+  timings(): Promise<RunTiming[]> {
+    return listRunTimings(this.deps);
+  }
+
+  /**
+   * node-cron's run coordinator calls this at a scheduled time on every replica: true for exactly one of them.
+   * The lease is ours (LEASE_MS), renewed while we work, whatever ttl node-cron suggests.
+   */
+  async claimKey(key: string): Promise<boolean> {
+    const parsed = parseRunKey(key);
+    if (!parsed) return false;
+    return (await this.claim(parsed.target, parsed.slot, false)) !== null;
+  }
+
+  /** Runs a run this replica claimed (after claimKey said true). */
+  async executeKey(key: string): Promise<void> {
+    const run = await findRun(this.deps.db, key);
+    if (run?.status !== "running" || run.claimedBy !== this.deps.replicaId) return;
+    await this.execute(run);
+  }
+
+  /**
+   * The scheduler's sweep: posts the newest slot if nobody did (late if need be), resumes a failed or orphaned
+   * run, records older missed slots as skipped. `slots`: scheduled times up to now, newest first.
+   */
+  async catchUp(target: RunTarget, slots: Date[]): Promise<void> {
+    const now = this.deps.clock.now();
+    const keys = slots.map((slot) => runKey(target, slot));
+    const runs = new Map<number, RunState>();
+    for (const run of await runsByKeys(this.deps.db, keys)) {
+      const parsed = parseRunKey(run.key);
+      if (parsed) runs.set(parsed.slot.getTime(), run);
+    }
+    for (const step of planSlots(slots, runs, now)) {
+      const key = runKey(target, step.slot);
+      if (step.action === "skip") {
+        await this.recordSkipped(target, step.slot, step.reason);
+      } else if (step.action === "abandon") {
+        if (await abandonRun(this.deps.db, key, now, step.reason))
+          this.deps.logger.warn({ run: key, reason: step.reason }, "digest run given up");
+      } else {
+        const run = step.action === "run" ? await this.claim(target, step.slot, step.late) : await this.resume(key, step.late);
+        if (run) await this.execute(run);
+      }
+    }
+  }
+
+  private async claim(target: RunTarget, slot: Date, late: boolean): Promise<JobRun | null> {
+    const now = this.deps.clock.now();
+    return insertRun(this.deps.db, {
+      key: runKey(target, slot),
+      kind: target.kind,
+      teamId: target.kind === "subscriptions" ? target.teamId : null,
+      scheduleId: target.kind === "digest" ? target.scheduleId : null,
+      scheduledFor: slot,
+      claimedBy: this.deps.replicaId,
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      late,
+    });
+  }
+
+  private async resume(key: string, late: boolean): Promise<JobRun | null> {
+    const now = this.deps.clock.now();
+    const run = await takeOverRun(this.deps.db, key, {
+      claimedBy: this.deps.replicaId,
+      now,
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      maxAttempts: MAX_ATTEMPTS,
+      late,
+    });
+    if (run) this.deps.logger.info({ run: key, attempt: run.attempts }, "resuming a digest run that failed or whose replica stopped");
+    return run;
+  }
+
+  private async recordSkipped(target: RunTarget, slot: Date, reason: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const key = runKey(target, slot);
+    const inserted = await insertRun(this.deps.db, {
+      key,
+      kind: target.kind,
+      teamId: target.kind === "subscriptions" ? target.teamId : null,
+      scheduleId: target.kind === "digest" ? target.scheduleId : null,
+      scheduledFor: slot,
+      claimedBy: this.deps.replicaId,
+      leaseUntil: now,
+      late: true,
+      status: "skipped",
+      error: reason,
+    });
+    if (inserted)
+      this.deps.logger.warn({ run: key, scheduledFor: slot.toISOString(), reason }, "digest skipped: no replica was running at its time");
+  }
+
+  private async execute(run: JobRun): Promise<void> {
+    const handle = { id: run.id, key: run.key, claimedBy: this.deps.replicaId };
+    const log = this.deps.logger.child({ run: run.key, attempt: run.attempts });
+    try {
+      const parsed = parseRunKey(run.key);
+      const outcome = !parsed
+        ? { status: "skipped" as const, error: "unknown run key" }
+        : parsed.target.kind === "digest"
+          ? await postScheduledDigest({ ...this.deps, logger: log }, { run: handle, row: run, scheduleId: parsed.target.scheduleId })
+          : await sendPersonalDigests(
+              { ...this.deps, logger: log },
+              { run: handle, row: run, teamId: parsed.target.teamId, period: parsed.target.period },
+            );
+      await finishRun(this.deps.db, run.id, this.deps.replicaId, { ...outcome, at: this.deps.clock.now() });
+      this.deps.metrics?.digestRuns.inc({ outcome: outcome.status });
+      log.info({ status: outcome.status, late: run.late, note: outcome.error }, "digest run finished");
+    } catch (error) {
+      if (error instanceof LostLease) {
+        log.warn("another replica took this digest run over; leaving it to that replica");
+        return;
+      }
+      log.error({ err: error }, "digest run failed; the next tick retries it");
+      await finishRun(this.deps.db, run.id, this.deps.replicaId, { status: "failed", error: errorText(error), at: this.deps.clock.now() });
+      this.deps.metrics?.digestRuns.inc({ outcome: "failed" });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// What digest runs need from Slack, as interfaces the Slack layer implements (src/slack/notifiers/digests.ts).
+import type { Digest } from "./digest.js";
+import type { PersonalDigest } from "./personal-digest.js";
+
+export type FoundMessage = { found: true; ts: string } | { found: false } | { found: "unknown" };
+
+export interface DigestPublisher {
+  /** Posts the digest message; `runId` is attached to the message so a retry can find it after a crash. */
+  postDigest(input: { teamId: string; channelId: string; digest: Digest; runId: string; lateFor: Date | null }): Promise<{ ts: string }>;
+  /** Looks in the channel for the digest message of `runId` posted since `since`. */
+  findDigest(input: { teamId: string; channelId: string; runId: string; since: Date }): Promise<FoundMessage>;
+  /** Renders the chart and uploads it in the digest's thread. */
+  postChart(input: { teamId: string; channelId: string; threadTs: string; digest: Digest }): Promise<void>;
+  /** Sends a personal digest by DM. */
+  sendPersonal(input: { teamId: string; userId: string; digest: PersonalDigest; runId: string }): Promise<{ ts: string }>;
+  /** Tells admins (these people; Slack's workspace admins when none) that digests cannot reach a channel. */
+  tellAdmins(input: { teamId: string; userIds: string[]; channelId: string; reason: string }): Promise<void>;
+}
+
+/**
+ * Slack refused a delivery. `permanent` failures (the channel is gone or archived, the app is not in it) are not
+ * retried; anything else is, on the next tick of the scheduler.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly permanent: boolean,
+  ) {
+    super(`Slack refused the delivery: ${reason}`);
+    this.name = "DeliveryError";
+  }
+}

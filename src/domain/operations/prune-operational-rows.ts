@@ -1,0 +1,21 @@
+import { pruneOnceMarkers } from "../../db/once.js";
+import { pruneRateWindows, pruneWebhookReceipts } from "../../db/webhooks.js";
+import type { OperationsDeps } from "./deps.js";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** How long operational rows are kept: Slack retries within minutes; idempotency keys are honoured for a day. */
+export const RETENTION = { slackEventIdsDays: 7, idempotencyKeysDays: 1, importRequestsDays: 1 } as const;
+
+/** Deletes operational rows nobody needs any more. Safe on several replicas at once (plain deletes by age). */
+export async function pruneOperationalRows(deps: OperationsDeps): Promise<Record<string, number>> {
+  const { db } = deps;
+  const now = deps.clock.now().getTime();
+  const ago = (days: number) => new Date(now - days * DAY_MS);
+  return {
+    slackEvents: await pruneOnceMarkers(db, "event:", ago(RETENTION.slackEventIdsDays)),
+    importRequests: await pruneOnceMarkers(db, "import-request:", ago(RETENTION.importRequestsDays)),
+    webhookReceipts: await pruneWebhookReceipts(db, ago(RETENTION.idempotencyKeysDays)),
+    rateWindows: await pruneRateWindows(db, new Date(now)),
+  };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { findHandoff, type Handoff, recordBreach, setAssignee } from "../../db/handoffs.js";
+import { findLead, recordLeadEvent } from "../../db/leads.js";
+import { rotationMembers } from "../../db/rotation.js";
+import { claimSlaStep, dueSlaSteps, finishSlaStep, type SlaStep } from "../../db/sla-steps.js";
+import { findWorkspace } from "../../db/workspaces.js";
+import { isAppError } from "../../lib/errors.js";
+import { reassigns } from "../handoffs/hand-off-lead.js";
+import { loadHandoffCard } from "../handoffs/handoff-card.js";
+import type { LeadDeps } from "../leads/deps.js";
+import type { TeamMention } from "../ports.js";
+import { pickRep } from "../routing/pick-rep.js";
+import { type SlaStepKind, STEP_ORDER } from "./plan-ladder.js";
+
+const BATCH = 50;
+/** How long a claimed step is this replica's; a replica that dies mid-step leaves it to another after this. */
+const LEASE_MS = 5 * 60_000;
+const MAX_ROUNDS = 20;
+const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
+/**
+ * Runs the SLA ladder's due steps (the `slaLadder` job, every minute, on every replica). Each step is claimed with a
+ * conditional update and a lease before anything is said, and marked done afterwards, so it happens once across
+ * replicas and restarts; a replica that dies mid-step leaves a lease that runs out, and another one finishes the
+ * step. Steps of a handoff decided meanwhile are skipped.
+ */
+export class SlaLadder {
+  /** Who holds a lease: this process. */
+  private readonly owner = `sla:${randomUUID()}`;
+
+  constructor(private readonly deps: LeadDeps) {}
+
+  /** Runs every step due now; returns how many it completed. */
+  async runDue(): Promise<number> {
+    let completed = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const now = this.deps.clock.now();
+      const due = (await dueSlaSteps(this.deps.db, now, BATCH)).sort(
+        (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || STEP_ORDER[a.step as SlaStepKind] - STEP_ORDER[b.step as SlaStepKind],
+      );
+      let claimedAny = false;
+      for (const step of due) {
+        if (!(await claimSlaStep(this.deps.db, step.id, this.owner, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        claimedAny = true;
+        if (await this.runClaimed(step, now)) completed++;
+      }
+      if (!claimedAny || due.length < BATCH) break;
+    }
+    return completed;
+  }
+
+  private async runClaimed(step: SlaStep, now: Date): Promise<boolean> {
+    const log = this.deps.logger.child({ teamId: step.teamId, handoffId: step.handoffId, step: step.step });
+    try {
+      const handoff = await findHandoff(this.deps.db, step.teamId, step.handoffId);
+      if (handoff?.status !== "pending") return await this.finish(step, now, "skipped");
+      if (step.step === "reminder") return await this.remind(step, handoff, now);
+      if (step.step === "escalation") return await this.escalate(step, handoff, now);
+      return await this.reassign(step, handoff, now);
+    } catch (error) {
+      if (isAppError(error) && error.code === "not_configured") {
+        log.warn({ err: error }, "SLA step cannot be delivered; giving up on it");
+        return this.finish(step, now, "failed");
+      }
+      // Left claimed: when the lease runs out, the next run (here or on another replica) tries again.
+      log.error({ err: error }, "SLA step failed; it will be retried");
+      return false;
+    }
+  }
+
+  private async remind(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
+    await this.deps.notifier.reminder(await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id));
+    return this.finish(step, now, "done", handoff, { type: "reminded" });
+  }
+
+  private async escalate(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
+    // The breach is a fact whatever Slack says: record it first (once), then tell people.
+    if (await recordBreach(this.deps.db, handoff.teamId, handoff.id, step.dueAt)) this.deps.metrics?.slaBreaches.inc();
+    const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
+    await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
+    await this.deps.notifier.escalation(card, await this.teamMention(handoff.teamId));
+    return this.finish(step, now, "done", handoff, { type: "escalated" });
+  }
+
+  private async reassign(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
+    const workspace = await findWorkspace(this.deps.db, handoff.teamId);
+    if (!workspace || !reassigns(workspace)) return this.finish(step, now, "skipped");
+    const to = await pickRep(this.deps, handoff.teamId, now, handoff.assigneeId ? [handoff.assigneeId] : []);
+    if (!to) return this.finish(step, now, "no_rep_available");
+    // The new assignee and the step's completion commit together, so a retry never reassigns twice.
+    const reassigned = await this.deps.db.$transaction(async (tx) => {
+      if (!(await finishSlaStep(tx, step.id, this.owner, now, "done"))) return false;
+      if (!(await setAssignee(tx, handoff.teamId, handoff.id, to, now))) return false;
+      const lead = await findLead(tx, handoff.teamId, handoff.leadId);
+      if (lead) await recordLeadEvent(tx, lead, { actorId: "system", type: "reassigned", reason: to, at: now });
+      return true;
+    });
+    if (!reassigned) return false;
+    const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
+    await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
+    await this.deps.notifier
+      .assigned(card, { kind: "sla" }, handoff.assigneeId)
+      .catch((e: unknown) => this.deps.logger.warn({ err: e }, "reassignment notice failed"));
+    return true;
+  }
+
+  private async finish(step: SlaStep, now: Date, outcome: string, handoff?: Handoff, event?: { type: string }): Promise<boolean> {
+    return this.deps.db.$transaction(async (tx) => {
+      if (!(await finishSlaStep(tx, step.id, this.owner, now, outcome))) return false;
+      const lead = handoff && event ? await findLead(tx, handoff.teamId, handoff.leadId) : null;
+      if (lead && event) await recordLeadEvent(tx, lead, { actorId: "system", type: event.type, at: now });
+      return true;
+    });
+  }
+
+  /** The sales user group, else the listed sales reps, else the rotation's members. */
+  private async teamMention(teamId: string): Promise<TeamMention> {
+    const workspace = await findWorkspace(this.deps.db, teamId);
+    const listed = asIds(workspace?.salesUserIds);
+    if (workspace?.salesUserGroupId) return { groupId: workspace.salesUserGroupId, userIds: [] };
+    if (listed.length > 0) return { groupId: null, userIds: listed };
+    return { groupId: null, userIds: (await rotationMembers(this.deps.db, teamId)).map((m) => m.userId) };
+  }
+}

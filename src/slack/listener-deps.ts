@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs } from "@slack/bolt";
+import type { Services } from "../domain/services.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../lib/logger.js";
+
+/** What every listener gets besides Bolt's arguments. */
+export interface ListenerDeps {
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  /** Public address of this Baton (PUBLIC_URL), for URLs shown to people (the web-form endpoint). */
+  publicUrl?: string;
+}
+
+/** Properties our middleware (middleware.ts) and authorize function (oauth.ts) add to Bolt's context on every request. */
+export interface BatonContext {
+  requestId: string;
+  log: Logger;
+  teamId: string;
+  /** How the request ended, when not by the listener's own answer ("duplicate", "unavailable", ...): a metrics label. */
+  outcome?: string;
+  /** Distributed mode: no installation for the workspace; the middleware tells the person. */
+  notInstalled?: boolean;
+  /** Distributed mode: the installation could not be read; the middleware asks the person to try again. */
+  databaseUnavailable?: boolean;
+}
+
+export type WithContext<Args> = Args & AllMiddlewareArgs<BatonContext>;
