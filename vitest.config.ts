@@ -4,6 +4,11 @@ import { defineConfig } from "vitest/config";
 // on PostgreSQL, each test app in a database of its own that is dropped afterwards.
 const providers = ["sqlite", ...(process.env.TEST_DATABASE_URL ? ["postgresql"] : [])];
 
+// Two tiers, told apart by file name: `*.fast.test.ts` start no app, server or process (the domain's use cases on
+// a real database with fakes of Slack, and pure functions); every other test drives the real app end to end.
+// `npm run test:fast` (BATON_TEST_TIER=fast) runs the fast tier alone.
+const include = process.env.BATON_TEST_TIER === "fast" ? ["test/**/*.fast.test.ts"] : ["test/**/*.test.ts"];
+
 export default defineConfig({
   test: {
     projects: providers.map((provider) => ({
@@ -14,7 +19,7 @@ export default defineConfig({
         globalSetup: ["test/helpers/global-setup.ts"],
       },
     })),
-    include: ["test/**/*.test.ts"],
+    include,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

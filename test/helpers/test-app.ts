@@ -4,14 +4,14 @@ import { type Baton, type StartOptions, startBaton } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/lib/logger.js";
+import { MARKETING_CHANNEL, SALES_CHANNEL } from "./channels.js";
 import { TestClock } from "./clock.js";
 import { freshDatabase, type TestDatabase } from "./database.js";
 import { SlackRequests } from "./slack-requests.js";
 import { SlackStandIn } from "./slack-stand-in.js";
 
 export const SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
-export const SALES_CHANNEL = "C0SALES0001";
-export const MARKETING_CHANNEL = "C0MKTG00001";
+export { MARKETING_CHANNEL, SALES_CHANNEL };
 
 export interface TestApp {
   baton: Baton;
