@@ -20,8 +20,10 @@ export default defineConfig({
       },
     })),
     include,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds that catch a hang, not speed checks: above the waits' own bound (test/helpers/waits.ts, 30 s), so a
+    // wait that gives up says what it waited for, and a busy machine fails nothing.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: "forks",
   },
 });

@@ -46,7 +46,7 @@ describe("metrics", () => {
     app.slack.failNext("views.open", 500, 1);
     app.slack.setUser({ id: "U0OPSADM01", is_admin: true });
     await app.requests.command("/baton", "settings", { teamId: TEAM, userId: "U0OPSADM01" });
-    await app.slack.waitFor("views.update", () => true, 10_000);
+    await app.slack.waitFor("views.update");
     expect(await metricValue(app, "baton_slack_api_retries_total", { method: "views.open", reason: "server_error" })).toBe(1);
     expect(await metricValue(app, "baton_slack_api_calls_total", { method: "views.open", outcome: "ok" })).toBe(1);
     expect(await metricValue(app, "baton_slack_api_calls_total", { method: "views.open", outcome: "http_error" })).toBe(1);
