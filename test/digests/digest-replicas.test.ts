@@ -122,7 +122,7 @@ describe("digests on three replicas of one database", () => {
     // Another replica turns the schedule off; every replica's sweep drops its timer.
     await first.db.digestSchedule.update({ where: { id }, data: { enabled: false } });
     await Promise.all(apps.slice(1).map((app) => app.baton.jobs.digests?.run()));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a post already under way may still land
+    await Promise.all(apps.map((app) => app.idle())); // a post already under way may still land
     const postedWhenTurnedOff = postsIn(slack, "C0REPLCRON1").length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(postsIn(slack, "C0REPLCRON1").length).toBe(postedWhenTurnedOff);

@@ -91,14 +91,3 @@ export async function startReplicas(owner: TestApp, count: number): Promise<Test
     Array.from({ length: count }, () => startTestApp({ databaseUrl: owner.databaseUrl, slack: owner.slack, clock: owner.clock })),
   );
 }
-
-/** Waits until Baton has made no Slack call for `ms` (work after an ack has finished). */
-export async function settle(app: TestApp, ms = 150): Promise<void> {
-  let seen = -1;
-  for (;;) {
-    const now = app.slack.calls.length + app.slack.responses.length;
-    if (now === seen) return;
-    seen = now;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
-}

@@ -117,7 +117,7 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     app.slack.reset();
     const reply = await app.requests.command("/baton", "settings", { teamId: "T0NOTINST1", userId: "U0STRANGER" });
     expect(reply.body.text).toContain("Baton isn't installed in this workspace");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await app.idle();
     expect(app.slack.calls).toEqual([]);
     expect(await app.db.workspace.findUnique({ where: { teamId: "T0NOTINST1" } })).toBeNull();
   });
@@ -150,7 +150,7 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     app.slack.reset();
     const reply = await app.requests.command("/baton", "settings", { teamId: ACME, userId: "U0ACMEADM1" });
     expect(reply.body.text).toContain("Baton isn't installed in this workspace");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await app.idle();
     expect(app.slack.calls).toEqual([]);
     expect(await app.db.installation.count({ where: { installKey: GLOBEX } })).toBe(1);
   });

@@ -103,7 +103,7 @@ describe("Slack retries", () => {
     ]);
     for (const reply of [first, retryHere, retryThere]) expect(reply.status).toBe(200);
     await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of retry.csv"));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all([app.idle(), replica.idle()]);
     expect(app.slack.callsOf("chat.postMessage").filter((call) => String(call.args.text).startsWith("Import of retry.csv"))).toHaveLength(
       1,
     );
