@@ -25,5 +25,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A worker runs many files without re-importing Prisma, Bolt and the app for each (that import cost as much as
+    // the tests). Files stay apart all the same: each starts its own app, database and Slack stand-in, and nothing
+    // in src keeps process-wide state (metrics registries, caches and clients belong to an app).
+    isolate: false,
   },
 });
