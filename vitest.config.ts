@@ -4,6 +4,11 @@ import { defineConfig } from "vitest/config";
 // on PostgreSQL, each test app in a database of its own that is dropped afterwards.
 const providers = ["sqlite", ...(process.env.TEST_DATABASE_URL ? ["postgresql"] : [])];
 
+// Two tiers, told apart by file name: `*.fast.test.ts` start no app, server or process (the domain's use cases on
+// a real database with fakes of Slack, and pure functions); every other test drives the real app end to end.
+// `npm run test:fast` (BATON_TEST_TIER=fast) runs the fast tier alone.
+const include = process.env.BATON_TEST_TIER === "fast" ? ["test/**/*.fast.test.ts"] : ["test/**/*.test.ts"];
+
 export default defineConfig({
   test: {
     projects: providers.map((provider) => ({
@@ -14,9 +19,15 @@ export default defineConfig({
         globalSetup: ["test/helpers/global-setup.ts"],
       },
     })),
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    include,
+    // Bounds that catch a hang, not speed checks: above the waits' own bound (test/helpers/waits.ts, 30 s), so a
+    // wait that gives up says what it waited for, and a busy machine fails nothing.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: "forks",
+    // A worker runs many files without re-importing Prisma, Bolt and the app for each (that import cost as much as
+    // the tests). Files stay apart all the same: each starts its own app, database and Slack stand-in, and nothing
+    // in src keeps process-wide state (metrics registries, caches and clients belong to an app).
+    isolate: false,
   },
 });

@@ -51,6 +51,11 @@ export interface Baton {
   jobs: Record<string, Job>;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * Test support: resolves true once nothing is running any more (listeners after their ack, job runs), false if
+   * `timeoutMs` passes first. Tests wait on it instead of sleeping.
+   */
+  idle(timeoutMs: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +105,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       jobs: jobs.byName,
       logger,
       metrics,
+      idle: async (timeoutMs) => {
+        const deadline = Date.now() + timeoutMs;
+        while (inFlight.size > 0) if (!(await inFlight.drain(deadline - Date.now()))) return false;
+        return true;
+      },
       stop: async () => {
         started = false;
         await jobs.stop();

@@ -3,6 +3,9 @@ import { expect, inject } from "vitest";
 import { type Actor, input, type SlackReply } from "./slack-requests.js";
 import type { SlackCall } from "./slack-stand-in.js";
 import { startTestApp, type TestApp } from "./test-app.js";
+import { waitUntil } from "./waits.js";
+
+export { waitUntil };
 
 export interface LeadForm {
   email?: string | null;
@@ -56,7 +59,7 @@ export async function logLead(app: TestApp, form: LeadForm & { email: string }, 
 export async function handOff(app: TestApp, leadId: string, actor: Actor = {}) {
   const before = app.slack.responses.length;
   await app.requests.blockAction({ actionId: "lead_hand_off", value: leadId }, actor);
-  await waitUntil(() => app.slack.responses.length > before);
+  await waitUntil(() => app.slack.responses.length > before, "Baton's answer to the hand-off");
   return app.db.handoff.findFirst({ where: { leadId }, orderBy: { handedOffAt: "desc" } });
 }
 
@@ -71,16 +74,6 @@ export function updatesOf(app: TestApp, channel: string, ts: string): SlackCall[
 }
 
 export const textOf = (call: SlackCall | undefined) => JSON.stringify(call?.args.blocks ?? []) + String(call?.args.text ?? "");
-
-/** Polls until `check` holds (work after an ack runs in the background). */
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Posts the app makes to a user's DM (channel = their user id). */
 export function dmsTo(app: TestApp, userId: string): SlackCall[] {
@@ -97,15 +90,4 @@ export async function startReplicas(owner: TestApp, count: number): Promise<Test
   return Promise.all(
     Array.from({ length: count }, () => startTestApp({ databaseUrl: owner.databaseUrl, slack: owner.slack, clock: owner.clock })),
   );
-}
-
-/** Waits until Baton has made no Slack call for `ms` (work after an ack has finished). */
-export async function settle(app: TestApp, ms = 150): Promise<void> {
-  let seen = -1;
-  for (;;) {
-    const now = app.slack.calls.length + app.slack.responses.length;
-    if (now === seen) return;
-    seen = now;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
 }

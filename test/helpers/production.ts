@@ -1,5 +1,6 @@
 // Helpers for the production-area tests: getting a workspace's web-form secret the way an admin does.
 import type { TestApp } from "./test-app.js";
+import { waitUntil } from "./waits.js";
 
 /** Opens /baton settings → Web forms as a workspace admin and reads the signing secret from the modal Slack shows. */
 export async function webFormSecret(app: TestApp, teamId: string, adminId = `UADM${teamId.slice(-6)}`): Promise<string> {
@@ -26,10 +27,6 @@ export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 export async function requestImport(app: TestApp, actor: { teamId: string; userId: string; channelId?: string }) {
   const reply = await app.requests.command("/lead", "import", actor);
   const key = `import-request:${actor.teamId}:${actor.userId}`;
-  const deadline = Date.now() + 5_000;
-  while ((await app.db.onceMarker.count({ where: { key } })) === 0) {
-    if (Date.now() > deadline) throw new Error("the import request was not recorded");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitUntil(async () => (await app.db.onceMarker.count({ where: { key } })) > 0, "recording the import request");
   return reply;
 }

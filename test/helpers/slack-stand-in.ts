@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { HANG_BOUND_MS, waitUntil } from "./waits.js";
 
 export interface SlackCall {
   method: string;
@@ -148,7 +149,7 @@ export class SlackStandIn {
   }
 
   /** Resolves with the first call (already made or future) of `method` that matches. */
-  waitFor(method: string, match: (call: SlackCall) => boolean = () => true, timeoutMs = 5_000): Promise<SlackCall> {
+  waitFor(method: string, match: (call: SlackCall) => boolean = () => true, timeoutMs = HANG_BOUND_MS): Promise<SlackCall> {
     const seen = this.calls.find((call) => call.method === method && match(call));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -164,14 +165,9 @@ export class SlackStandIn {
   }
 
   /** Resolves with the first response_url post (already made or future). */
-  async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5_000): Promise<ResponseUrlPost> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.responses.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`Slack stand-in: no response_url post within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = HANG_BOUND_MS): Promise<ResponseUrlPost> {
+    await waitUntil(() => this.responses.some(match), "Slack stand-in: a response_url post", timeoutMs);
+    return this.responses.find(match) as ResponseUrlPost;
   }
 
   reset(): void {

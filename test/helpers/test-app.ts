@@ -4,14 +4,15 @@ import { type Baton, type StartOptions, startBaton } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/lib/logger.js";
+import { MARKETING_CHANNEL, SALES_CHANNEL } from "./channels.js";
 import { TestClock } from "./clock.js";
 import { freshDatabase, type TestDatabase } from "./database.js";
 import { SlackRequests } from "./slack-requests.js";
 import { SlackStandIn } from "./slack-stand-in.js";
+import { HANG_BOUND_MS } from "./waits.js";
 
 export const SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
-export const SALES_CHANNEL = "C0SALES0001";
-export const MARKETING_CHANNEL = "C0MKTG00001";
+export { MARKETING_CHANNEL, SALES_CHANNEL };
 
 export interface TestApp {
   baton: Baton;
@@ -22,6 +23,8 @@ export interface TestApp {
   /** http://127.0.0.1:<port> */
   url: string;
   databaseUrl: string;
+  /** Waits until Baton has finished what it still does after answering (work after an ack, job runs). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     url,
     databaseUrl,
+    idle: async () => {
+      if (!(await baton.idle(HANG_BOUND_MS))) throw new Error(`Baton was still busy after ${HANG_BOUND_MS / 1000} s (a hang?)`);
+    },
     stop: async () => {
       await baton.stop();
       if (!options.slack) await slack.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handOff, logLead, settle, textOf } from "../helpers/leads.js";
+import { handOff, logLead, textOf } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -27,13 +27,13 @@ describe("/lead find and moving leads along", () => {
     await app.requests.blockAction({ actionId: "handoff_accept", value: handoff?.id ?? "" }, { teamId: TEAM, userId: rep });
     await app.slack.waitForResponse((r) => String(r.body.text).includes("You own this lead"));
     expect((await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("sql");
-    await settle(app);
+    await app.idle();
     app.slack.reset();
     return lead;
   }
 
   const find = async (text: string) => {
-    await settle(app);
+    await app.idle();
     app.slack.reset();
     await app.requests.command("/lead", `find ${text}`, { teamId: TEAM, userId: MARKETER });
     return (await app.slack.waitForResponse()).body;

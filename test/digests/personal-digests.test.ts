@@ -1,11 +1,11 @@
 // Personal digests by DM: /funnel subscribe and unsubscribe, and the weekly DMs they bring, once each.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FunnelData } from "../funnel/fixtures.js";
+import { buildKnownWeek, ZONE } from "../funnel/known-week.js";
 import { TestClock } from "../helpers/clock.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { postsIn } from "./digest-helpers.js";
-import { FunnelData } from "./fixtures.js";
-import { buildKnownWeek, ZONE } from "./known-week.js";
 
 const TEAM = "T0SUBS0001";
 const REP = "U0REP00001"; // owns L1, was assigned L1, L2 and the waiting L4 (known-week.ts)

@@ -7,12 +7,12 @@ import { COHORT_RULE, digestMessage, teamFunnelSection } from "../../src/slack/b
 import { scorecardMessage, usageMessage } from "../../src/slack/blocks/funnel-replies.js";
 import { personalDigestMessage } from "../../src/slack/blocks/personal-digest.js";
 import { CHART_SIZE, renderDigestChart } from "../../src/slack/charts/digest-chart.js";
+import { FunnelData } from "../funnel/fixtures.js";
+import { buildKnownWeek, NOW, ZONE } from "../funnel/known-week.js";
 import { blockKitProblems } from "../helpers/block-kit.js";
 import { TestClock } from "../helpers/clock.js";
 import { type OpenTestDatabase, openTestDatabase } from "../helpers/db.js";
 import { decodePng } from "../helpers/png.js";
-import { FunnelData } from "./fixtures.js";
-import { buildKnownWeek, NOW, ZONE } from "./known-week.js";
 
 const allText = (blocks: unknown[]) => JSON.stringify(blocks);
 

@@ -46,7 +46,7 @@ describe("metrics", () => {
     app.slack.failNext("views.open", 500, 1);
     app.slack.setUser({ id: "U0OPSADM01", is_admin: true });
     await app.requests.command("/baton", "settings", { teamId: TEAM, userId: "U0OPSADM01" });
-    await app.slack.waitFor("views.update", () => true, 10_000);
+    await app.slack.waitFor("views.update");
     expect(await metricValue(app, "baton_slack_api_retries_total", { method: "views.open", reason: "server_error" })).toBe(1);
     expect(await metricValue(app, "baton_slack_api_calls_total", { method: "views.open", outcome: "ok" })).toBe(1);
     expect(await metricValue(app, "baton_slack_api_calls_total", { method: "views.open", outcome: "http_error" })).toBe(1);
@@ -103,7 +103,7 @@ describe("Slack retries", () => {
     ]);
     for (const reply of [first, retryHere, retryThere]) expect(reply.status).toBe(200);
     await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of retry.csv"));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all([app.idle(), replica.idle()]);
     expect(app.slack.callsOf("chat.postMessage").filter((call) => String(call.args.text).startsWith("Import of retry.csv"))).toHaveLength(
       1,
     );

@@ -109,7 +109,7 @@ describe("/lead import", () => {
     app.slack.reset();
     const eventsBefore = await app.db.leadEvent.count({ where: { teamId: TEAM } });
     await shareFile(app, "FCSVNOREQ1", "again.csv", GOOD_AND_BAD);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await app.idle();
     expect(app.slack.callsOf("chat.postMessage")).toHaveLength(0); // no open request: the file is not read
     await requestImport(app, actor);
     await shareFile(app, "FCSVAGAIN1", "again.csv", GOOD_AND_BAD);

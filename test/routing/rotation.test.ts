@@ -209,7 +209,7 @@ describe("rotation fairness across restarts and replicas", () => {
           ),
         ),
       );
-      await waitUntil(async () => (await owner.db.handoff.count({ where: { teamId: team, messageTs: { not: null } } })) === 9, 20_000);
+      await waitUntil(async () => (await owner.db.handoff.count({ where: { teamId: team, messageTs: { not: null } } })) === 9);
       const handoffs = await owner.db.handoff.findMany({ where: { teamId: team } });
       const counts = Object.fromEntries([ANN, BOB, CAT].map((rep) => [rep, handoffs.filter((h) => h.assigneeId === rep).length]));
       expect(counts).toEqual({ [ANN]: 3, [BOB]: 3, [CAT]: 3 });

@@ -3,17 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holdWriteLock, takeDatabaseDown } from "../helpers/outage.js";
 import { webFormSecret } from "../helpers/production.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
+import { waitUntil } from "../helpers/waits.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
 
 const TRY_AGAIN = "Baton can't reach its database right now, so nothing was changed. Please try again in a minute.";
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("a slow database", () => {
   let app: TestApp;
@@ -90,7 +83,7 @@ describe("a database outage", () => {
         { teamId: "T0DOWN0003" },
       );
       importAck = await app.requests.command("/lead", "import", { teamId: KNOWN, userId: "U0DOWN0001" });
-      await app.slack.waitForResponse((post) => post.body.text === TRY_AGAIN, 10_000);
+      await app.slack.waitForResponse((post) => post.body.text === TRY_AGAIN);
       webhook = await postWebFormLead(app, { teamId: KNOWN, secret, body: { email: "lost@outage.io" } });
       live = await fetch(`${app.url}/healthz`);
       ready = await fetch(`${app.url}/readyz`);

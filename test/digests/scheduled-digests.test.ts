@@ -3,11 +3,11 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
+import { FunnelData } from "../funnel/fixtures.js";
+import { buildKnownWeek, ZONE } from "../funnel/known-week.js";
 import { TestClock } from "../helpers/clock.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { chartsIn, postsIn, runIdOf, runsOf, schedule } from "./digest-helpers.js";
-import { FunnelData } from "./fixtures.js";
-import { buildKnownWeek, ZONE } from "./known-week.js";
 
 /** Monday 2026-11-23 09:00 in New York: a weekly digest's scheduled time. */
 const SLOT = "2026-11-23T14:00:00.000Z";

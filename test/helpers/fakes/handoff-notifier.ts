@@ -1,0 +1,53 @@
+// A HandoffNotifier that remembers what handoffs asked Slack to show, and answers as Slack would.
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../../src/domain/ports.js";
+import { Recorder } from "./recorder.js";
+
+export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implements HandoffNotifier {
+  private tsCounter = 0;
+
+  async postCard(card: HandoffCard): Promise<MessageRef> {
+    this.record("postCard", [card]);
+    return { channelId: card.channelId, ts: this.nextTs() };
+  }
+
+  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
+    this.record("deleteCard", [teamId, ref]);
+  }
+
+  async refreshCard(card: HandoffCard): Promise<void> {
+    this.record("refreshCard", [card]);
+  }
+
+  async accepted(card: HandoffCard): Promise<void> {
+    this.record("accepted", [card]);
+  }
+
+  /** Like Slack's notifier: the thread reply and the marketing channel's notice quote the note, when there is one. */
+  async rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]> {
+    this.record("rejected", [card, marketingChannelId]);
+    if (!card.rejectNote) return [];
+    const channels = [card.channelId, ...(marketingChannelId ? [marketingChannelId] : [])];
+    return channels.map((channelId) => ({ channelId, ts: this.nextTs() }));
+  }
+
+  async assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void> {
+    this.record("assigned", [card, by, previousAssigneeId]);
+  }
+
+  async reminder(card: HandoffCard): Promise<void> {
+    this.record("reminder", [card]);
+  }
+
+  async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
+    this.record("escalation", [card, team]);
+  }
+
+  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
+    this.record("redactNotices", [teamId, refs]);
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1700000000.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+}
