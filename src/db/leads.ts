@@ -17,7 +17,18 @@ export type LeadFields = Pick<
   | "campaignId"
   | "fitGrade"
   | "fitSegmentId"
+  | "unmatchedCampaignCode"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
 >;
+
+/** What an outside source sent for a lead that existed, recorded beside the event that says it came. */
+export interface SubmissionData {
+  channel: string;
+  sourceId: string | null;
+  fields: Record<string, unknown>;
+}
 
 export interface LeadEventData {
   actorId: string;
@@ -71,16 +82,25 @@ export function createLeadWithEvent(
   });
 }
 
-/** Updates a lead's fields and records the change, in one transaction. Throws P2002 when a new email is taken. */
+/**
+ * Updates a lead's fields and records the change (and what an outside source sent, if given), in one transaction.
+ * Throws P2002 when a new email is taken.
+ */
 export function updateLeadWithEvent(
   db: Db,
   lead: Lead,
-  data: LeadFields & { updatedAt: Date; searchKey: string; emailKey?: string },
+  data: LeadFields & { updatedAt: Date; searchKey?: string; emailKey?: string },
   event: LeadEventData,
+  submission?: SubmissionData,
 ): Promise<Lead> {
   return db.$transaction(async (tx) => {
     const updated = await tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
     await recordLeadEvent(tx, updated, event);
+    if (submission) {
+      await tx.leadSubmission.create({
+        data: { ...submission, fields: submission.fields as object, teamId: lead.teamId, leadId: lead.id, at: event.at },
+      });
+    }
     return updated;
   });
 }

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
+import { replaceIntakeSecret } from "../../db/intake-secrets.js";
 import { findWorkspace, setWebhookSecret } from "../../db/workspaces.js";
-import type { OptionalSecrets } from "../../lib/crypto.js";
+import { isSealed, type OptionalSecrets } from "../../lib/crypto.js";
 
-/** The per-workspace secret web forms sign their requests with; encrypted at rest when ENCRYPTION_KEY is set. */
+/**
+ * The per-workspace secret web forms sign their requests with; encrypted at rest whenever ENCRYPTION_KEY is set (one
+ * stored before the key was set is sealed the first time it is read, and by `sealPlainSecrets`).
+ */
 export class WebFormSecrets {
   constructor(
     private readonly db: Db,
@@ -14,7 +18,11 @@ export class WebFormSecrets {
     const stored = (await findWorkspace(this.db, teamId))?.webhookSecret;
     if (!stored) return undefined;
     try {
-      return this.secrets.open(stored);
+      const secret = this.secrets.open(stored);
+      if (this.secrets.encrypting && !isSealed(stored)) {
+        await replaceIntakeSecret(this.db, { kind: "web_form", id: teamId, teamId, stored }, this.secrets.seal(secret));
+      }
+      return secret;
     } catch {
       return undefined; // sealed with a key Baton no longer has: admins rotate to get a new one
     }

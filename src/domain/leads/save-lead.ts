@@ -1,21 +1,16 @@
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import {
-  campaignIdInTeam,
-  createLeadWithEvent,
-  findLead,
-  findLeadByEmailKey,
-  type Lead,
-  type LeadFields,
-  updateLeadWithEvent,
-} from "../../db/leads.js";
+import { createLeadWithEvent, findLead, findLeadByEmailKey, type Lead, type LeadFields, updateLeadWithEvent } from "../../db/leads.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
+import { leadFields, type OutsideOrigin, sentFields } from "./lead-fields.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
+import { outsideChanges } from "./outside-merge.js";
 import { searchKeyOf } from "./search-key.js";
 
-export type LeadSource = "slack" | "webhook" | "csv";
+/** Where a lead was first logged: Slack, a web form, a CSV import, or a lead source's provider (e.g. "typeform"). */
+export type LeadSource = string;
 
 export interface SavedLead {
   lead: Lead;
@@ -30,6 +25,11 @@ export interface SaveOptions {
   replace?: boolean;
   /** Edit this lead (by id, within the team), even when the email changes. */
   leadId?: string;
+  /**
+   * From outside Slack: an existing lead only gets the fields it lacks (nothing when owned or decided), and what
+   * was sent is recorded on its history; an unknown tracking code is kept rather than refused.
+   */
+  outside?: OutsideOrigin;
 }
 
 const EMAIL_TAKEN = "Another lead already has this email. Open it with /lead <email> instead.";
@@ -37,9 +37,9 @@ const EMAIL_TAKEN = "Another lead already has this email. Open it with /lead <em
 /**
  * Logs a lead, or updates the one with the same email (case-insensitive) in the workspace. Never makes a second
  * row: the unique (teamId, emailKey) index decides races, and the loser updates the winner's row.
- * `input` must come from `parseLeadInput`. Updates keep stored values for fields the input leaves empty (a web
- * form that omits the phone does not erase it), unless `replace` (an edit in the modal, where emptying a field
- * means removing it). With `leadId`, that lead is edited, and its email may change to one no other lead has.
+ * `input` must come from `parseLeadInput`. Updates keep stored values for fields the input leaves empty, unless
+ * `replace` (an edit in the modal, where emptying a field means removing it); with `outside`, they only fill empty
+ * fields (see outside-merge.ts). With `leadId`, that lead is edited, and its email may change to one no other lead has.
  */
 export async function saveLead(
   db: Db,
@@ -51,11 +51,12 @@ export async function saveLead(
   options: SaveOptions = {},
 ): Promise<SavedLead> {
   const key = emailKey(input.email);
-  const fields = await leadFields(db, teamId, input);
+  const fields = await leadFields(db, teamId, input, options.outside);
   if (options.leadId) return editLead(db, clock, teamId, options.leadId, fields, actorId, options);
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findLeadByEmailKey(db, teamId, key);
     const at = clock.now();
+    if (existing && options.outside) return addFromOutside(db, existing, input, fields, at, actorId, options.outside);
     if (existing) return update(db, existing, fields, at, actorId, options);
     try {
       const lead = await createLeadWithEvent(
@@ -108,34 +109,31 @@ async function update(db: Db, existing: Lead, fields: LeadFields, at: Date, acto
   return { lead, created: false, changed: true };
 }
 
-function differs(existing: Lead, changes: LeadFields): boolean {
-  return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
+/** A submission for a lead that exists: fills what it lacks and records what was sent, in one transaction. */
+async function addFromOutside(
+  db: Db,
+  existing: Lead,
+  input: LeadInput,
+  fields: LeadFields,
+  at: Date,
+  actorId: string,
+  origin: OutsideOrigin,
+): Promise<SavedLead> {
+  const filled = outsideChanges(existing, fields);
+  const changes = Object.keys(filled).length > 0 ? await withFit(db, existing.teamId, filled, existing) : filled;
+  const changed = differs(existing, changes);
+  const data = changed ? { ...changes, searchKey: searchKeyOf({ ...existing, ...changes }), updatedAt: at } : { updatedAt: at };
+  const submission = {
+    channel: origin.channel,
+    sourceId: origin.sourceId ?? null,
+    fields: { sent: sentFields(input), filled: Object.keys(filled) },
+  };
+  const lead = await updateLeadWithEvent(db, existing, data, { actorId, type: "submitted", reason: origin.label, at }, submission);
+  return { lead, created: false, changed };
 }
 
-async function leadFields(db: Db, teamId: string, input: LeadInput): Promise<LeadFields> {
-  const campaignRef = {
-    ...(input.campaignId ? { id: input.campaignId } : {}),
-    ...(input.campaignCode ? { code: input.campaignCode } : {}),
-  };
-  const campaignId = campaignRef.id || campaignRef.code ? await campaignIdInTeam(db, teamId, campaignRef) : null;
-  if ((campaignRef.id || campaignRef.code) && !campaignId) {
-    throw new AppError("invalid_input", "That campaign doesn't exist in this workspace.", {
-      campaignId: "Pick one of this workspace's campaigns.",
-    });
-  }
-  return {
-    email: input.email.trim(),
-    name: input.name ?? null,
-    company: input.company ?? null,
-    phone: input.phone ?? null,
-    title: input.title ?? null,
-    industry: input.industry ?? null,
-    companySize: input.companySize ?? null,
-    region: input.region ?? null,
-    notes: input.notes ?? null,
-    campaignId,
-    fitGrade: input.fitGrade ?? null,
-  };
+function differs(existing: Lead, changes: LeadFields): boolean {
+  return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
 }
 
 /** When the workspace has an ICP, the computed fit grade wins over a hand-picked one. */
