@@ -15,6 +15,8 @@ import { Subscriptions } from "./funnel/subscriptions.js";
 import { Handoffs } from "./handoffs/handoffs.js";
 import { Home } from "./home/home.js";
 import { Installations } from "./installations/installations.js";
+import { LeadSources } from "./intake/lead-sources.js";
+import { sealPlainSecrets } from "./intake/seal-secrets.js";
 import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
@@ -71,6 +73,7 @@ export interface Services {
   subscriptions: Subscriptions;
   installations: Installations;
   webForms: WebForms;
+  leadSources: LeadSources;
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
@@ -84,6 +87,7 @@ export function createServices(deps: ServiceDeps): Services {
   const funnelDeps = { db, provider, clock };
   const leadDeps = { db, clock, logger: deps.logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
   const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
+  const intakeSecrets = new OptionalSecrets(deps.encryptionKey);
   return {
     workspaces: new Workspaces(db, deps.defaults, clock),
     roles,
@@ -112,12 +116,26 @@ export function createServices(deps: ServiceDeps): Services {
       db,
       clock,
       logger: deps.logger,
-      secrets: new OptionalSecrets(deps.encryptionKey),
+      secrets: intakeSecrets,
       announcer: deps.leadAnnouncer,
+      rateLimit: deps.webhookRateLimit ?? 60,
+    }),
+    leadSources: new LeadSources({
+      db,
+      clock,
+      roles,
+      secrets: intakeSecrets,
+      announcer: deps.leadAnnouncer,
+      metrics,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents(db, clock),
-    housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
+    housekeeping: {
+      pruneOperationalRows: async () => ({
+        ...(await pruneOperationalRows(db, clock)),
+        secretsSealed: await sealPlainSecrets(db, intakeSecrets),
+      }),
+    },
   };
 }

@@ -18,10 +18,11 @@ export class RateLimiter {
     private readonly perMinute: number,
   ) {}
 
-  async take(teamId: string): Promise<RateDecision> {
+  /** Counts one request of the workspace (or of one thing in it, `subject`, e.g. a lead source) in this minute. */
+  async take(teamId: string, subject: string = teamId): Promise<RateDecision> {
     const now = this.clock.now().getTime();
     const start = now - (now % WINDOW_MS);
-    const key = `${this.scope}:${teamId}:${new Date(start).toISOString()}`;
+    const key = `${this.scope}:${subject}:${new Date(start).toISOString()}`;
     const count = await countInWindow(this.db, key, teamId, new Date(start + 2 * WINDOW_MS));
     if (count <= this.perMinute) return { ok: true };
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000)) };

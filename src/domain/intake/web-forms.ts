@@ -5,6 +5,7 @@ import type { Logger } from "../../lib/logger.js";
 import type { NewLeadAnnouncer } from "../ports.js";
 import { RateLimiter } from "./rate-limit.js";
 import { receiveWebFormLead, type WebFormAnswer, type WebFormRequest } from "./receive-web-form-lead.js";
+import { sealPlainSecrets } from "./seal-secrets.js";
 import { WebFormSecrets } from "./web-form-secrets.js";
 
 export interface WebFormsDeps {
@@ -25,6 +26,11 @@ export class WebForms {
   constructor(private readonly deps: WebFormsDeps) {
     this.secrets = new WebFormSecrets(deps.db, deps.secrets);
     this.limiter = new RateLimiter(deps.db, deps.clock, "webhook", deps.rateLimit);
+  }
+
+  /** Encrypts intake secrets stored in plain text before ENCRYPTION_KEY was set (run at start). */
+  sealPlainSecrets(): Promise<number> {
+    return sealPlainSecrets(this.deps.db, this.deps.secrets);
   }
 
   receive(request: WebFormRequest): Promise<WebFormAnswer> {

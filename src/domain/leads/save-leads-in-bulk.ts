@@ -81,7 +81,8 @@ function planBatch(byKey: Map<string, Partial<LeadFields>>, existing: Map<string
       create.push({ emailKey: key, fields: { ...fields, searchKey: searchKeyOf(fields) } });
       continue;
     }
-    const differs = Object.entries(sent).some(([name, value]) => lead[name as keyof ExistingLead] !== value);
+    // The email matched by key already; another capitalisation of it is not news.
+    const differs = Object.entries(sent).some(([name, value]) => name !== "email" && lead[name as keyof ExistingLead] !== value);
     if (!differs) {
       unchanged += 1;
       continue;
