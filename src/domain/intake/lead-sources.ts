@@ -24,6 +24,8 @@ import { isProviderId, PROVIDERS, type ProviderId } from "./providers/index.js";
 import { RateLimiter } from "./rate-limit.js";
 import { receiveSourceLead, type SourceAnswer, type SourceRequest } from "./receive-source-lead.js";
 
+export type { UnmatchedCode };
+
 export const MAX_SOURCES = 20;
 const MAX_CODES = 20;
 
