@@ -14,8 +14,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface IntakeHandling {
   logger: Logger;
   inFlight: InFlight;
-  /** For the log line: which endpoint. */
+  /** For the log line: which endpoint, and its message. */
   route: string;
+  logMessage: string;
   /** Called with the answer's status once it is sent (metrics). */
   counted(status: number): void;
   /** Safe log fields (never a secret, an email or a source id a person could use). */
@@ -65,7 +66,7 @@ export function handleIntake(
     } finally {
       handling.counted(status);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      handling.logger.info({ route: handling.route, status, ...handling.logFields, ms: Math.round(ms) }, "lead intake request");
+      handling.logger.info({ route: handling.route, status, ...handling.logFields, ms: Math.round(ms) }, handling.logMessage);
     }
   });
 }

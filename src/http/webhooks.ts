@@ -35,6 +35,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Route[] {
           {
             ...deps,
             route: WEBHOOK_PATH,
+            logMessage: "web-form request",
             counted: (status) => deps.metrics.webhookRequests.inc({ status: String(status) }),
             logFields: { teamId: header(req, "x-baton-team") },
           },
@@ -60,6 +61,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Route[] {
           {
             ...deps,
             route: `${SOURCE_PATH_PREFIX}:sourceId`,
+            logMessage: "lead source request",
             counted: (status) => deps.metrics.leadSourceRequests.inc({ provider, status: String(status) }),
           },
           async (rawBody) => {

@@ -198,4 +198,42 @@ describe("/baton settings → Lead sources", () => {
     expect((await postToSource(app, { ...source, provider: "typeform", body })).status).toBe(401);
     expect((await postToSource(app, { ...source, secret: fresh, provider: "typeform", body })).status).toBe(201);
   });
+
+  it("never lets another workspace's admin see, change or remove a source, or map a code to its campaign", async () => {
+    const other = { teamId: "T0SRCSET02", userId: "U0OTHERADM" };
+    app.slack.setUser({ id: other.userId, is_admin: true });
+    await app.requests.command("/baton", "help", other);
+    const before = await app.db.leadSource.findFirstOrThrow({ where: { id: source.sourceId } });
+    app.slack.reset();
+    for (const actionId of ["lead_source_edit", "lead_source_rotate", "lead_source_remove"]) {
+      await app.requests.blockAction({ actionId, value: source.sourceId, view: { id: "VOTHER0001" } }, other);
+    }
+    const edit = await app.requests.viewSubmission(
+      {
+        callbackId: "lead_source_edit_modal",
+        privateMetadata: JSON.stringify({ sourceId: source.sourceId }),
+        values: formValues({ fieldMap: "x = email" }),
+      },
+      other,
+    );
+    expect(edit.body.response_action).toBe("errors");
+    await app.requests.blockAction(
+      {
+        actionId: "lead_source_map_code",
+        blockId: "code:partner-q4",
+        type: "static_select",
+        selectedOption: { value: "camp_set_gala", text: { type: "plain_text", text: "Autumn Gala" } },
+        view: { id: "VOTHER0001" },
+      },
+      other,
+    );
+    await app.slack.waitFor(
+      "views.update",
+      (call) => call.args.view_id === "VOTHER0001" && JSON.stringify(call.args.view).includes("campaign"),
+    );
+    expect(app.slack.callsOf("views.push")).toHaveLength(0);
+    expect(JSON.stringify(app.slack.calls)).not.toContain("Demo request");
+    expect(await app.db.leadSource.findFirstOrThrow({ where: { id: source.sourceId } })).toEqual(before);
+    expect(await app.db.trackingCodeAlias.count({ where: { teamId: other.teamId } })).toBe(0);
+  });
 });
