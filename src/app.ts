@@ -81,7 +81,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         started: () => started,
       }),
       metricsRoute(metrics),
-      ...webhookRoutes({ webForms: services.webForms, logger, metrics, inFlight }),
+      ...webhookRoutes({
+        webForms: services.webForms,
+        leadSources: services.leadSources,
+        logger,
+        metrics,
+        inFlight,
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      }),
     ];
     const app = createBoltApp({
       config,
@@ -95,6 +102,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
+    await services.webForms.sealPlainSecrets();
     const jobs = startJobs({ services, clock, logger, metrics, inFlight, schedule: options.schedule !== false });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");

@@ -19,8 +19,8 @@ const ERASED = "[erased]";
 
 /**
  * Erases a lead's personal data in every table, in one transaction: the lead's name, email (and its key), phone,
- * notes and loss reason; free-text reasons in its history; reject notes on its handoffs; and the values wherever a
- * stored webhook answer quotes them. The rows stay, so the funnel still counts the lead. Returns its handoffs.
+ * notes and loss reason; free-text reasons in its history; reject notes on its handoffs; what outside sources sent
+ * for it; and the values wherever a stored webhook answer quotes them. The rows stay, so the funnel still counts the lead. Returns its handoffs.
  */
 export function eraseLeadData(db: Db, erasure: Erasure): Promise<Handoff[]> {
   const { teamId, leadId, at } = erasure;
@@ -46,6 +46,8 @@ export function eraseLeadData(db: Db, erasure: Erasure): Promise<Handoff[]> {
       data: { reason: null },
     });
     await tx.handoff.updateMany({ where: { teamId, leadId }, data: { rejectNote: null } });
+    // What outside sources sent for the lead (names, phones, notes as typed): gone with the rest.
+    await tx.leadSubmission.deleteMany({ where: { teamId, leadId } });
     const needles = erasure.personal.filter((value) => value.length >= 3);
     if (needles.length > 0) {
       const receipts = await tx.webhookReceipt.findMany({ where: { teamId, OR: needles.map((n) => ({ body: { contains: n } })) } });

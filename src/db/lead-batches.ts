@@ -1,5 +1,6 @@
-// Bulk writes for CSV import: per batch, one transaction with three set-based statements (insert the new leads,
-// update the changed ones, insert their LeadEvents), each fed one JSON parameter. Prisma's createMany runs at
+// Bulk writes for CSV import: per batch, one transaction of set-based statements (insert the new leads, fill the
+// existing ones, insert their LeadEvents and what each row sent for a lead that existed), each fed one JSON
+// parameter. Prisma's createMany runs at
 // about a row per millisecond here; this keeps 100,000 rows to seconds. The SQL differs by provider (json_each
 // on SQLite, json_to_recordset on PostgreSQL): both variants live side by side below and both are tested.
 import { randomBytes } from "node:crypto";
@@ -9,29 +10,38 @@ import type { Provider } from "./target.js";
 
 export interface NewLeadRow {
   emailKey: string;
-  fields: LeadFields;
+  fields: LeadFields & { searchKey: string };
 }
 
-/** What an import compares against: the lead's id and the fields an import may change. */
-export type ExistingLead = { id: string; emailKey: string } & Record<Field, string | null>;
+/** What an import compares against: the lead's id, owner and stage, and the fields an import may change. */
+export type ExistingLead = { id: string; emailKey: string; ownerId: string | null; stage: string } & Record<Field, string | null>;
 
 export interface LeadUpdate {
   lead: ExistingLead;
-  changes: Partial<LeadFields>;
+  changes: Partial<LeadFields> & { searchKey?: string };
+}
+
+/** What a row sent for a lead that existed (recorded on its history with a "submitted" event). */
+export interface LeadSubmissionRow {
+  leadId: string;
+  fields: Record<string, unknown>;
 }
 
 export interface BatchWrite {
   teamId: string;
   actorId: string;
   source: string;
+  /** How the history names the submissions, e.g. "a CSV import". */
+  label: string;
   at: Date;
   create: NewLeadRow[];
   update: LeadUpdate[];
+  submissions: LeadSubmissionRow[];
 }
 
 export async function findLeadsByEmailKeys(db: Db, provider: Provider, teamId: string, emailKeys: string[]): Promise<ExistingLead[]> {
   if (emailKeys.length === 0) return [];
-  const columns = ["id", "emailKey", ...FIELDS].map(q).join(", ");
+  const columns = ["id", "emailKey", "ownerId", "stage", ...FIELDS].map(q).join(", ");
   const sql =
     provider === "postgresql"
       ? `SELECT ${columns} FROM "Lead" WHERE "teamId" = $1 AND "emailKey" IN (SELECT json_array_elements_text($2::json))`
@@ -52,6 +62,12 @@ const FIELDS = [
   "notes",
   "campaignId",
   "fitGrade",
+  "fitSegmentId",
+  "searchKey",
+  "unmatchedCampaignCode",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -65,43 +81,49 @@ export async function writeLeadBatch(db: Db, provider: Provider, batch: BatchWri
   const { teamId, actorId, source, at } = batch;
   const created = batch.create.map((row) => ({ id: newId(), emailKey: row.emailKey, ...pick(row.fields) }));
   const updated = batch.update.map(({ lead, changes }) => ({ id: lead.id, ...pick(changes) }));
+  const current = new Map(batch.update.map(({ lead, changes }) => [lead.id, { ...lead, ...changes }]));
   const events = [
     ...created.map((lead) => ({
       id: newId(),
       leadId: lead.id,
       type: "created",
       toStage: "new",
+      reason: null,
       campaignId: lead.campaignId,
       fitGrade: lead.fitGrade,
     })),
-    ...batch.update.map(({ lead, changes }) => ({
+    ...batch.submissions.map(({ leadId }) => ({
       id: newId(),
-      leadId: lead.id,
-      type: "updated",
+      leadId,
+      type: "submitted",
       toStage: null,
-      campaignId: changes.campaignId ?? lead.campaignId,
-      fitGrade: changes.fitGrade ?? lead.fitGrade,
+      reason: batch.label,
+      campaignId: current.get(leadId)?.campaignId ?? null,
+      fitGrade: current.get(leadId)?.fitGrade ?? null,
     })),
   ];
+  const submissions = batch.submissions.map((row) => ({ id: newId(), leadId: row.leadId, fields: JSON.stringify(row.fields) }));
   const sql = provider === "postgresql" ? postgresSql : sqliteSql;
   await db.$transaction(
     async (tx) => {
       if (created.length > 0) await tx.$executeRawUnsafe(sql.insertLeads, JSON.stringify(created), teamId, source, actorId, at);
       if (updated.length > 0) await tx.$executeRawUnsafe(sql.updateLeads, JSON.stringify(updated), teamId, at);
       if (events.length > 0) await tx.$executeRawUnsafe(sql.insertEvents, JSON.stringify(events), teamId, actorId, at);
+      if (submissions.length > 0) await tx.$executeRawUnsafe(sql.insertSubmissions, JSON.stringify(submissions), teamId, source, at);
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
 }
 
-function pick(fields: Partial<LeadFields>): Record<Field, string | null> {
+function pick(fields: Partial<LeadFields> & { searchKey?: string | null }): Record<Field, string | null> {
   return Object.fromEntries(FIELDS.map((field) => [field, (fields[field] as string | null | undefined) ?? null])) as Record<
     Field,
     string | null
   >;
 }
 
-const EVENT_COLUMNS = ["id", "leadId", "type", "toStage", "campaignId", "fitGrade"];
+const EVENT_COLUMNS = ["id", "leadId", "type", "toStage", "reason", "campaignId", "fitGrade"];
+const SUBMISSION_COLUMNS = ["id", "leadId", "fields"];
 
 // SQLite: rows come from json_each(:rows). The driver binds positionally, so the SQL takes its parameters in the
 // same order as PostgreSQL's $1..$n through a CTE that names them once.
@@ -121,6 +143,10 @@ const sqliteSql = {
     ${params("rows", "team", "actor", "at")}
     SELECT ${EVENT_COLUMNS.map((c) => `json_extract(j.value, '$.${c}')`).join(", ")}, p.team, p.actor, p.at
     FROM p, json_each(p.rows) AS j`,
+  insertSubmissions: `INSERT INTO "LeadSubmission" (${SUBMISSION_COLUMNS.map(q).join(", ")}, "teamId", "channel", "at")
+    ${params("rows", "team", "channel", "at")}
+    SELECT ${SUBMISSION_COLUMNS.map((c) => `json_extract(j.value, '$.${c}')`).join(", ")}, p.team, p.channel, p.at
+    FROM p, json_each(p.rows) AS j`,
 };
 
 // PostgreSQL: rows come from json_to_recordset($1), typed by the column list.
@@ -135,4 +161,7 @@ const postgresSql = {
   insertEvents: `INSERT INTO "LeadEvent" (${EVENT_COLUMNS.map(q).join(", ")}, "teamId", "actorId", "at")
     SELECT ${EVENT_COLUMNS.map((c) => `x.${q(c)}`).join(", ")}, $2, $3, $4
     FROM ${recordset(EVENT_COLUMNS)}`,
+  insertSubmissions: `INSERT INTO "LeadSubmission" (${SUBMISSION_COLUMNS.map(q).join(", ")}, "teamId", "channel", "at")
+    SELECT x."id", x."leadId", x."fields"::jsonb, $2, $3, $4
+    FROM ${recordset(SUBMISSION_COLUMNS)}`,
 };

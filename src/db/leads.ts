@@ -17,7 +17,18 @@ export type LeadFields = Pick<
   | "campaignId"
   | "fitGrade"
   | "fitSegmentId"
+  | "unmatchedCampaignCode"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
 >;
+
+/** What an outside source sent for a lead that existed, recorded beside the event that says it came. */
+export interface SubmissionData {
+  channel: string;
+  sourceId: string | null;
+  fields: Record<string, unknown>;
+}
 
 export interface LeadEventData {
   actorId: string;
@@ -73,6 +84,13 @@ export function updateLeadFields(
   data: LeadFields & { updatedAt: Date; searchKey: string; emailKey?: string },
 ): Promise<Lead> {
   return tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
+}
+
+/** Keeps what an outside source sent for a lead (erased with the lead by `/lead forget`). */
+export async function recordSubmission(tx: Tx, lead: Lead, submission: SubmissionData, at: Date): Promise<void> {
+  await tx.leadSubmission.create({
+    data: { ...submission, fields: submission.fields as object, teamId: lead.teamId, leadId: lead.id, at },
+  });
 }
 
 /**

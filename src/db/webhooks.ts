@@ -10,15 +10,23 @@ export const IN_PROGRESS = 0;
 export type ReceiptClaim = { claimed: true; id: string } | { claimed: false; receipt: WebhookReceipt };
 
 /** Claims an Idempotency-Key for a workspace; the unique (teamId, idempotencyKey) index decides races. */
-export async function claimWebhookReceipt(db: Db, teamId: string, idempotencyKey: string, at: Date): Promise<ReceiptClaim> {
+export async function claimWebhookReceipt(
+  db: Db,
+  teamId: string,
+  idempotencyKey: string,
+  at: Date,
+  bodyHash: string | null = null,
+): Promise<ReceiptClaim> {
   try {
-    const row = await db.webhookReceipt.create({ data: { teamId, idempotencyKey, status: IN_PROGRESS, body: "", createdAt: at } });
+    const row = await db.webhookReceipt.create({
+      data: { teamId, idempotencyKey, bodyHash, status: IN_PROGRESS, body: "", createdAt: at },
+    });
     return { claimed: true, id: row.id };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
   const receipt = await db.webhookReceipt.findUnique({ where: { teamId_idempotencyKey: { teamId, idempotencyKey } } });
-  if (!receipt) return claimWebhookReceipt(db, teamId, idempotencyKey, at); // released meanwhile: try again
+  if (!receipt) return claimWebhookReceipt(db, teamId, idempotencyKey, at, bodyHash); // released meanwhile: try again
   return { claimed: false, receipt };
 }
 
@@ -39,9 +47,16 @@ export async function releaseWebhookReceipt(db: Db, id: string, teamId: string):
   await db.webhookReceipt.deleteMany({ where: { id, teamId, status: IN_PROGRESS } });
 }
 
-export async function pruneWebhookReceipts(db: Db, before: Date): Promise<number> {
-  const { count } = await db.webhookReceipt.deleteMany({ where: { createdAt: { lt: before } } });
-  return count;
+/** Deletes receipts older than `before`; those whose key starts with `keepPrefix` only when older than `keepBefore`. */
+export async function pruneWebhookReceipts(db: Db, before: Date, keep?: { prefix: string; before: Date }): Promise<number> {
+  if (!keep) return (await db.webhookReceipt.deleteMany({ where: { createdAt: { lt: before } } })).count;
+  const others = await db.webhookReceipt.deleteMany({
+    where: { createdAt: { lt: before }, NOT: { idempotencyKey: { startsWith: keep.prefix } } },
+  });
+  const kept = await db.webhookReceipt.deleteMany({
+    where: { createdAt: { lt: keep.before }, idempotencyKey: { startsWith: keep.prefix } },
+  });
+  return others.count + kept.count;
 }
 
 /** Adds one to a fixed-window counter and returns the new count; atomic in the database, so it holds across replicas. */

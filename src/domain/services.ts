@@ -16,6 +16,8 @@ import { FunnelService } from "./funnel/funnel-service.js";
 import { Handoffs } from "./handoffs/handoffs.js";
 import { Home } from "./home/home.js";
 import type { Installations } from "./installations/installations.js";
+import { LeadSources } from "./intake/lead-sources.js";
+import { sealPlainSecrets } from "./intake/seal-secrets.js";
 import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
@@ -78,6 +80,7 @@ export interface Services {
   subscriptions: Subscriptions;
   installations: Installations;
   webForms: WebForms;
+  leadSources: LeadSources;
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
@@ -99,6 +102,7 @@ export function createServices(deps: ServiceDeps): Services {
     replicaId: deps.replicaId,
     metrics,
   };
+  const intakeSecrets = new OptionalSecrets(deps.encryptionKey);
   return {
     workspaces: new Workspaces({ db, clock, defaults: deps.defaults }),
     roles,
@@ -121,12 +125,26 @@ export function createServices(deps: ServiceDeps): Services {
       db,
       clock,
       logger,
-      box: new OptionalSecrets(deps.encryptionKey),
+      box: intakeSecrets,
       announcer: deps.leadAnnouncer,
+      rateLimit: deps.webhookRateLimit ?? 60,
+    }),
+    leadSources: new LeadSources({
+      db,
+      clock,
+      roles,
+      secrets: intakeSecrets,
+      announcer: deps.leadAnnouncer,
+      metrics,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents({ db, clock }),
-    housekeeping: { pruneOperationalRows: () => pruneOperationalRows({ db, clock }) },
+    housekeeping: {
+      pruneOperationalRows: async () => ({
+        ...(await pruneOperationalRows({ db, clock })),
+        secretsSealed: await sealPlainSecrets(db, intakeSecrets),
+      }),
+    },
   };
 }

@@ -1,90 +1,82 @@
-import { randomUUID } from "node:crypto";
+// Lead intake over HTTP: POST /webhooks/leads (web forms signed with Baton's scheme) and
+// POST /webhooks/sources/<id> (a lead source: Typeform, Tally, Webflow, HubSpot, Calendly, Zapier, Make, ...).
+// The contracts (headers, answers) live in src/domain/intake/.
 import type { IncomingMessage } from "node:http";
-import { withCorrelation } from "../lib/correlation.js";
-import { isUnavailableError } from "../lib/errors.js";
 import type { WebhookRouteDeps } from "./deps.js";
-import { type Route, sendJson } from "./routes.js";
+import { handleIntake, header } from "./intake-handler.js";
+import type { Route } from "./routes.js";
 
 export const WEBHOOK_PATH = "/webhooks/leads";
-const MAX_BODY_BYTES = 64 * 1024;
+export const SOURCE_PATH_PREFIX = "/webhooks/sources/";
 
-/** POST /webhooks/leads: see src/domain/intake/ for the contract (headers, answers). */
 export function webhookRoutes(deps: WebhookRouteDeps): Route[] {
   return [
     {
       path: WEBHOOK_PATH,
       method: "POST",
+      handler: (req, res) =>
+        handleIntake(
+          req,
+          res,
+          {
+            ...deps,
+            route: WEBHOOK_PATH,
+            logMessage: "web-form request",
+            counted: (status) => deps.metrics.webhookRequests.inc({ status: String(status) }),
+            logFields: { teamId: header(req, "x-baton-team") },
+          },
+          (rawBody) =>
+            deps.webForms.receive({
+              teamId: header(req, "x-baton-team"),
+              timestamp: header(req, "x-baton-timestamp"),
+              signature: header(req, "x-baton-signature"),
+              idempotencyKey: header(req, "idempotency-key"),
+              contentType: header(req, "content-type"),
+              rawBody,
+            }),
+        ),
+    },
+    {
+      path: `${SOURCE_PATH_PREFIX}:sourceId`,
+      method: "POST",
       handler: (req, res) => {
-        const requestId = correlationIdOf(req);
-        return withCorrelation({ requestId }, async () => {
-          const started = process.hrtime.bigint();
-          let status = 500;
-          try {
-            const rawBody = await readBody(req, MAX_BODY_BYTES);
-            if (rawBody === undefined) {
-              status = 413;
-              return sendJson(
-                res,
-                status,
-                { ok: false, error: "too_large", message: "The body can be at most 64 KB." },
-                { "x-request-id": requestId },
-              );
-            }
-            const answer = await deps.inFlight.track(
-              deps.webForms.receive({
-                teamId: header(req, "x-baton-team"),
-                timestamp: header(req, "x-baton-timestamp"),
-                signature: header(req, "x-baton-signature"),
-                idempotencyKey: header(req, "idempotency-key"),
-                contentType: header(req, "content-type"),
-                rawBody,
-              }),
-            );
-            status = answer.status;
-            sendJson(res, status, answer.body, { ...answer.headers, "x-request-id": requestId });
-            if (answer.afterResponse) {
-              void deps.inFlight.track(
-                answer.afterResponse().catch((error: unknown) => deps.logger.warn({ err: error }, "could not announce a web-form lead")),
-              );
-            }
-          } catch (error) {
-            status = isUnavailableError(error) ? 503 : 500;
-            if (status === 503) deps.logger.warn({ err: error }, "web-form lead refused: database unavailable");
-            else deps.logger.error({ err: error }, "web-form lead failed");
-            const body =
-              status === 503
-                ? { ok: false, error: "unavailable", message: "Baton can't reach its database right now; nothing was saved. Retry later." }
-                : { ok: false, error: "internal", message: "Something went wrong on Baton's side; nothing was saved. Retry later." };
-            if (!res.headersSent) sendJson(res, status, body, { "retry-after": "30", "x-request-id": requestId });
-          } finally {
-            deps.metrics.webhookRequests.inc({ status: String(status) });
-            const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            deps.logger.info({ route: WEBHOOK_PATH, status, teamId: header(req, "x-baton-team"), ms: Math.round(ms) }, "web-form request");
-          }
-        });
+        let provider = "unknown";
+        return handleIntake(
+          req,
+          res,
+          {
+            ...deps,
+            route: `${SOURCE_PATH_PREFIX}:sourceId`,
+            logMessage: "lead source request",
+            counted: (status) => deps.metrics.leadSourceRequests.inc({ provider, status: String(status) }),
+          },
+          async (rawBody) => {
+            const answer = await deps.leadSources.receive({
+              sourceId: sourceIdOf(req),
+              method: req.method ?? "POST",
+              url: requestUrl(req, deps.publicUrl),
+              header: (name) => header(req, name.toLowerCase()),
+              contentType: header(req, "content-type"),
+              rawBody,
+            });
+            provider = answer.provider;
+            return answer;
+          },
+        );
       },
     },
   ];
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+function sourceIdOf(req: IncomingMessage): string {
+  const params = (req as IncomingMessage & { params?: Record<string, string> }).params;
+  return params?.sourceId ?? (req.url ?? "").split("?")[0]?.slice(SOURCE_PATH_PREFIX.length) ?? "";
 }
 
-function correlationIdOf(req: IncomingMessage): string {
-  const given = header(req, "x-request-id");
-  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-}
-
-/** The raw body, or undefined when it is larger than `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** The URL as the provider called it: PUBLIC_URL when set (Baton behind a proxy), else the Host it was sent to. */
+function requestUrl(req: IncomingMessage, publicUrl: string | undefined): string {
+  const path = req.url ?? "/";
+  if (publicUrl) return `${publicUrl.replace(/\/+$/, "")}${path}`;
+  const proto = header(req, "x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  return `${proto}://${header(req, "host") ?? "localhost"}${path}`;
 }

@@ -20,6 +20,10 @@ export interface Metrics {
   slaBreaches: Counter;
   /** POST /webhooks/leads answers by HTTP status. */
   webhookRequests: Counter<"status">;
+  /** POST /webhooks/sources/<id> answers by provider (typeform, tally, ...) and HTTP status. */
+  leadSourceRequests: Counter<"provider" | "status">;
+  /** Lead-source requests refused for a wrong, missing or stale signature, by provider. */
+  leadSourceBadSignatures: Counter<"provider">;
   /** CSV import rows by outcome (created, updated, rejected). */
   csvImportRows: Counter<"outcome">;
   /** Jobs by name and outcome (ok, failed). */
@@ -77,6 +81,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "baton_webhook_requests_total",
       help: "POST /webhooks/leads answers by HTTP status.",
       labelNames: ["status"],
+      registers,
+    }),
+    leadSourceRequests: new Counter({
+      name: "baton_lead_source_requests_total",
+      help: "POST /webhooks/sources/<id> answers by provider and HTTP status.",
+      labelNames: ["provider", "status"],
+      registers,
+    }),
+    leadSourceBadSignatures: new Counter({
+      name: "baton_lead_source_bad_signatures_total",
+      help: "Lead-source requests refused for a wrong, missing or stale signature, by provider.",
+      labelNames: ["provider"],
       registers,
     }),
     csvImportRows: new Counter({

@@ -114,3 +114,22 @@ export const WebFormIds = {
   /** Its "Rotate secret" button. */
   rotate: "web_forms_rotate",
 } as const;
+
+/** /baton settings → Lead sources. */
+export const LeadSourceIds = {
+  /** The list pushed from the settings home. */
+  list: "lead_sources",
+  /** "Add a source" (in the list): opens the form. */
+  add: "lead_source_add",
+  /** The add form and the edit form (callback ids). */
+  addView: "lead_source_add_modal",
+  editView: "lead_source_edit_modal",
+  /** A source's buttons; value: the source id. */
+  edit: "lead_source_edit",
+  rotate: "lead_source_rotate",
+  remove: "lead_source_remove",
+  /** The campaign select beside an unknown tracking code; its block id is "code:<code>". */
+  mapCode: "lead_source_map_code",
+  /** A read-only modal: the address and the secret, shown once. */
+  secretView: "lead_source_secret",
+} as const;

@@ -70,7 +70,7 @@ describe("/lead import", () => {
     await shareFile(app, "FCSVGOOD01", "leads.csv", GOOD_AND_BAD);
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of leads.csv"));
     expect(summary.args.channel).toBe(`D${USER}`);
-    expect(summary.args.text).toBe("Import of leads.csv: 2 new, 1 updated, 0 unchanged, 4 rejected.");
+    expect(summary.args.text).toBe("Import of leads.csv: 3 new, 1 updated, 0 unchanged, 3 rejected.");
     expect(JSON.stringify(summary.args.blocks)).toContain("Favourite Colour");
     expect(app.slack.downloads).toContainEqual({ fileId: "FCSVGOOD01", token: "xoxb-test-token" });
 
@@ -89,9 +89,12 @@ describe("/lead import", () => {
     const existing = await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "existing@acme.com" } });
     expect(existing).toMatchObject({ name: "Existing Person", company: "Acme", phone: "+1 415 555 0100" });
     const events = await app.db.leadEvent.findMany({ where: { teamId: TEAM, actorId: USER } });
-    expect(events.filter((e) => e.type === "created")).toHaveLength(2);
-    expect(events.filter((e) => e.type === "updated").map((e) => e.leadId)).toEqual([existing?.id]);
-    expect(await app.db.lead.count({ where: { teamId: TEAM, emailKey: { in: ["linus@kernel.org", "ken@bell-labs.com"] } } })).toBe(0);
+    expect(events.filter((e) => e.type === "created")).toHaveLength(3);
+    expect(events.filter((e) => e.type === "submitted").map((e) => e.leadId)).toEqual([existing?.id]);
+    expect(await app.db.lead.count({ where: { teamId: TEAM, emailKey: "linus@kernel.org" } })).toBe(0);
+    // A campaign the workspace doesn't know is kept on the lead for an admin to map, not refused.
+    const ken = await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "ken@bell-labs.com" } });
+    expect(ken).toMatchObject({ name: "Ken Thompson", campaignId: null, unmatchedCampaignCode: "autumn gala" });
 
     await app.slack.waitFor("files.completeUploadExternal");
     const rejected = app.slack.uploadedFile((f) => f.title === "rejected-leads.csv");
@@ -100,7 +103,6 @@ describe("/lead import", () => {
     expect(rows.map((r) => [r.line, r.Email, r.reason])).toEqual([
       ["4", "not-an-email", "That doesn't look like an email address (for example jane@acme.com)."],
       ["5", "linus@kernel.org", expect.stringContaining("A phone number can only have digits")],
-      ["6", "ken@bell-labs.com", 'No campaign named or coded "Autumn Gala" in this workspace.'],
       ["8", "'=cmd|' /C calc'!A0", expect.stringContaining("email address")],
     ]);
   });
@@ -114,7 +116,7 @@ describe("/lead import", () => {
     await requestImport(app, actor);
     await shareFile(app, "FCSVAGAIN1", "again.csv", GOOD_AND_BAD);
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of again.csv"));
-    expect(summary.args.text).toBe("Import of again.csv: 0 new, 0 updated, 3 unchanged, 4 rejected.");
+    expect(summary.args.text).toBe("Import of again.csv: 0 new, 0 updated, 4 unchanged, 3 rejected.");
     expect(await app.db.leadEvent.count({ where: { teamId: TEAM } })).toBe(eventsBefore);
   });
 
@@ -141,16 +143,17 @@ describe("/lead import", () => {
     app.slack.reset();
     const lines = ["email,name,company"];
     for (let i = 0; i < 12_000; i++) lines.push(`bulk${i}@example.com,Person ${i},Company ${i % 50}`);
-    lines.push("bulk7@example.com,Person Seven Again,Company 7"); // a later row for the same email updates the lead
+    lines.push("bulk7@example.com,Person Seven Again,Company 7"); // a later row for the same email adds, never overwrites
     await requestImport(app, actor);
     await shareFile(app, "FCSVBULK01", "bulk.csv", lines.join("\n"));
     const summary = await app.slack.waitFor("chat.postMessage", (call) => String(call.args.text).startsWith("Import of bulk.csv"), 60_000);
-    expect(summary.args.text).toBe("Import of bulk.csv: 12000 new, 1 updated, 0 unchanged, 0 rejected.");
+    expect(summary.args.text).toBe("Import of bulk.csv: 12000 new, 0 updated, 1 unchanged, 0 rejected.");
     expect(await app.db.lead.count({ where: { teamId: TEAM, source: "csv", emailKey: { startsWith: "bulk" } } })).toBe(12_000);
-    expect(await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "bulk7@example.com" } })).toMatchObject({
-      name: "Person Seven Again",
-    });
-    expect(await app.db.leadEvent.count({ where: { teamId: TEAM, type: "created", actorId: USER } })).toBe(2 + 1 + 12_000);
+    const bulk7 = await app.db.lead.findFirstOrThrow({ where: { teamId: TEAM, emailKey: "bulk7@example.com" } });
+    expect(bulk7).toMatchObject({ name: "Person 7", searchKey: "person 7\nbulk7@example.com\ncompany 7" });
+    const sent = await app.db.leadSubmission.findMany({ where: { teamId: TEAM, leadId: bulk7.id } });
+    expect(sent.map((row) => row.fields)).toEqual([{ sent: expect.objectContaining({ name: "Person Seven Again" }), filled: [] }]);
+    expect(await app.db.leadEvent.count({ where: { teamId: TEAM, type: "created", actorId: USER } })).toBe(3 + 1 + 12_000);
     expect(app.slack.uploadedFile((f) => f.title === "rejected-bulk.csv")).toBeUndefined();
   });
 });

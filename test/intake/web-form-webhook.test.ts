@@ -99,17 +99,23 @@ describe("POST /webhooks/leads", () => {
         { field: "companySize", message: expect.stringContaining("Company size must be one of") },
       ]),
     );
-    const unknownCampaign = await postWebFormLead(app, { teamId: TEAM, secret, body: { email: "x@y.io", campaign: "nope" } });
-    expect(unknownCampaign.status).toBe(400);
-    expect(unknownCampaign.body.errors).toEqual([
-      { field: "campaign", message: 'No campaign in this workspace has the tracking code "nope".' },
-    ]);
     const notJson = await postWebFormLead(app, { teamId: TEAM, secret, body: "{not json" });
     expect(notJson.status).toBe(400);
     expect(notJson.body.errors[0].field).toBe("body");
     const wrongType = await postWebFormLead(app, { teamId: TEAM, secret, body: "email=a@b.co", contentType: "text/plain" });
     expect(wrongType.status).toBe(415);
     expect(await app.db.lead.count({ where: { teamId: TEAM } })).toBe(before);
+  });
+
+  it("keeps an unknown tracking code on the lead (201) for an admin to map, instead of refusing the lead", async () => {
+    nextMinute();
+    const reply = await postWebFormLead(app, { teamId: TEAM, secret, body: { email: "x@y.io", campaign: "Nope", utm_source: "ads" } });
+    expect(reply.status).toBe(201);
+    expect(await app.db.lead.findFirst({ where: { teamId: TEAM, emailKey: "x@y.io" } })).toMatchObject({
+      campaignId: null,
+      unmatchedCampaignCode: "nope",
+      utmSource: "ads",
+    });
   });
 
   it("answers 401 to a wrong, missing or replayed signature, and to an unknown workspace", async () => {

@@ -85,7 +85,11 @@ describe("saving leads in bulk (the set-based SQL for each provider)", () => {
       name: "Other team",
       phone: null,
     });
-    const updates = await database.prisma.leadEvent.findMany({ where: { teamId: TEAM, type: "updated" } });
-    expect(updates.map((e) => [e.leadId, e.actorId])).toEqual([[bulk?.id, "U3"]]);
+    const updates = await database.prisma.leadEvent.findMany({ where: { teamId: TEAM, type: "submitted" } });
+    expect(updates.map((e) => [e.leadId, e.actorId, e.reason])).toEqual([[bulk?.id, "U3", "a CSV import"]]);
+    const sent = await database.prisma.leadSubmission.findMany({ where: { teamId: TEAM } });
+    expect(sent.map((row) => [row.leadId, row.channel, row.fields])).toEqual([
+      [bulk?.id, "csv", { sent: { email: "bulk@acme.com", phone: "+1 415 555 0100" }, filled: ["phone"] }],
+    ]);
   });
 });

@@ -70,7 +70,7 @@ describe("columns and cells from spreadsheets", () => {
       "companySize",
       "companySize",
       "firstName",
-      "campaign",
+      "utmCampaign",
       undefined,
     ]);
   });

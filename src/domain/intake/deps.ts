@@ -15,3 +15,11 @@ export interface IntakeDeps {
   /** Requests per minute per workspace. */
   rateLimit: number;
 }
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** What receiving one web-form lead needs: the workspace's secret and its rate limit, built once by WebForms. */
+export interface WebFormIntakeDeps extends Pick<IntakeDeps, "db" | "clock" | "logger" | "announcer"> {
+  secrets: { current(teamId: string): Promise<string | undefined> };
+  limiter: { take(teamId: string, subject?: string): Promise<RateDecision> };
+}

@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { replaceIntakeSecret } from "../../db/intake-secrets.js";
 import { findWorkspace, setWebhookSecret } from "../../db/workspaces.js";
+import { isSealed } from "../../lib/crypto.js";
 import type { IntakeDeps } from "./deps.js";
 
-/** The per-workspace secret web forms sign their requests with; encrypted at rest when ENCRYPTION_KEY is set. */
+/**
+ * The per-workspace secret web forms sign their requests with; encrypted at rest whenever ENCRYPTION_KEY is set (one
+ * stored before the key was set is sealed the first time it is read, and by `sealPlainSecrets`).
+ */
 export class WebFormSecrets {
   constructor(private readonly deps: Pick<IntakeDeps, "db" | "box">) {}
 
@@ -10,7 +15,11 @@ export class WebFormSecrets {
     const stored = (await findWorkspace(this.deps.db, teamId))?.webhookSecret;
     if (!stored) return undefined;
     try {
-      return this.deps.box.open(stored);
+      const secret = this.deps.box.open(stored);
+      if (this.deps.box.encrypting && !isSealed(stored)) {
+        await replaceIntakeSecret(this.deps.db, { kind: "web_form", id: teamId, teamId, stored }, this.deps.box.seal(secret));
+      }
+      return secret;
     } catch {
       return undefined; // sealed with a key Baton no longer has: admins rotate to get a new one
     }

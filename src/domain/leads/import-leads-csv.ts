@@ -6,10 +6,11 @@ import { finished } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { type CampaignRef, campaignRefs } from "../../db/lead-pages.js";
+import { codeAliases, codeKey } from "../../db/tracking-codes.js";
 import { isUnavailableError } from "../../lib/errors.js";
 import type { LeadFileDeps } from "./deps.js";
 import { fromSpreadsheet, type LeadColumn, leadColumnFor, rawLeadFrom, spreadsheetSafe } from "./lead-columns.js";
-import { parseLeadInput } from "./lead-input.js";
+import { LIMITS, parseLeadInput } from "./lead-input.js";
 import { type BulkCounts, type BulkLead, saveLeadsInBulk } from "./save-leads-in-bulk.js";
 
 export interface CsvImportResult extends BulkCounts {
@@ -36,7 +37,7 @@ export interface CsvImport {
 
 export async function importLeadsCsv(deps: LeadFileDeps, job: CsvImport): Promise<CsvImportResult> {
   const result: CsvImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, ignoredColumns: [] };
-  const campaigns = campaignMatcher(await campaignRefs(deps.db, job.teamId));
+  const campaigns = campaignMatcher(await campaignRefs(deps.db, job.teamId), await codeAliases(deps.db, job.teamId));
   const rejected = stringify();
   rejected.pipe(job.rejectedOut);
   const parser = job.csv.pipe(
@@ -114,16 +115,20 @@ function rowToLead(record: string[], columns: (LeadColumn | undefined)[], campai
   const { campaign, ...raw } = rawLeadFrom(named);
   const parsed = parseLeadInput(raw);
   const reasons = parsed.ok ? [] : Object.values(parsed.errors);
+  if (!parsed.ok) return { ok: false, reason: reasons.join(" ") };
   const campaignId = campaign ? campaigns(campaign) : undefined;
-  if (campaign && !campaignId) reasons.push(`No campaign named or coded "${campaign.trim()}" in this workspace.`);
-  if (!parsed.ok || reasons.length > 0) return { ok: false, reason: reasons.join(" ") };
-  return { ok: true, lead: { input: parsed.lead, campaignId: campaignId ?? null } };
+  // An unknown campaign is kept on the lead for an admin to map (/baton settings → Lead sources), not refused.
+  const unmatchedCode = campaign && !campaignId ? codeKey(campaign).slice(0, LIMITS.utm) : null;
+  return { ok: true, lead: { input: parsed.lead, campaignId: campaignId ?? null, unmatchedCode } };
 }
 
-/** Finds a campaign by its name (any case and spacing) or its tracking code. */
-function campaignMatcher(refs: CampaignRef[]): (ref: string) => string | undefined {
+/** Finds a campaign by its name (any case and spacing), its tracking code, or a code an admin mapped to it. */
+function campaignMatcher(refs: CampaignRef[], aliases: Map<string, string>): (ref: string) => string | undefined {
   const byName = new Map(refs.map((c) => [c.nameKey, c.id]));
-  const byCode = new Map(refs.filter((c) => c.trackingCode).map((c) => [(c.trackingCode ?? "").toLowerCase(), c.id]));
+  const byCode = new Map([
+    ...aliases,
+    ...refs.filter((c) => c.trackingCode).map((c) => [(c.trackingCode ?? "").toLowerCase(), c.id] as const),
+  ]);
   return (ref) => {
     const key = ref.trim().toLowerCase();
     return byCode.get(key) ?? byName.get(key) ?? byName.get(key.replace(/\s+/g, " "));

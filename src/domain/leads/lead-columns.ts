@@ -14,7 +14,10 @@ export type LeadColumn =
   | "companySize"
   | "region"
   | "notes"
-  | "campaign";
+  | "campaign"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign";
 
 const ALIASES: Record<LeadColumn, string[]> = {
   email: ["email", "emailaddress", "mail", "workemail"],
@@ -28,7 +31,10 @@ const ALIASES: Record<LeadColumn, string[]> = {
   companySize: ["companysize", "size", "employees", "headcount"],
   region: ["region", "territory"],
   notes: ["notes", "note", "comments", "comment", "message"],
-  campaign: ["campaign", "campaigncode", "campaignname", "trackingcode", "utmcampaign"],
+  campaign: ["campaign", "campaigncode", "campaignname", "trackingcode"],
+  utmSource: ["utmsource"],
+  utmMedium: ["utmmedium"],
+  utmCampaign: ["utmcampaign"],
 };
 
 const BY_KEY = new Map<string, LeadColumn>(
@@ -41,18 +47,35 @@ export function leadColumnFor(header: string): LeadColumn | undefined {
   return BY_KEY.get(headerKey(header));
 }
 
+const OTHER_COLUMNS = [
+  "email",
+  "company",
+  "phone",
+  "title",
+  "industry",
+  "companySize",
+  "region",
+  "notes",
+  "campaign",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+] as const;
+
 /**
  * The raw input for `parseLeadInput` from named values: first and last names join when there is no full name,
- * empty strings count as absent. `campaign` stays as given; callers resolve it (code only, or name or code).
+ * empty strings count as absent. `campaign` stays as given; callers resolve it (code only, or name or code), and
+ * utm_campaign stands in for it when it is absent.
  */
 export function rawLeadFrom(values: Partial<Record<LeadColumn, string>>): Record<string, string> & { campaign?: string } {
   const raw: Record<string, string> = {};
   const name = values.name?.trim() || [values.firstName?.trim(), values.lastName?.trim()].filter(Boolean).join(" ");
   if (name) raw.name = name;
-  for (const column of ["email", "company", "phone", "title", "industry", "companySize", "region", "notes", "campaign"] as const) {
+  for (const column of OTHER_COLUMNS) {
     const value = values[column];
     if (value !== undefined && value.trim() !== "") raw[column] = value;
   }
+  if (!raw.campaign && raw.utmCampaign) raw.campaign = raw.utmCampaign;
   return raw;
 }
 

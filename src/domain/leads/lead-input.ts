@@ -4,7 +4,17 @@ import { z } from "zod";
 export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+"] as const;
 export const FIT_GRADES = ["A", "B", "C", "D"] as const;
 
-export const LIMITS = { name: 100, email: 254, company: 120, phone: 32, title: 100, industry: 80, region: 80, notes: 2000 } as const;
+export const LIMITS = {
+  name: 100,
+  email: 254,
+  company: 120,
+  phone: 32,
+  title: 100,
+  industry: 80,
+  region: 80,
+  notes: 2000,
+  utm: 200,
+} as const;
 
 const trimmed = (max: number, what: string) =>
   z
@@ -35,7 +45,11 @@ export const leadInputSchema = z.object({
   /** A campaign of the same workspace, by id (the modal's select) ... */
   campaignId: z.string().trim().min(1).optional(),
   /** ... or by its tracking code (web forms, CSV). */
-  campaignCode: z.string().trim().min(1).max(64).optional(),
+  campaignCode: z.string().trim().min(1).max(LIMITS.utm).optional(),
+  /** UTM parameters as a form or booking page received them (utm_campaign is also the tracking code). */
+  utmSource: trimmed(LIMITS.utm, "utm_source"),
+  utmMedium: trimmed(LIMITS.utm, "utm_medium"),
+  utmCampaign: trimmed(LIMITS.utm, "utm_campaign"),
   /** Chosen by hand until the workspace has an ICP; then computed. */
   fitGrade: z.enum(FIT_GRADES, { message: "Fit must be A, B, C or D." }).optional(),
 });

@@ -1,22 +1,25 @@
 import type { Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import {
-  campaignIdInTeam,
   findLead,
   findLeadByEmailKey,
   insertLead,
   type Lead,
   type LeadFields,
   recordLeadEvent,
+  recordSubmission,
   updateLeadFields,
 } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
 import type { LeadDeps } from "./deps.js";
+import { leadFields, type OutsideOrigin, sentFields } from "./lead-fields.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
+import { outsideChanges } from "./outside-merge.js";
 import { searchKeyOf } from "./search-key.js";
 
-export type LeadSource = "slack" | "webhook" | "csv";
+/** Where a lead was first logged: Slack, a web form, a CSV import, or a lead source's provider (e.g. "typeform"). */
+export type LeadSource = string;
 
 export interface SavedLead {
   lead: Lead;
@@ -31,6 +34,11 @@ export interface SaveOptions {
   replace?: boolean;
   /** Edit this lead (by id, within the team), even when the email changes. */
   leadId?: string;
+  /**
+   * From outside Slack: an existing lead only gets the fields it lacks (nothing when owned or decided), and what
+   * was sent is recorded on its history; an unknown tracking code is kept rather than refused.
+   */
+  outside?: OutsideOrigin;
 }
 
 export interface SaveLeadInput extends SaveOptions {
@@ -49,18 +57,20 @@ const EMAIL_TAKEN = "Another lead already has this email. Open it with /lead <em
  * Logs a lead, or updates the one with the same email (case-insensitive) in the workspace. Never makes a second
  * row: the unique (teamId, emailKey) index decides races, and the loser updates the winner's row.
  * Updates keep stored values for fields the input leaves empty (a web form that omits the phone does not erase
- * it), unless `replace` (an edit in the modal, where emptying a field means removing it). With `leadId`, that lead
- * is edited, and its email may change to one no other lead has. The lead and its event are written together.
+ * it), unless `replace` (an edit in the modal, where emptying a field means removing it); with `outside`, they only
+ * fill empty fields (see outside-merge.ts). With `leadId`, that lead is edited, and its email may change to one no
+ * other lead has. The lead and its event are written together.
  */
 export async function saveLead(deps: SaveDeps, input: SaveLeadInput): Promise<SavedLead> {
   const { db, clock } = deps;
   const { teamId, actorId, source } = input;
   const key = emailKey(input.lead.email);
-  const fields = await leadFields(deps, teamId, input.lead);
+  const fields = await leadFields(db, teamId, input.lead, input.outside);
   if (input.leadId) return editLead(deps, input.leadId, fields, input);
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findLeadByEmailKey(db, teamId, key);
     const at = clock.now();
+    if (existing && input.outside) return addFromOutside(deps, existing, fields, at, { ...input, outside: input.outside });
     if (existing) return update(deps, existing, fields, at, input);
     const row = { ...(await withFit(db, teamId, fields)), teamId, emailKey: key, searchKey: searchKeyOf(fields) };
     try {
@@ -102,34 +112,35 @@ async function update(deps: SaveDeps, existing: Lead, fields: LeadFields, at: Da
   return { lead, created: false, changed: true };
 }
 
-function differs(existing: Lead, changes: LeadFields): boolean {
-  return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
+/** A submission for a lead that exists: fills what it lacks and records what was sent, in one transaction. */
+async function addFromOutside(
+  deps: SaveDeps,
+  existing: Lead,
+  fields: LeadFields,
+  at: Date,
+  input: SaveLeadInput & { outside: OutsideOrigin },
+): Promise<SavedLead> {
+  const filled = outsideChanges(existing, fields);
+  const changes = Object.keys(filled).length > 0 ? await withFit(deps.db, existing.teamId, filled, existing) : filled;
+  const changed = differs(existing, changes);
+  const data = { ...changes, searchKey: searchKeyOf({ ...existing, ...changes }), updatedAt: at };
+  const { outside } = input;
+  const submission = {
+    channel: outside.channel,
+    sourceId: outside.sourceId ?? null,
+    fields: { sent: sentFields(input.lead), filled: Object.keys(filled) },
+  };
+  const lead = await deps.db.$transaction(async (tx) => {
+    const updated = await updateLeadFields(tx, existing, data);
+    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "submitted", reason: outside.label, at });
+    await recordSubmission(tx, updated, submission, at);
+    return updated;
+  });
+  return { lead, created: false, changed };
 }
 
-async function leadFields(deps: SaveDeps, teamId: string, input: LeadInput): Promise<LeadFields> {
-  const campaignRef = {
-    ...(input.campaignId ? { id: input.campaignId } : {}),
-    ...(input.campaignCode ? { code: input.campaignCode } : {}),
-  };
-  const campaignId = campaignRef.id || campaignRef.code ? await campaignIdInTeam(deps.db, teamId, campaignRef) : null;
-  if ((campaignRef.id || campaignRef.code) && !campaignId) {
-    throw new AppError("invalid_input", "That campaign doesn't exist in this workspace.", {
-      campaignId: "Pick one of this workspace's campaigns.",
-    });
-  }
-  return {
-    email: input.email.trim(),
-    name: input.name ?? null,
-    company: input.company ?? null,
-    phone: input.phone ?? null,
-    title: input.title ?? null,
-    industry: input.industry ?? null,
-    companySize: input.companySize ?? null,
-    region: input.region ?? null,
-    notes: input.notes ?? null,
-    campaignId,
-    fitGrade: input.fitGrade ?? null,
-  };
+function differs(existing: Lead, changes: LeadFields): boolean {
+  return Object.entries(changes).some(([field, value]) => (existing[field as keyof Lead] ?? null) !== (value ?? null));
 }
 
 /** When the workspace has an ICP, the computed fit grade wins over a hand-picked one. */

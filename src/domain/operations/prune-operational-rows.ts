@@ -4,8 +4,11 @@ import type { OperationsDeps } from "./deps.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** How long operational rows are kept: Slack retries within minutes; idempotency keys are honoured for a day. */
-export const RETENTION = { slackEventIdsDays: 7, idempotencyKeysDays: 1, importRequestsDays: 1 } as const;
+/**
+ * How long operational rows are kept: Slack retries within minutes; idempotency keys are honoured for a day, a lead
+ * source's event ids for four (HubSpot retries a workflow's webhook for up to three days).
+ */
+export const RETENTION = { slackEventIdsDays: 7, idempotencyKeysDays: 1, sourceEventIdsDays: 4, importRequestsDays: 1 } as const;
 
 /** Deletes operational rows nobody needs any more. Safe on several replicas at once (plain deletes by age). */
 export async function pruneOperationalRows(deps: OperationsDeps): Promise<Record<string, number>> {
@@ -15,7 +18,10 @@ export async function pruneOperationalRows(deps: OperationsDeps): Promise<Record
   return {
     slackEvents: await pruneOnceMarkers(db, "event:", ago(RETENTION.slackEventIdsDays)),
     importRequests: await pruneOnceMarkers(db, "import-request:", ago(RETENTION.importRequestsDays)),
-    webhookReceipts: await pruneWebhookReceipts(db, ago(RETENTION.idempotencyKeysDays)),
+    webhookReceipts: await pruneWebhookReceipts(db, ago(RETENTION.idempotencyKeysDays), {
+      prefix: "source:",
+      before: ago(RETENTION.sourceEventIdsDays),
+    }),
     rateWindows: await pruneRateWindows(db, new Date(now)),
   };
 }

@@ -31,6 +31,8 @@ function describe(e: LeadHistoryLine): string {
       return "reminder sent: half the response time had passed";
     case "escalated":
       return "escalated: past the agreed response time";
+    case "submitted":
+      return `${escapeMrkdwn(e.reason ?? "an outside source")} sent it again: Baton kept what was there and added only what was missing`;
     case "erased":
       return `${who(e.actorId)} erased its personal data`;
     case "stage_changed": {

@@ -1,8 +1,15 @@
 import { channelsAndPeopleSection } from "./channels-and-people.js";
 import { digestsSection } from "./digests.js";
+import { leadSourcesSection } from "./lead-sources.js";
 import { rotationSection } from "./rotation.js";
 import type { SettingsSection } from "./section.js";
 import { webFormsSection } from "./web-forms.js";
 
 /** Every section of `/baton settings`, in the order admins see them. */
-export const settingsSections: SettingsSection[] = [channelsAndPeopleSection, rotationSection, digestsSection, webFormsSection];
+export const settingsSections: SettingsSection[] = [
+  channelsAndPeopleSection,
+  rotationSection,
+  digestsSection,
+  webFormsSection,
+  leadSourcesSection,
+];

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { Actions, CampaignActions, DigestActions, LeadActions, PlaybookActions, WebFormIds } from "../../ids.js";
+import { Actions, CampaignActions, DigestActions, LeadActions, LeadSourceIds, PlaybookActions, WebFormIds } from "../../ids.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
@@ -15,6 +15,11 @@ import { editLeadAction } from "./lead-edit.js";
 import { handOffAction } from "./lead-hand-off.js";
 import { dealModalAction, toOpportunityAction } from "./lead-move.js";
 import { openLeadAction } from "./lead-open.js";
+import { leadSourceAddAction } from "./lead-source-add.js";
+import { leadSourceEditAction } from "./lead-source-edit.js";
+import { leadSourceMapCodeAction } from "./lead-source-map-code.js";
+import { leadSourceRemoveAction } from "./lead-source-remove.js";
+import { leadSourceRotateAction } from "./lead-source-rotate.js";
 import { addSegmentAction, editAgreementAction, editBrandAction, editSegmentAction } from "./playbook-edit.js";
 import { rotationMembersAction } from "./rotation-members.js";
 import { settingsSectionAction } from "./settings-section.js";
@@ -47,4 +52,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(LeadActions.availability, availabilityAction(deps));
   app.action(LeadActions.rotationMembers, rotationMembersAction(deps));
   app.action(WebFormIds.rotate, webFormsRotateAction(deps));
+  app.action(LeadSourceIds.add, leadSourceAddAction(deps));
+  app.action(LeadSourceIds.edit, leadSourceEditAction(deps));
+  app.action(LeadSourceIds.rotate, leadSourceRotateAction(deps));
+  app.action(LeadSourceIds.remove, leadSourceRemoveAction(deps));
+  app.action(LeadSourceIds.mapCode, leadSourceMapCodeAction(deps));
 }

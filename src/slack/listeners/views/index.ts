@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { CampaignViews, DigestViews, LeadViews, PlaybookViews } from "../../ids.js";
+import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, PlaybookViews } from "../../ids.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignCreateView } from "./campaign-create.js";
 import { campaignEditView } from "./campaign-edit.js";
@@ -8,6 +8,8 @@ import { rejectSubmission } from "./handoff-reject.js";
 import { dealSubmission } from "./lead-deal.js";
 import { forgetSubmission } from "./lead-forget.js";
 import { leadModalSubmission } from "./lead-modal.js";
+import { leadSourceAddSubmission } from "./lead-source-add.js";
+import { leadSourceEditSubmission } from "./lead-source-edit.js";
 import { agreementFormView, brandGuideFormView, segmentFormView } from "./playbook-forms.js";
 import { channelsSettingsSubmission } from "./settings-channels.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
@@ -26,4 +28,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(LeadViews.forget, forgetSubmission(deps));
   app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps));
   app.view(LeadViews.rotation, rotationSettingsSubmission(deps));
+  app.view(LeadSourceIds.addView, leadSourceAddSubmission(deps));
+  app.view(LeadSourceIds.editView, leadSourceEditSubmission(deps));
 }

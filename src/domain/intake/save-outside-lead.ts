@@ -1,0 +1,64 @@
+// Saving a lead that arrived from outside Slack (a web form, a lead source): a new lead is announced in the
+// marketing channel; an existing one only gets what it lacks (see leads/outside-merge.ts).
+import type { Db } from "../../db/client.js";
+import { leadWithCampaign } from "../../db/lead-pages.js";
+import { findWorkspace } from "../../db/workspaces.js";
+import type { Clock } from "../../lib/clock.js";
+import { isAppError, isUnavailableError } from "../../lib/errors.js";
+import type { OutsideOrigin } from "../leads/lead-fields.js";
+import type { LeadInput } from "../leads/lead-input.js";
+import { type SavedLead, saveLead } from "../leads/save-lead.js";
+import type { NewLeadAnnouncer } from "../ports.js";
+import type { IntakeAnswer } from "./idempotency.js";
+import { publicField } from "./web-form-payload.js";
+
+export interface OutsideChannel extends OutsideOrigin {
+  /** Stored as the lead's `source` when it is new: "webhook", or the provider. */
+  leadSource: string;
+  /** How the marketing channel's announcement names it: "New lead from a <announcedAs>". */
+  announcedAs: string;
+}
+
+export interface OutsideLeadDeps {
+  db: Db;
+  clock: Clock;
+  announcer: NewLeadAnnouncer;
+}
+
+/** The actor recorded on events of leads from outside Slack. */
+export const OUTSIDE_ACTOR = "webhook";
+
+export async function saveOutsideLead(
+  deps: OutsideLeadDeps,
+  teamId: string,
+  lead: LeadInput,
+  origin: OutsideChannel,
+  onSaved?: (saved: SavedLead) => Promise<void>,
+): Promise<IntakeAnswer> {
+  let saved: SavedLead;
+  try {
+    saved = await saveLead(deps, { teamId, actorId: OUTSIDE_ACTOR, source: origin.leadSource, lead, outside: origin });
+  } catch (error) {
+    if (isUnavailableError(error) || !isAppError(error) || error.code !== "invalid_input") throw error;
+    const errors = Object.keys(error.fields).length
+      ? Object.keys(error.fields).map((field) => ({ field: publicField(field), message: error.fields[field] ?? error.message }))
+      : [{ field: "body", message: error.message }];
+    return { status: 400, body: { ok: false, error: "invalid_lead", errors } };
+  }
+  await onSaved?.(saved);
+  const body = { ok: true, leadId: saved.lead.id, created: saved.created };
+  if (!saved.created) return { status: 200, body };
+  return { status: 201, body, afterResponse: () => announce(deps, teamId, saved.lead.id, origin.announcedAs) };
+}
+
+async function announce(deps: OutsideLeadDeps, teamId: string, leadId: string, source: string): Promise<void> {
+  const workspace = await findWorkspace(deps.db, teamId);
+  const lead = await leadWithCampaign(deps.db, teamId, leadId);
+  if (!workspace?.marketingChannelId || !lead) return;
+  await deps.announcer.newLead({
+    teamId,
+    channelId: workspace.marketingChannelId,
+    source,
+    lead: { id: lead.id, name: lead.name, company: lead.company, title: lead.title, campaignName: lead.campaign?.name ?? null },
+  });
+}
