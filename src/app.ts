@@ -22,6 +22,7 @@ import { createSlackApp } from "./slack/app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { slackFileOrigins } from "./slack/file-hosts.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
@@ -78,6 +79,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       clock,
       routes,
       inFlight,
+      files: { origins: slackFileOrigins(config.slack.apiUrl), maxBytes: config.csvImportMaxBytes },
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
     const server = await app.start(config.port);

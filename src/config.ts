@@ -37,6 +37,12 @@ const envSchema = z.object({
     .int()
     .min(1, "at least 1 request per minute")
     .default(60),
+  CSV_IMPORT_MAX_MB: z.coerce
+    .number({ message: "megabytes, e.g. 20" })
+    .int("a whole number of megabytes, e.g. 20")
+    .min(1, "at least 1 MB")
+    .max(1024, "at most 1024 MB")
+    .default(20),
   DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -76,6 +82,8 @@ export interface Config {
   databaseTimeoutMs: number;
   /** POST /webhooks/leads requests per minute per workspace. */
   webhookRateLimit: number;
+  /** The largest CSV file `/lead import` reads (CSV_IMPORT_MAX_MB). */
+  csvImportMaxBytes: number;
   encryptionKey?: Buffer;
   log: { level: Env["LOG_LEVEL"]; pretty: boolean };
   defaults: {
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
+    csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },
     defaults: {
