@@ -23,6 +23,7 @@ import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
+import { tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
@@ -37,6 +38,11 @@ export interface StartOptions {
   schedule?: boolean;
   /** Test-only: makes digest runs stop at a point, to simulate a replica that dies there. */
   digestFaults?: DigestFaults;
+  /**
+   * Test-only: in single-token mode, serve every team id rather than only the token's own workspace (the suite
+   * gives each test a workspace of its own on one app and one stand-in token).
+   */
+  serveEveryTeam?: boolean;
 }
 
 export interface Baton {
@@ -59,7 +65,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   let started = false;
   try {
     const metrics = createMetrics();
-    const services = wireServices(config, database, { clock, logger, metrics, options });
+    const clients = slackClients(config, logger, metrics, () => services);
+    const services = wireServices(config, database, clients, { clock, logger, metrics, options });
+    if (!config.slack.oauth) await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
     const routes = [
       ...healthRoutes({
@@ -129,19 +137,32 @@ interface Runtime {
   metrics: Metrics;
 }
 
+/** Web API clients for the jobs and notifiers: the one token, or each workspace's from its installation. */
+function slackClients(config: Config, logger: Logger, metrics: Metrics, services: () => Services | undefined): SlackClients {
+  const clientOptions = webClientOptions(config, logger, metrics);
+  return config.slack.oauth
+    ? new InstalledClients(async (teamId) => services()?.installations.botTokenFor(teamId), clientOptions)
+    : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
+}
+
+/**
+ * Single-token mode: the token's own workspace (auth.test) is the only one served, and it exists from start-up
+ * with its default digests, so they post on time before anyone has typed a command.
+ */
+async function serveTokenWorkspace(services: Services, clients: SlackClients, options: StartOptions): Promise<void> {
+  const { teamId } = await tokenWorkspace(await clients.forTeam(""));
+  if (!options.serveEveryTeam) services.servedTeams.serveOnly(teamId);
+  await services.workspaces.ensure(teamId);
+}
+
 /** The domain services, with the Slack layer's implementations of the domain's ports. */
 function wireServices(
   config: Config,
   database: Database,
+  clients: SlackClients,
   { clock, logger, metrics, options }: Runtime & { options: StartOptions },
 ): Services {
-  const clientOptions = webClientOptions(config, logger, metrics);
-  // In distributed mode each workspace's token comes from its installation, read through the services below.
-  let services: Services | undefined;
-  const clients: SlackClients = config.slack.oauth
-    ? new InstalledClients(async (teamId) => services?.installations.botTokenFor(teamId), clientOptions)
-    : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
-  services = createServices({
+  return createServices({
     db: database.prisma,
     provider: database.provider,
     clock,
@@ -163,7 +184,6 @@ function wireServices(
       ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
     },
   });
-  return services;
 }
 
 /** Periodic jobs and the per-schedule digest timers; with `schedule` off (tests) they only run when called. */

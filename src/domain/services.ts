@@ -26,6 +26,7 @@ import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } 
 import { Rotation } from "./routing/rotation-service.js";
 import { SlaLadder } from "./sla/run-due-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
+import { ServedTeams } from "./workspaces/served-teams.js";
 import { type WorkspaceDefaults, Workspaces } from "./workspaces/workspaces.js";
 
 export interface ServiceDeps {
@@ -55,6 +56,7 @@ export interface ServiceDeps {
 
 export interface Services {
   workspaces: Workspaces;
+  servedTeams: ServedTeams;
   roles: Roles;
   metrics: Metrics;
   leads: Leads;
@@ -86,6 +88,7 @@ export function createServices(deps: ServiceDeps): Services {
   const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
   return {
     workspaces: new Workspaces(db, deps.defaults, clock),
+    servedTeams: new ServedTeams(),
     roles,
     metrics,
     leads: new Leads(leadDeps),
