@@ -67,6 +67,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     const metrics = createMetrics();
     const clients = slackClients(config, logger, metrics, () => services);
     const services = wireServices(config, database, clients, { clock, logger, metrics, options });
+    if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     if (!config.slack.oauth) await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
     const routes = [
@@ -137,6 +138,13 @@ interface Runtime {
   metrics: Metrics;
 }
 
+/** ENCRYPTION_KEY was rotated: re-encrypt what the previous key encrypted, before serving (every replica may). */
+async function reencryptSecrets(services: Services, logger: Logger): Promise<void> {
+  const counts = await services.secretsAtRest.reencryptUnderCurrentKey();
+  if (counts.unreadable > 0) logger.warn(counts, "some encrypted values open with neither ENCRYPTION_KEY nor ENCRYPTION_KEY_PREVIOUS");
+  else logger.info(counts, "secrets re-encrypted with ENCRYPTION_KEY; remove ENCRYPTION_KEY_PREVIOUS once every replica has restarted");
+}
+
 /** Web API clients for the jobs and notifiers: the one token, or each workspace's from its installation. */
 function slackClients(config: Config, logger: Logger, metrics: Metrics, services: () => Services | undefined): SlackClients {
   const clientOptions = webClientOptions(config, logger, metrics);
@@ -176,6 +184,7 @@ function wireServices(
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
+    ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     ...(options.digestFaults ? { digestFaults: options.digestFaults } : {}),
     defaults: {
       timezone: config.defaults.digestTimezone,

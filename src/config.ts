@@ -24,6 +24,9 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optional(z.string().min(16, "the Client Secret (Basic Information)")),
   SLACK_STATE_SECRET: optional(z.string().min(16, "a random string of at least 16 characters")),
   ENCRYPTION_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes in base64 (openssl rand -base64 32)")),
+  ENCRYPTION_KEY_PREVIOUS: optional(
+    z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "the ENCRYPTION_KEY used before this one: 32 bytes in base64, as it was"),
+  ),
   PORT: z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535).default(3000),
   PUBLIC_URL: optional(z.url({ message: "the public https:// address of this Baton, e.g. https://baton.example.com" })),
   DATABASE_TIMEOUT_MS: z.coerce
@@ -85,6 +88,8 @@ export interface Config {
   /** The largest CSV file `/lead import` reads (CSV_IMPORT_MAX_MB). */
   csvImportMaxBytes: number;
   encryptionKey?: Buffer;
+  /** The key before ENCRYPTION_KEY: still decrypts; what it encrypted is re-encrypted at start-up. */
+  encryptionKeyPrevious?: Buffer;
   log: { level: Env["LOG_LEVEL"]; pretty: boolean };
   defaults: {
     salesChannelId?: string;
@@ -136,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
     csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
+    ...(e.ENCRYPTION_KEY_PREVIOUS ? { encryptionKeyPrevious: Buffer.from(e.ENCRYPTION_KEY_PREVIOUS, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },
     defaults: {
       ...(e.SALES_CHANNEL_ID ? { salesChannelId: e.SALES_CHANNEL_ID } : {}),
@@ -161,6 +167,11 @@ function crossFieldProblems(e: Env): string[] {
     }
   } else if (!e.SLACK_BOT_TOKEN) {
     problems.push("SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (starts with xoxb-) from your Slack app's OAuth & Permissions page");
+  }
+  if (e.ENCRYPTION_KEY_PREVIOUS && !e.ENCRYPTION_KEY) {
+    problems.push("ENCRYPTION_KEY: missing; ENCRYPTION_KEY_PREVIOUS is the old key, so ENCRYPTION_KEY must hold the new one");
+  } else if (e.ENCRYPTION_KEY_PREVIOUS && e.ENCRYPTION_KEY_PREVIOUS === e.ENCRYPTION_KEY) {
+    problems.push("ENCRYPTION_KEY_PREVIOUS: should be the old key, not the same as ENCRYPTION_KEY (or leave it empty)");
   }
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push("SLACK_SIGNING_SECRET: missing; the Signing Secret from Basic Information (or set SLACK_APP_TOKEN to use Socket Mode)");

@@ -19,6 +19,7 @@ import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
 import { pruneOperationalRows } from "./operations/housekeeping.js";
+import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
@@ -48,6 +49,8 @@ export interface ServiceDeps {
   metrics?: Metrics;
   /** ENCRYPTION_KEY: installations need it; web-form secrets are encrypted with it when given. */
   encryptionKey?: Buffer;
+  /** ENCRYPTION_KEY_PREVIOUS: still decrypts, while everything is re-encrypted with ENCRYPTION_KEY. */
+  previousEncryptionKey?: Buffer;
   /** POST /webhooks/leads requests per minute per workspace (default 60). */
   webhookRateLimit?: number;
   /** Test-only: simulates a replica dying in the middle of a digest run. */
@@ -76,6 +79,8 @@ export interface Services {
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
+  /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
+  secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -86,6 +91,8 @@ export function createServices(deps: ServiceDeps): Services {
   const funnelDeps = { db, provider, clock };
   const leadDeps = { db, clock, logger: deps.logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
   const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
+  const previousKeys = deps.previousEncryptionKey ? [deps.previousEncryptionKey] : [];
+  const box = deps.encryptionKey ? new SecretBox(deps.encryptionKey, previousKeys) : undefined;
   return {
     workspaces: new Workspaces(db, deps.defaults, clock),
     servedTeams: new ServedTeams(),
@@ -110,17 +117,20 @@ export function createServices(deps: ServiceDeps): Services {
       ...(deps.digestFaults ? { faults: deps.digestFaults } : {}),
     }),
     subscriptions: new Subscriptions(db, funnel),
-    installations: new Installations(db, clock, deps.encryptionKey ? new SecretBox(deps.encryptionKey) : undefined),
+    installations: new Installations(db, clock, box),
     webForms: new WebForms({
       db,
       clock,
       logger: deps.logger,
-      secrets: new OptionalSecrets(deps.encryptionKey),
+      secrets: new OptionalSecrets(deps.encryptionKey, previousKeys),
       announcer: deps.leadAnnouncer,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents(db, clock),
     housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
+    secretsAtRest: {
+      reencryptUnderCurrentKey: async () => (box ? reencryptUnderCurrentKey(db, box) : { reencrypted: 0, current: 0, unreadable: 0 }),
+    },
   };
 }
