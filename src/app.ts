@@ -160,7 +160,7 @@ function slackClients(config: Config, logger: Logger, metrics: Metrics, services
 async function serveTokenWorkspace(services: Services, clients: SlackClients, options: StartOptions): Promise<void> {
   const { teamId } = await tokenWorkspace(await clients.forTeam(""));
   if (!options.serveEveryTeam) services.servedTeams.serveOnly(teamId);
-  await services.workspaces.ensure(teamId);
+  await services.workspaces.installed(teamId);
 }
 
 /** The domain services, with the Slack layer's implementations of the domain's ports. */
@@ -183,6 +183,7 @@ function wireServices(
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
+    retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
     ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     ...(options.digestFaults ? { digestFaults: options.digestFaults } : {}),

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .min(1, "at least 1 MB")
     .max(1024, "at most 1024 MB")
     .default(20),
+  RETENTION_DAYS_AFTER_UNINSTALL: z.coerce
+    .number({ message: "a number of days, e.g. 30" })
+    .int("a whole number of days, e.g. 30")
+    .min(0, "0 (purge at the next hourly housekeeping) or more days")
+    .max(3650, "at most 3650 days")
+    .default(30),
   DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -87,6 +93,8 @@ export interface Config {
   webhookRateLimit: number;
   /** The largest CSV file `/lead import` reads (CSV_IMPORT_MAX_MB). */
   csvImportMaxBytes: number;
+  /** Days after app_uninstalled before a workspace's data is purged. */
+  retentionDaysAfterUninstall: number;
   encryptionKey?: Buffer;
   /** The key before ENCRYPTION_KEY: still decrypts; what it encrypted is re-encrypted at start-up. */
   encryptionKeyPrevious?: Buffer;
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
     csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
+    retentionDaysAfterUninstall: e.RETENTION_DAYS_AFTER_UNINSTALL,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
     ...(e.ENCRYPTION_KEY_PREVIOUS ? { encryptionKeyPrevious: Buffer.from(e.ENCRYPTION_KEY_PREVIOUS, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },

@@ -53,6 +53,8 @@ export interface ServiceDeps {
   previousEncryptionKey?: Buffer;
   /** POST /webhooks/leads requests per minute per workspace (default 60). */
   webhookRateLimit?: number;
+  /** Days after app_uninstalled before a workspace's data is purged (default 30). */
+  retentionDaysAfterUninstall?: number;
   /** Test-only: simulates a replica dying in the middle of a digest run. */
   digestFaults?: DigestFaults;
 }
@@ -93,8 +95,10 @@ export function createServices(deps: ServiceDeps): Services {
   const funnel = new FunnelService(funnelDeps, new FunnelCache(funnelDeps));
   const previousKeys = deps.previousEncryptionKey ? [deps.previousEncryptionKey] : [];
   const box = deps.encryptionKey ? new SecretBox(deps.encryptionKey, previousKeys) : undefined;
+  const workspaces = new Workspaces(db, deps.defaults, clock);
+  const retentionDays = deps.retentionDaysAfterUninstall ?? 30;
   return {
-    workspaces: new Workspaces(db, deps.defaults, clock),
+    workspaces,
     servedTeams: new ServedTeams(),
     roles,
     metrics,
@@ -128,7 +132,12 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents(db, clock),
-    housekeeping: { pruneOperationalRows: () => pruneOperationalRows(db, clock) },
+    housekeeping: {
+      pruneOperationalRows: async () => ({
+        ...(await pruneOperationalRows(db, clock)),
+        uninstalledWorkspaces: await workspaces.purgeUninstalled(retentionDays),
+      }),
+    },
     secretsAtRest: {
       reencryptUnderCurrentKey: async () => (box ? reencryptUnderCurrentKey(db, box) : { reencrypted: 0, current: 0, unreadable: 0 }),
     },
