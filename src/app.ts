@@ -9,7 +9,7 @@ import { type DatabaseTarget, databaseTarget } from "./db/target.js";
 import type { DigestFaults } from "./domain/funnel/ports.js";
 import { createServices, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
-import { metricsRoute } from "./http/metrics.js";
+import { metricsRoute, serveOnLoopback } from "./http/metrics.js";
 import { webhookRoutes } from "./http/webhooks.js";
 import { DigestTasks } from "./jobs/digests.js";
 import { createJobs } from "./jobs/index.js";
@@ -48,6 +48,8 @@ export interface StartOptions {
 export interface Baton {
   /** The HTTP port actually listened on (PORT=0 picks a free one). */
   port: number;
+  /** With METRICS_PORT: the port /metrics is served on, on 127.0.0.1 only. */
+  metricsPort?: number;
   database: Database;
   services: Services;
   jobs: Record<string, Job>;
@@ -63,6 +65,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   await migrate(target, logger);
   const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
   let started = false;
+  let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {
     const metrics = createMetrics();
     const clients = slackClients(config, logger, metrics, () => services);
@@ -78,7 +81,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         pendingMigrations: () => pendingMigrations(database.prisma, target),
         started: () => started,
       }),
-      metricsRoute(metrics),
+      ...(config.metrics.port === undefined ? [metricsRoute(metrics, config.metrics.token)] : []),
       ...webhookRoutes({ webForms: services.webForms, logger, metrics, inFlight }),
     ];
     const app = createSlackApp({
@@ -93,11 +96,15 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
+    if (config.metrics.port !== undefined) {
+      metricsServer = await serveOnLoopback(metricsRoute(metrics, config.metrics.token), config.metrics.port);
+    }
     const jobs = startJobs(services, { clock, logger, metrics, inFlight, schedule: options.schedule !== false });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
       port,
+      ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
       database,
       services,
       jobs: jobs.byName,
@@ -107,12 +114,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         started = false;
         await jobs.stop();
         await app.stop();
+        await metricsServer?.close();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
         await database.close();
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await database.close();
     throw error;
   }

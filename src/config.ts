@@ -4,7 +4,7 @@ import { validate as validCron } from "node-cron";
 import { z } from "zod";
 import { providerOf } from "./db/target.js";
 
-const optional = (schema: z.ZodType<string>) =>
+const optional = <T>(schema: z.ZodType<T>) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 const channelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, "a Slack channel id such as C0123456789 (channel details → About)");
@@ -28,6 +28,8 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "the ENCRYPTION_KEY used before this one: 32 bytes in base64, as it was"),
   ),
   PORT: z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535).default(3000),
+  METRICS_TOKEN: optional(z.string().min(16, "a random string of at least 16 characters (openssl rand -hex 24)")),
+  METRICS_PORT: optional(z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535)),
   PUBLIC_URL: optional(z.url({ message: "the public https:// address of this Baton, e.g. https://baton.example.com" })),
   DATABASE_TIMEOUT_MS: z.coerce
     .number({ message: "milliseconds, e.g. 10000" })
@@ -84,6 +86,11 @@ export interface Config {
   /** Socket Mode when an app token is set, HTTP otherwise. */
   socketMode: boolean;
   port: number;
+  /**
+   * Who may read /metrics: with `token` only requests bearing it; with `port`, /metrics is served on that port on
+   * 127.0.0.1 only and not on the public port.
+   */
+  metrics: { token?: string; port?: number };
   /** Public address of this Baton (for the web-form URL shown to admins); without it admins see a placeholder. */
   publicUrl?: string;
   databaseUrl?: string;
@@ -143,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     socketMode: Boolean(e.SLACK_APP_TOKEN),
     port: e.PORT,
+    metrics: {
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+      ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}),
+    },
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, "") } : {}),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
@@ -181,6 +192,9 @@ function crossFieldProblems(e: Env): string[] {
     problems.push("ENCRYPTION_KEY: missing; ENCRYPTION_KEY_PREVIOUS is the old key, so ENCRYPTION_KEY must hold the new one");
   } else if (e.ENCRYPTION_KEY_PREVIOUS && e.ENCRYPTION_KEY_PREVIOUS === e.ENCRYPTION_KEY) {
     problems.push("ENCRYPTION_KEY_PREVIOUS: should be the old key, not the same as ENCRYPTION_KEY (or leave it empty)");
+  }
+  if (e.METRICS_PORT && e.METRICS_PORT === e.PORT) {
+    problems.push("METRICS_PORT: should differ from PORT (it serves /metrics on 127.0.0.1 only, beside the public port)");
   }
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push("SLACK_SIGNING_SECRET: missing; the Signing Secret from Basic Information (or set SLACK_APP_TOKEN to use Socket Mode)");
