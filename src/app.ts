@@ -11,7 +11,7 @@ import { type DatabaseTarget, databaseTarget } from "./db/target.js";
 import { Installations } from "./domain/installations/installations.js";
 import { createServices, type Ports, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
-import { metricsRoute } from "./http/metrics.js";
+import { metricsRoute, serveOnLoopback } from "./http/metrics.js";
 import { webhookRoutes } from "./http/webhooks.js";
 import { startJobs } from "./jobs/index.js";
 import type { Job } from "./jobs/scheduler.js";
@@ -24,6 +24,8 @@ import { createBoltApp } from "./slack/bolt-app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { slackFileOrigins } from "./slack/file-hosts.js";
+import { tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
@@ -41,11 +43,18 @@ export interface StartOptions {
    * may wrap one (e.g. a digest publisher that never answers, to play a replica that dies in the middle of a run).
    */
   ports?: (slack: Ports) => Ports;
+  /**
+   * Test-only: in single-token mode, serve every team id rather than only the token's own workspace (the suite
+   * gives each test a workspace of its own on one app and one stand-in token).
+   */
+  serveEveryTeam?: boolean;
 }
 
 export interface Baton {
   /** The HTTP port actually listened on (PORT=0 picks a free one). */
   port: number;
+  /** With METRICS_PORT: the port /metrics is served on, on 127.0.0.1 only. */
+  metricsPort?: number;
   database: Database;
   services: Services;
   jobs: Record<string, Job>;
@@ -66,11 +75,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   await migrate(target, logger);
   const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
   let started = false;
+  let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {
     const metrics = createMetrics();
     // One set of Web API client options for every client: Bolt's, the OAuth installer's and the ports'.
     const clientOptions = webClientOptions(config, logger, metrics);
-    const services = wireServices(config, database, { clock, logger, metrics, clientOptions, ports: options.ports });
+    const { services, clients } = wireServices(config, database, { clock, logger, metrics, clientOptions, ports: options.ports });
+    if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
+    if (!config.slack.oauth) await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
     const routes = [
       ...healthRoutes({
@@ -80,7 +92,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         pendingMigrations: () => pendingMigrations(database.prisma, target),
         started: () => started,
       }),
-      metricsRoute(metrics),
+      ...(config.metrics.port === undefined ? [metricsRoute(metrics, config.metrics.token)] : []),
       ...webhookRoutes({
         webForms: services.webForms,
         leadSources: services.leadSources,
@@ -98,16 +110,21 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       routes,
       inFlight,
       clientOptions,
+      files: { origins: slackFileOrigins(config.slack.apiUrl), maxBytes: config.csvImportMaxBytes },
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
     const server = await app.start(config.port);
     const port = config.socketMode ? config.port : ((server.address() as AddressInfo | null)?.port ?? config.port);
+    if (config.metrics.port !== undefined) {
+      metricsServer = await serveOnLoopback(metricsRoute(metrics, config.metrics.token), config.metrics.port);
+    }
     await services.webForms.sealPlainSecrets();
     const jobs = startJobs({ services, clock, logger, metrics, inFlight, schedule: options.schedule !== false });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
       port,
+      ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
       database,
       services,
       jobs: jobs.byName,
@@ -122,12 +139,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         started = false;
         await jobs.stop();
         await app.stop();
+        await metricsServer?.close();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
         await database.close();
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await database.close();
     throw error;
   }
@@ -159,14 +178,20 @@ interface Wiring {
  * The domain services over the Slack layer's ports. The installations come first: in distributed mode the Slack
  * clients behind every port read each workspace's bot token through them.
  */
-function wireServices(config: Config, database: Database, { clock, logger, metrics, clientOptions, ports }: Wiring): Services {
+function wireServices(
+  config: Config,
+  database: Database,
+  { clock, logger, metrics, clientOptions, ports }: Wiring,
+): { services: Services; clients: SlackClients } {
   const db = database.prisma;
-  const installations = new Installations({ db, clock, ...(config.encryptionKey ? { box: new SecretBox(config.encryptionKey) } : {}) });
+  const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
+  const box = config.encryptionKey ? new SecretBox(config.encryptionKey, previousKeys) : undefined;
+  const installations = new Installations({ db, clock, ...(box ? { box } : {}) });
   const clients: SlackClients = config.slack.oauth
     ? new InstalledClients((teamId) => installations.botTokenFor(teamId), clientOptions)
     : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
   const slack = slackPorts(clients, logger);
-  return createServices({
+  const services = createServices({
     ...(ports ? ports(slack) : slack),
     db,
     provider: database.provider,
@@ -176,7 +201,9 @@ function wireServices(config: Config, database: Database, { clock, logger, metri
     installations,
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
+    retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
+    ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     defaults: {
       timezone: config.defaults.digestTimezone,
       digestCron: config.defaults.digestCron,
@@ -184,6 +211,24 @@ function wireServices(config: Config, database: Database, { clock, logger, metri
       ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
     },
   });
+  return { services, clients };
+}
+
+/** ENCRYPTION_KEY was rotated: re-encrypt what the previous key encrypted, before serving (every replica may). */
+async function reencryptSecrets(services: Services, logger: Logger): Promise<void> {
+  const counts = await services.secretsAtRest.reencryptUnderCurrentKey();
+  if (counts.unreadable > 0) logger.warn(counts, "some encrypted values open with neither ENCRYPTION_KEY nor ENCRYPTION_KEY_PREVIOUS");
+  else logger.info(counts, "secrets re-encrypted with ENCRYPTION_KEY; remove ENCRYPTION_KEY_PREVIOUS once every replica has restarted");
+}
+
+/**
+ * Single-token mode: the token's own workspace (auth.test) is the only one served, and it exists from start-up
+ * with its default digests, so they post on time before anyone has typed a command.
+ */
+async function serveTokenWorkspace(services: Services, clients: SlackClients, options: StartOptions): Promise<void> {
+  const { teamId } = await tokenWorkspace(await clients.forTeam(""));
+  if (!options.serveEveryTeam) services.servedTeams.serveOnly(teamId);
+  await services.workspaces.installed(teamId);
 }
 
 /** The Slack layer's implementation of each of the domain's ports. */

@@ -4,7 +4,7 @@ import { validate as validCron } from "node-cron";
 import { z } from "zod";
 import { providerOf } from "./db/target.js";
 
-const optional = (schema: z.ZodType<string>) =>
+const optional = <T>(schema: z.ZodType<T>) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 const channelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, "a Slack channel id such as C0123456789 (channel details → About)");
@@ -24,7 +24,12 @@ const envSchema = z.object({
   SLACK_CLIENT_SECRET: optional(z.string().min(16, "the Client Secret (Basic Information)")),
   SLACK_STATE_SECRET: optional(z.string().min(16, "a random string of at least 16 characters")),
   ENCRYPTION_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes in base64 (openssl rand -base64 32)")),
+  ENCRYPTION_KEY_PREVIOUS: optional(
+    z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "the ENCRYPTION_KEY used before this one: 32 bytes in base64, as it was"),
+  ),
   PORT: z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535).default(3000),
+  METRICS_TOKEN: optional(z.string().min(16, "a random string of at least 16 characters (openssl rand -hex 24)")),
+  METRICS_PORT: optional(z.coerce.number({ message: "a port number between 1 and 65535" }).int().min(0).max(65535)),
   PUBLIC_URL: optional(z.url({ message: "the public https:// address of this Baton, e.g. https://baton.example.com" })),
   DATABASE_TIMEOUT_MS: z.coerce
     .number({ message: "milliseconds, e.g. 10000" })
@@ -37,6 +42,18 @@ const envSchema = z.object({
     .int()
     .min(1, "at least 1 request per minute")
     .default(60),
+  CSV_IMPORT_MAX_MB: z.coerce
+    .number({ message: "megabytes, e.g. 20" })
+    .int("a whole number of megabytes, e.g. 20")
+    .min(1, "at least 1 MB")
+    .max(1024, "at most 1024 MB")
+    .default(20),
+  RETENTION_DAYS_AFTER_UNINSTALL: z.coerce
+    .number({ message: "a number of days, e.g. 30" })
+    .int("a whole number of days, e.g. 30")
+    .min(0, "0 (purge at the next hourly housekeeping) or more days")
+    .max(3650, "at most 3650 days")
+    .default(30),
   DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -69,6 +86,11 @@ export interface Config {
   /** Socket Mode when an app token is set, HTTP otherwise. */
   socketMode: boolean;
   port: number;
+  /**
+   * Who may read /metrics: with `token` only requests bearing it; with `port`, /metrics is served on that port on
+   * 127.0.0.1 only and not on the public port.
+   */
+  metrics: { token?: string; port?: number };
   /** Public address of this Baton (for the web-form URL shown to admins); without it admins see a placeholder. */
   publicUrl?: string;
   databaseUrl?: string;
@@ -76,7 +98,13 @@ export interface Config {
   databaseTimeoutMs: number;
   /** POST /webhooks/leads requests per minute per workspace. */
   webhookRateLimit: number;
+  /** The largest CSV file `/lead import` reads (CSV_IMPORT_MAX_MB). */
+  csvImportMaxBytes: number;
+  /** Days after app_uninstalled before a workspace's data is purged. */
+  retentionDaysAfterUninstall: number;
   encryptionKey?: Buffer;
+  /** The key before ENCRYPTION_KEY: still decrypts; what it encrypted is re-encrypted at start-up. */
+  encryptionKeyPrevious?: Buffer;
   log: { level: Env["LOG_LEVEL"]; pretty: boolean };
   defaults: {
     salesChannelId?: string;
@@ -122,11 +150,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     socketMode: Boolean(e.SLACK_APP_TOKEN),
     port: e.PORT,
+    metrics: {
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+      ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}),
+    },
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, "") } : {}),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
+    csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
+    retentionDaysAfterUninstall: e.RETENTION_DAYS_AFTER_UNINSTALL,
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
+    ...(e.ENCRYPTION_KEY_PREVIOUS ? { encryptionKeyPrevious: Buffer.from(e.ENCRYPTION_KEY_PREVIOUS, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },
     defaults: {
       ...(e.SALES_CHANNEL_ID ? { salesChannelId: e.SALES_CHANNEL_ID } : {}),
@@ -152,6 +187,14 @@ function crossFieldProblems(e: Env): string[] {
     }
   } else if (!e.SLACK_BOT_TOKEN) {
     problems.push("SLACK_BOT_TOKEN: missing; the Bot User OAuth Token (starts with xoxb-) from your Slack app's OAuth & Permissions page");
+  }
+  if (e.ENCRYPTION_KEY_PREVIOUS && !e.ENCRYPTION_KEY) {
+    problems.push("ENCRYPTION_KEY: missing; ENCRYPTION_KEY_PREVIOUS is the old key, so ENCRYPTION_KEY must hold the new one");
+  } else if (e.ENCRYPTION_KEY_PREVIOUS && e.ENCRYPTION_KEY_PREVIOUS === e.ENCRYPTION_KEY) {
+    problems.push("ENCRYPTION_KEY_PREVIOUS: should be the old key, not the same as ENCRYPTION_KEY (or leave it empty)");
+  }
+  if (e.METRICS_PORT && e.METRICS_PORT === e.PORT) {
+    problems.push("METRICS_PORT: should differ from PORT (it serves /metrics on 127.0.0.1 only, beside the public port)");
   }
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push("SLACK_SIGNING_SECRET: missing; the Signing Secret from Basic Information (or set SLACK_APP_TOKEN to use Socket Mode)");

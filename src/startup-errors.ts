@@ -11,7 +11,9 @@ export function describeStartupError(error: unknown): string {
   if (/SQLITE_CANTOPEN|unable to open database|EACCES/i.test(message)) {
     return `Baton could not start: cannot open the SQLite file (${firstLine(message)}). Check DATABASE_URL and that the folder is writable.`;
   }
-  if (/migrate deploy failed/.test(message)) return `Baton could not start: ${message}`;
+  if (/migrate deploy failed/.test(message) || (error instanceof Error && error.name === "SlackTokenError")) {
+    return `Baton could not start: ${message}`;
+  }
   return `Baton could not start: ${error instanceof Error ? (error.stack ?? message) : message}`;
 }
 

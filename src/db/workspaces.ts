@@ -61,3 +61,13 @@ export async function saveChannelsAndPeople(db: Db, teamId: string, data: Channe
 export async function setWebhookSecret(db: Db, teamId: string, sealed: string | null): Promise<void> {
   await db.workspace.updateMany({ where: { teamId }, data: { webhookSecret: sealed } });
 }
+
+/** app_uninstalled: remember when, so the workspace's data is purged once the retention period has passed. */
+export async function markUninstalled(db: Db, teamId: string, at: Date): Promise<void> {
+  await db.workspace.updateMany({ where: { teamId }, data: { uninstalledAt: at } });
+}
+
+/** Installed (again): the workspace's data is kept. */
+export async function clearUninstalled(db: Db, teamId: string): Promise<void> {
+  await db.workspace.updateMany({ where: { teamId, uninstalledAt: { not: null } }, data: { uninstalledAt: null } });
+}

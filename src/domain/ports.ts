@@ -5,6 +5,8 @@
 export interface Directory {
   /** Slack workspace admin or owner. */
   isWorkspaceAdmin(teamId: string, userId: string): Promise<boolean>;
+  /** A guest: multi-channel (Slack's is_restricted) or single-channel (is_ultra_restricted). */
+  isGuest(teamId: string, userId: string): Promise<boolean>;
   /** Members of a Slack user group (e.g. the sales team), or [] when it does not exist. */
   userGroupMembers(teamId: string, groupId: string): Promise<string[]>;
   /** The person's IANA time zone from their Slack profile, if known. */

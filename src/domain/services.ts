@@ -2,7 +2,7 @@
 import type { Db } from "../db/client.js";
 import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
-import { OptionalSecrets } from "../lib/crypto.js";
+import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
 import type { Logger } from "../lib/logger.js";
 import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
@@ -21,6 +21,7 @@ import { sealPlainSecrets } from "./intake/seal-secrets.js";
 import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
+import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
@@ -30,6 +31,7 @@ import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
+import { ServedTeams } from "./workspaces/served-teams.js";
 import { Workspaces } from "./workspaces/workspaces.js";
 
 /** What the domain needs from the outside world: the Slack layer implements each (src/slack/notifiers/ ...). */
@@ -57,12 +59,17 @@ export interface ServiceDeps extends Ports {
   metrics?: Metrics;
   /** ENCRYPTION_KEY: web-form secrets are encrypted with it when given. */
   encryptionKey?: Buffer;
+  /** ENCRYPTION_KEY_PREVIOUS: still decrypts, while everything is re-encrypted with ENCRYPTION_KEY. */
+  previousEncryptionKey?: Buffer;
   /** POST /webhooks/leads requests per minute per workspace (default 60). */
   webhookRateLimit?: number;
+  /** Days after app_uninstalled before a workspace's data is purged (default 30). */
+  retentionDaysAfterUninstall?: number;
 }
 
 export interface Services {
   workspaces: Workspaces;
+  servedTeams: ServedTeams;
   roles: Roles;
   metrics: Metrics;
   leads: Leads;
@@ -84,6 +91,8 @@ export interface Services {
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
+  /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
+  secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -102,9 +111,14 @@ export function createServices(deps: ServiceDeps): Services {
     replicaId: deps.replicaId,
     metrics,
   };
-  const intakeSecrets = new OptionalSecrets(deps.encryptionKey);
+  const previousKeys = deps.previousEncryptionKey ? [deps.previousEncryptionKey] : [];
+  const box = deps.encryptionKey ? new SecretBox(deps.encryptionKey, previousKeys) : undefined;
+  const intakeSecrets = new OptionalSecrets(deps.encryptionKey, previousKeys);
+  const workspaces = new Workspaces({ db, clock, defaults: deps.defaults });
+  const retentionDays = deps.retentionDaysAfterUninstall ?? 30;
   return {
-    workspaces: new Workspaces({ db, clock, defaults: deps.defaults }),
+    workspaces,
+    servedTeams: new ServedTeams(),
     roles,
     metrics,
     leads: new Leads(leadDeps),
@@ -144,7 +158,11 @@ export function createServices(deps: ServiceDeps): Services {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),
         secretsSealed: await sealPlainSecrets(db, intakeSecrets),
+        uninstalledWorkspaces: await workspaces.purgeUninstalled(retentionDays),
       }),
+    },
+    secretsAtRest: {
+      reencryptUnderCurrentKey: async () => (box ? reencryptUnderCurrentKey(db, box) : { reencrypted: 0, current: 0, unreadable: 0 }),
     },
   };
 }

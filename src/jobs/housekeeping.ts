@@ -1,7 +1,10 @@
 import type { JobDeps } from "./deps.js";
 import type { Job } from "./scheduler.js";
 
-/** Hourly: deletes processed Slack event ids, old idempotency receipts and expired rate-limit windows. */
+/**
+ * Hourly: deletes processed Slack event ids, old idempotency receipts and expired rate-limit windows, and the data
+ * of workspaces uninstalled longer ago than RETENTION_DAYS_AFTER_UNINSTALL.
+ */
 export function housekeepingJob(deps: JobDeps): Job {
   return {
     name: "housekeeping",

@@ -17,6 +17,11 @@ export class SlackDirectory implements Directory {
     return Boolean(user?.is_admin || user?.is_owner);
   }
 
+  async isGuest(teamId: string, userId: string): Promise<boolean> {
+    const user = await this.user(teamId, userId);
+    return Boolean(user?.is_restricted || user?.is_ultra_restricted);
+  }
+
   async timezoneOf(teamId: string, userId: string): Promise<string | undefined> {
     return (await this.user(teamId, userId))?.tz;
   }

@@ -15,8 +15,9 @@ export class BatonInstallationStore implements InstallationStore {
 
   async storeInstallation(installation: Installation): Promise<void> {
     await this.installations.save(installation as unknown as InstallationRecord);
-    // The workspace starts with the deployment's defaults (channels, time zone), as on first contact.
-    if (installation.team?.id) await this.services.workspaces.ensure(installation.team.id);
+    // The workspace starts with the deployment's defaults (channels, time zone), as on first contact; a reinstall
+    // within the retention period keeps its data.
+    if (installation.team?.id) await this.services.workspaces.installed(installation.team.id);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {

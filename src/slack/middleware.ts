@@ -55,6 +55,7 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
     context.log = deps.logger.child({ teamId, kind: kindOf(body) });
     if (context.databaseUnavailable) return answerUnavailable(args as Args);
     if (context.notInstalled) return answerNotInstalled(args as Args, deps.publicUrl);
+    if (teamId && !deps.services.servedTeams.isServed(teamId)) return answerNotServed(args as Args);
     if (teamId) {
       context.teamId = teamId;
       try {
@@ -98,6 +99,16 @@ async function answerNotInstalled(args: Args, publicUrl: string | undefined): Pr
   args.context.outcome = "not_installed";
   const where = publicUrl ? ` at ${publicUrl}/slack/install` : "";
   await acknowledgeWith(args, `Baton isn't installed in this workspace (or was removed). A Slack admin can add it${where}.`);
+}
+
+/** A signed request from a workspace this Baton does not serve: answered, and nothing stored for it. */
+async function answerNotServed(args: Args): Promise<void> {
+  args.context.outcome = "not_served";
+  (args.context.log as ListenerDeps["logger"] | undefined)?.info("refused a request from a workspace this Baton does not serve");
+  await acknowledgeWith(
+    args,
+    "Baton here works for another Slack workspace, so it can't help in this one. A Slack admin can add Baton to this workspace.",
+  );
 }
 
 async function answerUnavailable(args: Args): Promise<void> {

@@ -25,8 +25,30 @@ export interface SlackUser {
   name?: string;
   is_admin?: boolean;
   is_owner?: boolean;
+  /** A guest: multi-channel (is_restricted) or single-channel (is_ultra_restricted). */
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
   tz?: string;
   deleted?: boolean;
+}
+
+/** How a shared file looks through files.info, and how its download answers. */
+export interface FileOptions {
+  /** files.info's url_private_download (default: this stand-in's /files/<id>). */
+  downloadUrl?: string;
+  /** The download answers 302 to this URL instead of the content. */
+  redirectTo?: string;
+  /** files.info's is_external (a Google Drive or Dropbox link). */
+  isExternal?: boolean;
+  /** files.info's size (default: the content's length). */
+  declaredSize?: number;
+  /** Stream the content in chunks without a Content-Length, as a server that does not say how much is coming. */
+  chunked?: boolean;
+}
+
+interface StoredFile extends FileOptions {
+  name: string;
+  content: Buffer;
 }
 
 /** What oauth.v2.access answers for a code registered with `grantOAuthCode`. */
@@ -49,7 +71,7 @@ export class SlackStandIn {
   readonly responses: ResponseUrlPost[] = [];
   /** The file bytes of each upload (the multipart part @slack/web-api sends to the upload URL), by file id. */
   readonly uploads = new Map<string, Buffer>();
-  readonly files = new Map<string, { name: string; content: Buffer }>();
+  readonly files = new Map<string, StoredFile>();
   /** Messages posted with chat.postMessage, per channel, oldest first: what conversations.history answers. */
   readonly history = new Map<string, { ts: string; text: string; blocks?: unknown; metadata?: unknown; bot_id: string }[]>();
   private readonly handlers = new Map<string, Handler[]>();
@@ -122,8 +144,8 @@ export class SlackStandIn {
   }
 
   /** A file Baton can read through files.info and its url_private_download. */
-  addFile(id: string, name: string, content: string | Buffer): void {
-    this.files.set(id, { name, content: Buffer.from(content) });
+  addFile(id: string, name: string, content: string | Buffer, options: FileOptions = {}): void {
+    this.files.set(id, { ...options, name, content: Buffer.from(content) });
   }
 
   /** The bytes of a file Baton uploaded (files.uploadV2), found by its title or filename. */
@@ -199,6 +221,12 @@ export class SlackStandIn {
         res.end("<html>Sign in to Slack</html>");
         return;
       }
+      if (file.redirectTo) {
+        res.writeHead(302, { location: file.redirectTo });
+        res.end();
+        return;
+      }
+      if (file.chunked) return streamChunked(res, file.content);
       res.writeHead(200, { "content-type": "text/csv" });
       res.end(file.content);
       return;
@@ -304,6 +332,8 @@ export class SlackStandIn {
             tz: "UTC",
             is_admin: false,
             is_owner: false,
+            is_restricted: false,
+            is_ultra_restricted: false,
             deleted: false,
             ...user,
             profile: { real_name: user.name ?? user.id },
@@ -335,8 +365,9 @@ export class SlackStandIn {
             id: args.file,
             name: file.name,
             filetype: file.name.includes(".") ? (file.name.split(".").pop() ?? "").toLowerCase() : "text",
-            size: file.content.length,
-            url_private_download: `${this.origin}/files/${args.file}`,
+            size: file.declaredSize ?? file.content.length,
+            url_private_download: file.downloadUrl ?? `${this.origin}/files/${args.file}`,
+            ...(file.isExternal ? { is_external: true, external_type: "gdrive" } : {}),
           },
         };
       }
@@ -372,6 +403,22 @@ async function uploadedBytes(raw: Buffer, contentType: string | undefined): Prom
     if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
   }
   return raw;
+}
+
+/** Writes the content 64 KB at a time with chunked transfer encoding (no Content-Length). */
+function streamChunked(res: http.ServerResponse, content: Buffer): void {
+  res.writeHead(200, { "content-type": "text/csv", "transfer-encoding": "chunked" });
+  let offset = 0;
+  const writeMore = () => {
+    while (offset < content.length) {
+      const chunk = content.subarray(offset, offset + 64 * 1024);
+      offset += chunk.length;
+      if (!res.write(chunk)) return void res.once("drain", writeMore);
+    }
+    res.end();
+  };
+  res.on("error", () => undefined);
+  writeMore();
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -55,7 +55,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const logger = createLogger({ level: config.log.level, pretty: false });
-  const baton = await startBaton(config, { clock, logger, schedule: false, ...options.start });
+  // Every test app serves any team id with its one stand-in token, so tests can give each case a workspace of its
+  // own; tests of the single-workspace rule pass `start: { serveEveryTeam: false }`.
+  const baton = await startBaton(config, { clock, logger, schedule: false, serveEveryTeam: true, ...options.start });
   const url = `http://127.0.0.1:${baton.port}`;
   return {
     baton,

@@ -76,11 +76,11 @@ describe("columns and cells from spreadsheets", () => {
   });
 
   it("defuses formulas but leaves phone numbers, and undoes it on import", () => {
-    for (const cell of ["=SUM(A1)", "@cmd", "+cmd|x", "-cmd"]) {
+    for (const cell of ["=SUM(A1)", "@cmd", "+cmd|x", "-cmd", "-5"]) {
       expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
       expect(fromSpreadsheet(spreadsheetSafe(cell))).toBe(cell);
     }
-    for (const cell of ["+1 415 555 0100", "-5", "Jane", "'quoted"]) expect(spreadsheetSafe(cell)).toBe(cell);
+    for (const cell of ["+1 415 555 0100", "Jane", "'quoted"]) expect(spreadsheetSafe(cell)).toBe(cell);
   });
 });
 

@@ -79,17 +79,33 @@ export function rawLeadFrom(values: Partial<Record<LeadColumn, string>>): Record
   return raw;
 }
 
-const FORMULA_START = /^[=@\t\r]|^[+-][^\d\s(]/;
+// What a spreadsheet reads as a formula (OWASP's list: = + - @ tab CR), also after leading whitespace, and the
+// full-width forms (＝ ＋ － ＠) that some spreadsheets take for the ASCII ones.
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+/** A whole phone number: a leading +, then only digits, spaces and ( ) - . (at least five digits). */
+const PHONE_NUMBER = /^\+[\d ().-]+$/;
+const MIN_PHONE_DIGITS = 5;
+
+const isPhoneNumber = (value: string): boolean => PHONE_NUMBER.test(value) && (value.match(/\d/g)?.length ?? 0) >= MIN_PHONE_DIGITS;
 
 /**
- * Keeps a spreadsheet from running a cell as a formula (CSV injection) by prefixing an apostrophe; phone numbers
- * such as +1 415 555 0100 are left as they are.
+ * True when a spreadsheet could run the cell. A value that already starts with an apostrophe followed by such a
+ * cell counts too, so that it gets a second apostrophe and `fromSpreadsheet` can tell the two apart.
  */
-export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+function needsGuard(value: string): boolean {
+  if (value.startsWith("'")) return needsGuard(value.slice(1));
+  return FORMULA_START.test(value) && !isPhoneNumber(value);
 }
 
-/** Undoes `spreadsheetSafe`, so an exported file imports again unchanged. */
+/**
+ * Keeps a spreadsheet from running a cell as a formula (CSV injection) by prefixing an apostrophe, as OWASP
+ * advises; whole phone numbers such as +1 415 555 0100 are left as they are.
+ */
+export function spreadsheetSafe(value: string): string {
+  return needsGuard(value) ? `'${value}` : value;
+}
+
+/** Undoes `spreadsheetSafe` (and nothing else), so an exported file imports again unchanged. */
 export function fromSpreadsheet(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && needsGuard(value.slice(1)) ? value.slice(1) : value;
 }

@@ -24,12 +24,12 @@ export class Roles {
     }
   }
 
-  /** The sales team: a user group and/or a list of people; when neither is set, everyone. */
+  /** The sales team: a user group and/or a list of people; when neither is set, every member but guests. */
   async isSalesRep(teamId: string, userId: string): Promise<boolean> {
     const workspace = await findWorkspace(this.deps.db, teamId);
     const listed = asIds(workspace?.salesUserIds);
     const groupId = workspace?.salesUserGroupId;
-    if (listed.length === 0 && !groupId) return true;
+    if (listed.length === 0 && !groupId) return !(await this.deps.directory.isGuest(teamId, userId));
     if (listed.includes(userId)) return true;
     return groupId ? (await this.deps.directory.userGroupMembers(teamId, groupId)).includes(userId) : false;
   }

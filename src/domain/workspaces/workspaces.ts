@@ -1,7 +1,12 @@
-import { ensureWorkspaceRow, findWorkspace, type Workspace } from "../../db/workspaces.js";
+import { purgeWorkspace, uninstalledWorkspaces } from "../../db/workspace-purge.js";
+import { clearUninstalled, ensureWorkspaceRow, findWorkspace, markUninstalled, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { defaultSchedules } from "../digests/default-schedules.js";
 import type { WorkspaceDeps } from "./deps.js";
+
+const DAY_MS = 24 * 60 * 60_000;
+/** Workspaces purged per housekeeping run (hourly): bounds one run's work when many were uninstalled at once. */
+const PURGES_PER_RUN = 20;
 
 export class Workspaces {
   /** Team ids known to have a row: saves a write per request. Losing it (restart) only costs one upsert. */
@@ -11,6 +16,32 @@ export class Workspaces {
 
   async ensure(teamId: string): Promise<void> {
     if (this.known.has(teamId)) return;
+    await this.create(teamId);
+  }
+
+  /** Baton was installed (OAuth), or starts with the workspace's token: its row exists and nothing is to be purged. */
+  async installed(teamId: string): Promise<void> {
+    await clearUninstalled(this.deps.db, teamId);
+    await this.create(teamId);
+  }
+
+  /** app_uninstalled: the data is purged once the retention period has passed, unless Baton is installed again first. */
+  async uninstalled(teamId: string): Promise<void> {
+    await markUninstalled(this.deps.db, teamId, this.deps.clock.now());
+  }
+
+  /** Deletes the data of workspaces uninstalled more than `retentionDays` ago, a few per call; returns how many. */
+  async purgeUninstalled(retentionDays: number, limit = PURGES_PER_RUN): Promise<number> {
+    const before = new Date(this.deps.clock.now().getTime() - retentionDays * DAY_MS);
+    let purged = 0;
+    for (const teamId of await uninstalledWorkspaces(this.deps.db, before, limit)) {
+      if (await purgeWorkspace(this.deps.db, teamId, before)) purged += 1;
+      this.known.delete(teamId);
+    }
+    return purged;
+  }
+
+  private async create(teamId: string): Promise<void> {
     const { digestCron, ...workspace } = this.deps.defaults;
     const schedules = defaultSchedules({ ...workspace, ...(digestCron ? { digestCron } : {}) });
     await ensureWorkspaceRow(this.deps.db, { teamId, ...workspace }, schedules, this.deps.clock.now());

@@ -46,7 +46,7 @@ export function channelsSettingsModal(current: ChannelsAndPeopleView, groups: Us
       block_id: "salesUserIds",
       optional: true,
       label: plain("Sales team: people"),
-      hint: plain("With neither a group nor people, anyone may answer handoffs."),
+      hint: plain("With neither a group nor people, every member but guests may answer handoffs."),
       element: { type: "multi_users_select", action_id: "value", initial_users: current.salesUserIds, placeholder: plain("Add reps…") },
     },
     {

@@ -38,7 +38,32 @@ export function notACsv(fileName: string): Message {
 }
 
 export function tooLarge(fileName: string, maxMb: number): Message {
-  const text = `${truncate(fileName, 200)} is larger than ${maxMb} MB. Split it into smaller files and run /lead import for each.`;
+  return warning(
+    `${truncate(fileName, 200)} is larger than ${maxMb} MB, so nothing was imported. Split it into smaller files and run /lead import for each.`,
+  );
+}
+
+/** A Google Drive, Dropbox or other link shared as a file: Baton reads only files kept in Slack. */
+export function externalFile(fileName: string): Message {
+  return warning(
+    `${truncate(fileName, 200)} is a link to a file outside Slack, which I don't open. Download it as CSV and share the file itself; your import request is still open.`,
+  );
+}
+
+/** Slack pointed the download somewhere other than its own file host: Baton does not go there with its token. */
+export function notInSlack(fileName: string): Message {
+  return warning(
+    `${truncate(fileName, 200)} isn't stored in Slack's own file storage, so I didn't download it and nothing was imported. Upload the CSV file itself to Slack and run /lead import again.`,
+  );
+}
+
+export function unreadable(fileName: string): Message {
+  return warning(
+    `I couldn't download ${truncate(fileName, 200)} from Slack, so nothing was imported. Run /lead import and share it again.`,
+  );
+}
+
+function warning(text: string): Message {
   return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(text)}`) }] };
 }
 

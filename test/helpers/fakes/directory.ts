@@ -8,10 +8,17 @@ export class FakeDirectory extends Recorder<Directory> implements Directory {
   private readonly admins = new Set<string>();
   private readonly groups = new Map<string, string[]>();
   private readonly zones = new Map<string, string>();
+  private readonly guests = new Set<string>();
 
   /** Makes these people Slack workspace admins (or owners). */
   addAdmins(teamId: string, ...userIds: string[]): this {
     for (const userId of userIds) this.admins.add(key(teamId, userId));
+    return this;
+  }
+
+  /** Makes these people guests (Slack's single- or multi-channel guests). */
+  addGuests(teamId: string, ...userIds: string[]): this {
+    for (const userId of userIds) this.guests.add(key(teamId, userId));
     return this;
   }
 
@@ -39,5 +46,10 @@ export class FakeDirectory extends Recorder<Directory> implements Directory {
   async timezoneOf(teamId: string, userId: string): Promise<string | undefined> {
     this.record("timezoneOf", [teamId, userId]);
     return this.zones.get(key(teamId, userId));
+  }
+
+  async isGuest(teamId: string, userId: string): Promise<boolean> {
+    this.record("isGuest", [teamId, userId]);
+    return this.guests.has(key(teamId, userId));
   }
 }

@@ -1,9 +1,11 @@
+import fs from "node:fs";
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isAppError } from "../../../lib/errors.js";
-import { importStarted, importSummary, notACsv, tooLarge } from "../../blocks/lead-files.js";
+import type { Message } from "../../blocks/help.js";
+import { externalFile, importStarted, importSummary, notACsv, notInSlack, tooLarge, unreadable } from "../../blocks/lead-files.js";
 import { messageFor } from "../../errors.js";
-import { directMessageChannel, downloadFile, MAX_IMPORT_BYTES, sharedFile, tempCsv, uploadCsv } from "../../files.js";
+import { directMessageChannel, downloadFile, FileRefused, sharedFile, tempCsv, tempFile, uploadCsv } from "../../files.js";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 
 type Args = SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs<BatonContext & { botToken?: string }>;
@@ -19,14 +21,14 @@ export function fileSharedEvent(deps: ListenerDeps) {
     if (!(await deps.services.leadFiles.hasImportRequest(teamId, userId))) return;
     const file = await sharedFile(client, event.file_id);
     const dm = await directMessageChannel(client, userId);
-    if (!file.isCsv) {
-      await client.chat.postMessage({ channel: dm, ...notACsv(file.name) });
+    if (file.isExternal || !file.isCsv) {
+      await client.chat.postMessage({ channel: dm, ...(file.isExternal ? externalFile(file.name) : notACsv(file.name)) });
       return;
     }
     if (!(await deps.services.leadFiles.takeImportRequest(teamId, userId))) return;
     try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, MAX_IMPORT_BYTES / 1024 / 1024) });
+      if (file.size > deps.files.maxBytes) {
+        await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, megabytes(deps.files.maxBytes)) });
         return;
       }
       await importFile(deps, client, {
@@ -37,21 +39,48 @@ export function fileSharedEvent(deps: ListenerDeps) {
         token: context.botToken ?? "",
       });
     } catch (error) {
+      if (error instanceof FileRefused) {
+        await client.chat.postMessage({ channel: dm, ...refusal(error, file.name, deps.files.maxBytes) });
+        return;
+      }
       await client.chat.postMessage({ channel: dm, text: messageFor(error) }).catch(() => undefined);
       if (!isAppError(error)) throw error;
     }
   };
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function refusal(error: FileRefused, fileName: string, maxBytes: number): Message {
+  if (error.reason === "too_large") return tooLarge(fileName, megabytes(maxBytes));
+  return error.reason === "elsewhere" ? notInSlack(fileName) : unreadable(fileName);
+}
+
+/** Downloads the whole file first (within the size limit), so a file cut off part-way imports nothing. */
 async function importFile(
   deps: ListenerDeps,
   client: WebClient,
   job: { teamId: string; userId: string; dm: string; file: { name: string; url: string }; token: string },
 ): Promise<void> {
   await client.chat.postMessage({ channel: job.dm, ...importStarted(job.file.name) });
+  const download = tempFile("import.csv");
+  try {
+    await downloadFile(job.file.url, job.token, deps.files, download.path);
+    await importDownloaded(deps, client, job, download.path);
+  } finally {
+    download.dispose();
+  }
+}
+
+async function importDownloaded(
+  deps: ListenerDeps,
+  client: WebClient,
+  job: { teamId: string; userId: string; dm: string; file: { name: string } },
+  downloaded: string,
+): Promise<void> {
   const rejected = tempCsv("rejected");
   try {
-    const csv = await downloadFile(job.file.url, job.token);
+    const csv = fs.createReadStream(downloaded);
     const result = await deps.services.leadFiles.importCsv({ teamId: job.teamId, actorId: job.userId, csv, rejectedOut: rejected.out });
     deps.logger.info(
       { teamId: job.teamId, created: result.created, updated: result.updated, rejected: result.rejected },

@@ -1,11 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 
-/** The app was uninstalled from a workspace: its tokens are deleted and its web-form intake closed. */
+/**
+ * The app was uninstalled from a workspace: its tokens are deleted, its web-form intake closed, and its data is
+ * purged after RETENTION_DAYS_AFTER_UNINSTALL unless it is installed again first.
+ */
 export function appUninstalledEvent(deps: ListenerDeps) {
   return async ({ context }: SlackEventMiddlewareArgs<"app_uninstalled"> & AllMiddlewareArgs<BatonContext>) => {
     const deleted = await deps.services.installations.forgetWorkspace(context.teamId);
-    context.log.info({ installations: deleted }, "app uninstalled: tokens deleted");
+    await deps.services.workspaces.uninstalled(context.teamId);
+    context.log.info({ installations: deleted }, "app uninstalled: tokens deleted, data to be purged after the retention period");
   };
 }
 
