@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { Message } from "./blocks/help.js";
+import type { Message } from "./blocks/message.js";
 
 /**
  * Tells one person something only they see: an ephemeral message in the channel they were in, or a DM from Baton

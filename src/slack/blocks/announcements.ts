@@ -3,7 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { channelLabel } from "../../domain/campaigns/channels.js";
 import type { CampaignAnnouncement, PlaybookChangeAnnouncement } from "../../domain/ports.js";
 import { formatDays } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
 const field = (label: string, value: string | null) => mrkdwn(`*${label}*\n${value ? escapeMrkdwn(value) : "—"}`, Limits.fieldText);

@@ -6,7 +6,7 @@ import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/det
 import type { CampaignResults } from "../../domain/campaigns/results.js";
 import { CampaignActions } from "../ids.js";
 import { formatDay, formatDays, money, percent, reasonLabel, times } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
 const field = (label: string, value: string) => mrkdwn(`*${label}*\n${value}`, Limits.fieldText);

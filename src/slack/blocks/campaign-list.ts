@@ -5,7 +5,7 @@ import { channelLabel } from "../../domain/campaigns/channels.js";
 import { CampaignActions } from "../ids.js";
 import { statusText } from "./campaign-card.js";
 import { formatDays, money } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 function row(entry: CampaignListEntry): SectionBlock {

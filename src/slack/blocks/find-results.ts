@@ -1,9 +1,9 @@
 import type { KnownBlock } from "@slack/types";
 import type { Lead } from "../../domain/leads/leads.js";
 import { LeadActions } from "../ids.js";
-import type { Message } from "./help.js";
 import { stageLine, summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 /** `/lead find` results: up to ten leads with stage, owner and an Open button each. */

@@ -15,7 +15,7 @@ import {
   slaLength,
   wholeMoney,
 } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { scorecardBlocks } from "./scorecard.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 import { slackDate } from "./time.js";

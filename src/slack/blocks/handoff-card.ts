@@ -2,8 +2,8 @@ import type { KnownBlock } from "@slack/types";
 import { isRejectReason, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
 import type { HandoffCard } from "../../domain/ports.js";
 import { LeadActions } from "../ids.js";
-import type { Message } from "./help.js";
 import { leadSummaryText } from "./lead-summary.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 import { formatDuration, slackDate } from "./time.js";
 

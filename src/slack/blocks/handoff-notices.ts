@@ -3,7 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { AssignedBy, HandoffCard, TeamMention } from "../../domain/ports.js";
 import { reasonLabel } from "./handoff-card.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, mention, mrkdwn, truncate } from "./text.js";
 import { formatDuration } from "./time.js";
 

@@ -5,8 +5,8 @@ import type { RecordedChange } from "../../domain/playbook/context.js";
 import { SEGMENT_LIMITS } from "../../domain/playbook/icp-input.js";
 import type { Segment } from "../../domain/playbook/segments.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
-import type { Message } from "./help.js";
 import { checkboxesInput, option, textInput } from "./inputs.js";
+import type { Message } from "./message.js";
 import { adminsOnlyLine, lastChangeContext } from "./playbook-common.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 

@@ -4,7 +4,7 @@ import type { MyHandoffsDigest, PersonalDigest } from "../../domain/funnel/perso
 import { STAGE_LABELS, type Stage } from "../../domain/leads/stages.js";
 import { count, duration, percent, periodLabel } from "./format.js";
 import { digestMessage } from "./funnel.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 const UNSUBSCRIBE = "You get this because you subscribed with `/funnel subscribe`; `/funnel unsubscribe` stops it.";

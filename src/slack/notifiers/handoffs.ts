@@ -10,7 +10,7 @@ import {
   rejectedNotice,
   reminderNotice,
 } from "../blocks/handoff-notices.js";
-import type { Message } from "../blocks/help.js";
+import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
 import { postingRefusal } from "../slack-errors.js";
 

@@ -1,7 +1,7 @@
 import type { AnnouncementDelivery, CampaignAnnouncement, PlaybookAnnouncer, PlaybookChangeAnnouncement } from "../../domain/ports.js";
 import type { Logger } from "../../lib/logger.js";
 import { campaignAnnouncement, playbookChangeAnnouncement } from "../blocks/announcements.js";
-import type { Message } from "../blocks/help.js";
+import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
 
 /** Slack's error code for a refused call (not_in_channel, channel_not_found, ...), or a generic one. */
