@@ -1,7 +1,7 @@
 // `/campaign list` and the matches of `/campaign <text>`: one row per campaign, each opening its card.
 import type { KnownBlock, SectionBlock } from "@slack/types";
 import type { CampaignListEntry, CampaignOverview } from "../../domain/campaigns/campaigns.js";
-import { channelLabel } from "../../domain/campaigns/channels.js";
+import { channelLabel } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
 import { statusText } from "./campaign-card.js";
 import { formatDays, money } from "./format.js";

@@ -1,23 +1,13 @@
 // /baton settings → Digests: the list of schedules and the editor.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { DIGEST_SECTIONS, type DigestSection, type DigestView } from "../../domain/funnel/digest.js";
+import { DIGEST_SECTIONS, DIGEST_VIEWS } from "../../domain/funnel/digest.js";
+import { SCHEDULE_PERIODS } from "../../domain/funnel/schedule-input.js";
 import type { ScheduleSummary } from "../../domain/funnel/schedules.js";
+import { DIGEST_PERIOD_LABELS, DIGEST_SECTION_LABELS, DIGEST_VIEW_LABELS } from "../../domain/labels.js";
 import { DIGEST_INPUT, DigestActions, DigestBlocks, DigestViews } from "../ids.js";
 import { channelLink, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
-const VIEW_NAMES: Record<DigestView, string> = { sales: "Sales view", marketing: "Marketing view", shared: "Shared view" };
-export const SECTION_NAMES: Record<DigestSection, string> = {
-  action: "Needs action (breaches, waiting handoffs)",
-  funnel: "Funnel counts and conversion",
-  pipeline: "Pipeline now (SQLs, opportunities)",
-  sla: "SLA and speed to lead",
-  campaigns: "Top campaigns",
-  rejections: "Rejection reasons",
-  fit: "By fit grade",
-  scorecard: "Alignment scorecard",
-  chart: "Chart (funnel and trend)",
-};
 
 const ordinal = (n: number) =>
   `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
@@ -37,7 +27,7 @@ export function whenText(schedule: ScheduleSummary): string {
 
 export function scheduleLine(schedule: ScheduleSummary): string {
   const skip = schedule.skipEmpty ? " · skips quiet periods" : "";
-  return `${channelLink(schedule.channelId)} · ${schedule.period} · ${whenText(schedule)} · ${VIEW_NAMES[schedule.view]}${skip}`;
+  return `${channelLink(schedule.channelId)} · ${schedule.period} · ${whenText(schedule)} · ${DIGEST_VIEW_LABELS[schedule.view].name}${skip}`;
 }
 
 export function digestsSummary(schedules: ScheduleSummary[]): string {
@@ -111,20 +101,11 @@ const input = (blockId: string, label: string, element: Record<string, unknown>,
 
 export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: { timezone: string }, metadata: EditorMetadata): ModalView {
   const t = schedule?.timing ?? null;
-  const periods = [option("daily", "Daily (yesterday)"), option("weekly", "Weekly (last week)"), option("monthly", "Monthly (last month)")];
+  const periods = SCHEDULE_PERIODS.map((p) => option(p, DIGEST_PERIOD_LABELS[p]));
   const weekdays = WEEKDAYS.map((day, i) => option(String(i + 1), day));
   const days = [...Array.from({ length: 28 }, (_, i) => option(String(i + 1), ordinal(i + 1))), option("last", "Last day of the month")];
-  const views = (["sales", "marketing", "shared"] as const).map((v) =>
-    option(
-      v,
-      v === "sales"
-        ? "Sales: handoffs, breaches, pipeline"
-        : v === "marketing"
-          ? "Marketing: campaigns, rejection reasons"
-          : "Shared: both",
-    ),
-  );
-  const sections = DIGEST_SECTIONS.map((s) => option(s, SECTION_NAMES[s]));
+  const views = DIGEST_VIEWS.map((v) => option(v, DIGEST_VIEW_LABELS[v].stresses));
+  const sections = DIGEST_SECTIONS.map((s) => option(s, DIGEST_SECTION_LABELS[s]));
   const chosen = new Set(schedule?.chosenSections ?? []);
   const pick = <T extends PlainTextOption>(options: T[], value: string | undefined) => options.find((o) => o.value === value);
   const period = pick(periods, schedule?.period ?? "weekly");

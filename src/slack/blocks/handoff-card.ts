@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import { isRejectReason, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import { rejectReasonLabel } from "../../domain/labels.js";
 import type { HandoffCard } from "../../domain/ports.js";
 import { LeadActions } from "../ids.js";
 import { leadSummaryText } from "./lead-summary.js";
@@ -9,8 +9,6 @@ import { formatDuration, slackDate } from "./time.js";
 
 const NOTE_SHOWN = 800;
 
-export const reasonLabel = (reason: string | null) => (isRejectReason(reason) ? REJECT_REASONS[reason] : (reason ?? "no reason given"));
-
 /** One line on where the handoff stands: waiting (for whom, until when), accepted or rejected (by whom, when). */
 export function handoffStatusLine(card: HandoffCard): string {
   if (card.status === "accepted" && card.decidedById && card.decidedAt) {
@@ -19,7 +17,7 @@ export function handoffStatusLine(card: HandoffCard): string {
   }
   if (card.status === "rejected" && card.decidedById && card.decidedAt) {
     const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
-    return `:leftwards_arrow_with_hook: *Rejected* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)}: ${reasonLabel(card.rejectReason)}. Back to marketing (Nurture).${note}`;
+    return `:leftwards_arrow_with_hook: *Rejected* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)}: ${rejectReasonLabel(card.rejectReason)}. Back to marketing (Nurture).${note}`;
   }
   if (card.status !== "pending") return `This handoff was ${card.status}.`;
   const who = card.assigneeId ? `Assigned to ${mention(card.assigneeId)}` : "Waiting for a rep";
@@ -72,6 +70,6 @@ export function handoffCardMessage(card: HandoffCard): Message {
 function cardFallback(card: HandoffCard): string {
   const who = card.lead.erased ? "An erased lead" : (card.lead.name ?? card.lead.company ?? "A lead");
   if (card.status === "accepted") return `${who}: accepted by sales.`;
-  if (card.status === "rejected") return `${who}: rejected by sales (${reasonLabel(card.rejectReason)}).`;
+  if (card.status === "rejected") return `${who}: rejected by sales (${rejectReasonLabel(card.rejectReason)}).`;
   return `New lead for sales: ${who}${card.lead.company && card.lead.name && !card.lead.erased ? ` at ${card.lead.company}` : ""}.`;
 }

@@ -1,8 +1,9 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { HomeData, WaitingHandoff } from "../../domain/home/home.js";
+import { stageLabel } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { LeadActions } from "../ids.js";
-import { moveButtons, stageLabel, summaryFieldsOf } from "./lead-card.js";
+import { moveButtons, summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
 import { channelLink, Limits, mrkdwn, plain } from "./text.js";
 import { formatWorkingMinutes, slackDate } from "./time.js";

@@ -1,6 +1,7 @@
 // `/baton icp`: the ideal customer profile, and the modal admins use to add, change or remove a segment.
 import type { KnownBlock, ModalView } from "@slack/types";
-import { COMPANY_SIZES, LIMITS } from "../../domain/leads/lead-input.js";
+import { NOT_GRADED } from "../../domain/labels.js";
+import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input.js";
 import type { RecordedChange } from "../../domain/playbook/context.js";
 import { SEGMENT_LIMITS } from "../../domain/playbook/icp-input.js";
 import type { Segment } from "../../domain/playbook/segments.js";
@@ -32,8 +33,8 @@ function segmentText(segment: Segment): string {
 }
 
 function gradeLine(counts: Record<string, number>): string {
-  const parts = ["A", "B", "C", "D"].map((grade) => `${grade} ${counts[grade] ?? 0}`);
-  return `Leads by fit grade: ${parts.join(" · ")}${counts.none ? ` · not graded ${counts.none}` : ""}`;
+  const parts = FIT_GRADES.map((grade) => `${grade} ${counts[grade] ?? 0}`);
+  return `Leads by fit grade: ${parts.join(" · ")}${counts.none ? ` · ${NOT_GRADED} ${counts.none}` : ""}`;
 }
 
 export function icpMessage(view: IcpView): Message {

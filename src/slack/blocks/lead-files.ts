@@ -1,8 +1,8 @@
 import type { KnownBlock } from "@slack/types";
+import { STAGE_LABELS } from "../../domain/labels.js";
 import type { ExportRequest } from "../../domain/leads/csv-export.js";
 import type { CsvImportResult } from "../../domain/leads/csv-import.js";
 import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
-import { STAGE_LABELS } from "../../domain/leads/stages.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
 

@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { FIT_GRADE_LABELS } from "../../domain/labels.js";
 import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input.js";
 import { LeadActions, LeadViews } from "../ids.js";
 import { Limits, plain, truncate } from "./text.js";
@@ -97,7 +98,7 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
     select(
       "fitGrade",
       "Fit",
-      FIT_GRADES.map((g) => option(`${g}${FIT_HINTS[g]}`, g)),
+      FIT_GRADES.map((g) => option(`${g} · ${FIT_GRADE_LABELS[g]}`, g)),
       values.fitGrade,
     ),
     text("industry", "Industry", values.industry, LIMITS.industry, { placeholder: "Software" }),
@@ -120,10 +121,3 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
     blocks,
   };
 }
-
-const FIT_HINTS: Record<(typeof FIT_GRADES)[number], string> = {
-  A: " · great fit",
-  B: " · good fit",
-  C: " · weak fit",
-  D: " · poor fit",
-};

@@ -1,5 +1,6 @@
 import type { ModalView } from "@slack/types";
-import { REJECT_REASON_KEYS, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import { REJECT_REASON_KEYS } from "../../domain/handoffs/reasons.js";
+import { REJECT_REASON_LABELS } from "../../domain/labels.js";
 import { LeadViews } from "../ids.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
@@ -33,7 +34,7 @@ export function rejectModal(metadata: RejectModalMetadata, leadLabel: string): M
           type: "static_select",
           action_id: "value",
           placeholder: plain("Why doesn't this lead fit?"),
-          options: REJECT_REASON_KEYS.map((key) => ({ text: plain(REJECT_REASONS[key], Limits.optionText), value: key })),
+          options: REJECT_REASON_KEYS.map((key) => ({ text: plain(REJECT_REASON_LABELS[key], Limits.optionText), value: key })),
         },
       },
       {

@@ -1,7 +1,8 @@
+import { stageLabel } from "../../../domain/labels.js";
 import { dealInputSchema, lostInputSchema, type MoveDetails } from "../../../domain/leads/move-lead.js";
 import { isAppError } from "../../../lib/errors.js";
 import type { MoveModalMetadata } from "../../blocks/deal-modals.js";
-import { leadCardModal, stageLabel, summaryFieldsOf } from "../../blocks/lead-card.js";
+import { leadCardModal, summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadHeadline } from "../../blocks/lead-summary.js";
 import { notice } from "../../blocks/notice.js";
 import type { ListenerDeps } from "../../context.js";
