@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { type ChannelsAndPeopleData, findWorkspace, saveChannelsAndPeople } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { isValidZone } from "../../lib/working-hours.js";
+import { fieldErrors } from "../form-errors.js";
 import type { Roles } from "../people/roles.js";
 import { workingHoursOf } from "./working-hours.js";
 
@@ -73,9 +74,7 @@ export class ChannelsAndPeople {
     await this.roles.requireAdmin(teamId, actorId, "change settings");
     const result = channelsAndPeopleSchema.safeParse(raw);
     if (!result.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of result.error.issues) fields[String(issue.path[0])] ??= issue.message;
-      throw new AppError("invalid_input", "Some settings need fixing.", fields);
+      throw new AppError("invalid_input", "Some settings need fixing.", fieldErrors(result.error.issues));
     }
     const { workStart, workEnd, workDays, ...rest } = result.data;
     await saveChannelsAndPeople(this.db, teamId, {
