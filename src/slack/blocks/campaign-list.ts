@@ -2,7 +2,7 @@
 import type { KnownBlock, SectionBlock } from "@slack/types";
 import type { CampaignListEntry, CampaignOverview } from "../../domain/campaigns/campaigns.js";
 import { channelLabel } from "../../domain/labels.js";
-import { CampaignActions } from "../ids.js";
+import { CampaignActions, itemBlockId } from "../ids.js";
 import { statusText } from "./campaign-card.js";
 import { formatDays, money } from "./format.js";
 import type { Message } from "./message.js";
@@ -15,7 +15,7 @@ function row(entry: CampaignListEntry): SectionBlock {
     : "";
   return {
     type: "section",
-    block_id: `campaign_${campaign.id}`.slice(0, 255),
+    block_id: itemBlockId("campaign", campaign.id),
     text: mrkdwn(
       `*${escapeMrkdwn(truncate(campaign.name, 200))}*  ${statusText(campaign.status)}\n${channelLabel(campaign.channel)} · ${formatDays(campaign.startsOn, campaign.endsOn)}${figures ? `\n${figures}` : ""}`,
     ),

@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { rejectReasonLabel } from "../../domain/labels.js";
 import type { HandoffCard } from "../../domain/ports.js";
-import { LeadActions } from "../ids.js";
+import { itemBlockId, itemIdOfBlock, LeadActions } from "../ids.js";
 import { leadSummaryText } from "./lead-summary.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
@@ -26,9 +26,8 @@ export function handoffStatusLine(card: HandoffCard): string {
   return `:hourglass_flowing_sand: ${who}${due}${breached}`;
 }
 
-const BLOCK_PREFIX = "handoff:";
-export const handoffBlockId = (handoffId: string) => `${BLOCK_PREFIX}${handoffId}`;
-export const handoffIdOfBlock = (blockId: string) => (blockId.startsWith(BLOCK_PREFIX) ? blockId.slice(BLOCK_PREFIX.length) : "");
+/** The card's buttons block names its handoff, so the Assign select knows which one it assigns. */
+export const handoffIdOfBlock = (blockId: string) => itemIdOfBlock("handoff", blockId);
 
 /** The handoff card in the sales channel: who the lead is, where from, who qualified it, and the buttons. */
 export function handoffCardMessage(card: HandoffCard): Message {
@@ -45,7 +44,7 @@ export function handoffCardMessage(card: HandoffCard): Message {
     blocks.push({
       type: "actions",
       // users_select carries no value: the block id says which handoff an assignment is for.
-      block_id: handoffBlockId(card.handoffId),
+      block_id: itemBlockId("handoff", card.handoffId),
       elements: [
         {
           type: "button",

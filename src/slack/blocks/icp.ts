@@ -5,7 +5,7 @@ import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input
 import type { RecordedChange } from "../../domain/playbook/context.js";
 import { SEGMENT_LIMITS } from "../../domain/playbook/icp-input.js";
 import type { Segment } from "../../domain/playbook/segments.js";
-import { PlaybookActions, PlaybookViews } from "../ids.js";
+import { itemBlockId, PlaybookActions, PlaybookViews } from "../ids.js";
 import { checkboxesInput, option, textInput } from "./inputs.js";
 import type { Message } from "./message.js";
 import { adminsOnlyLine, lastChangeContext } from "./playbook-common.js";
@@ -45,7 +45,7 @@ export function icpMessage(view: IcpView): Message {
   for (const segment of view.segments.slice(0, SEGMENT_LIMITS.segments)) {
     blocks.push({
       type: "section",
-      block_id: `segment_${segment.id}`.slice(0, 255),
+      block_id: itemBlockId("segment", segment.id),
       text: mrkdwn(segmentText(segment)),
       ...(view.canEdit
         ? {
