@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
-import type { DigestFaults } from "./domain/funnel/ports.js";
+import type { DigestFaults, DigestPublisher } from "./domain/funnel/ports.js";
 import { createServices, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
 import { metricsRoute } from "./http/metrics.js";
@@ -58,7 +58,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   let started = false;
   try {
     const metrics = createMetrics();
-    const services = wireServices(config, database, { clock, logger, metrics, options });
+    const { services, digestPublisher } = wireServices(config, database, { clock, logger, metrics, options });
     const inFlight = new InFlight();
     const routes = [
       ...healthRoutes({
@@ -75,6 +75,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       config,
       logger,
       services,
+      digestPublisher,
       clock,
       routes,
       inFlight,
@@ -127,18 +128,19 @@ interface Runtime {
   metrics: Metrics;
 }
 
-/** The domain services, with the Slack layer's implementations of the domain's ports. */
+/** The domain services, with the Slack layer's implementations of the domain's ports (listeners post digests too). */
 function wireServices(
   config: Config,
   database: Database,
   { clock, logger, metrics, options }: Runtime & { options: StartOptions },
-): Services {
+): { services: Services; digestPublisher: DigestPublisher } {
   const clientOptions = webClientOptions(config, logger, metrics);
   // In distributed mode each workspace's token comes from its installation, read through the services below.
   let services: Services | undefined;
   const clients: SlackClients = config.slack.oauth
     ? new InstalledClients(async (teamId) => services?.installations.botTokenFor(teamId), clientOptions)
     : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
+  const digestPublisher = new SlackDigestPublisher(clients, logger.child({ component: "digests" }));
   services = createServices({
     db: database.prisma,
     provider: database.provider,
@@ -148,7 +150,7 @@ function wireServices(
     directory: new SlackDirectory(clients),
     announcer: new SlackPlaybookAnnouncer(clients, logger),
     handoffNotifier: new SlackHandoffNotifier(clients),
-    digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
+    digestPublisher,
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
@@ -161,7 +163,7 @@ function wireServices(
       ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
     },
   });
-  return services;
+  return { services, digestPublisher };
 }
 
 /** Periodic jobs and the per-schedule digest timers; with `schedule` off (tests) they only run when called. */

@@ -5,9 +5,10 @@
 // that finds a row still "sending" first asks Slack whether the message is there (the message carries the run
 // id); if Slack cannot tell, it does not post again: at most once beats twice for a digest.
 import { findDelivery, renewLease, settleDelivery, startDelivery } from "../../db/job-runs.js";
+import { isAppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { FunnelDeps } from "./context.js";
-import { DeliveryError, type DigestFaults, type FoundMessage } from "./ports.js";
+import type { DigestFaults, FoundMessage } from "./ports.js";
 
 export const LEASE_MS = 5 * 60_000;
 
@@ -75,8 +76,9 @@ export async function deliverOnce(
   try {
     result = await send();
   } catch (error) {
-    const permanent = error instanceof DeliveryError && error.permanent;
-    const reason = error instanceof DeliveryError ? error.reason : errorText(error);
+    // Refused for good (the channel is gone, Baton is not in it): recorded as failed and never retried.
+    const permanent = isAppError(error) && error.code === "not_configured";
+    const reason = permanent ? (error.reason ?? error.message) : errorText(error);
     await settleDelivery(deps.db, run.id, target, { status: permanent ? "failed" : "retry", error: reason });
     if (permanent) return { status: "failed", reason, now: true };
     throw error;
