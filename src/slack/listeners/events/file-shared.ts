@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isAppError } from "../../../lib/errors.js";
 import { importStarted, importSummary, notACsv, tooLarge } from "../../blocks/lead-files.js";
 import type { BatonContext, ListenerDeps } from "../../context.js";
-import { messageFor } from "../../errors.js";
+import { tellOnError } from "../../errors.js";
 import { directMessageChannel, downloadFile, MAX_IMPORT_BYTES, sharedFile, tempCsv, uploadCsv } from "../../files.js";
 
 type Args = SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs<BatonContext & { botToken?: string }>;
@@ -24,22 +23,22 @@ export function fileSharedEvent(deps: ListenerDeps) {
       return;
     }
     if (!(await deps.services.leadFiles.takeImportRequest(teamId, userId))) return;
-    try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, MAX_IMPORT_BYTES / 1024 / 1024) });
-        return;
-      }
-      await importFile(deps, client, {
-        teamId,
-        userId,
-        dm,
-        file: { name: file.name, url: file.downloadUrl ?? "" },
-        token: context.botToken ?? "",
-      });
-    } catch (error) {
-      await client.chat.postMessage({ channel: dm, text: messageFor(error) }).catch(() => undefined);
-      if (!isAppError(error)) throw error;
-    }
+    await tellOnError(
+      (text) => client.chat.postMessage({ channel: dm, text }),
+      async () => {
+        if (file.size > MAX_IMPORT_BYTES) {
+          await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, MAX_IMPORT_BYTES / 1024 / 1024) });
+          return;
+        }
+        await importFile(deps, client, {
+          teamId,
+          userId,
+          dm,
+          file: { name: file.name, url: file.downloadUrl ?? "" },
+          token: context.botToken ?? "",
+        });
+      },
+    );
   };
 }
 
