@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
+import type { DigestPublisher } from "./domain/digests/ports.js";
 import { Installations } from "./domain/installations/installations.js";
 import { createServices, type Ports, type Services } from "./domain/services.js";
 import { healthRoutes } from "./http/health.js";
@@ -80,7 +81,13 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     const metrics = createMetrics();
     // One set of Web API client options for every client: Bolt's, the OAuth installer's and the ports'.
     const clientOptions = webClientOptions(config, logger, metrics);
-    const { services, clients } = wireServices(config, database, { clock, logger, metrics, clientOptions, ports: options.ports });
+    const { services, clients, digestPublisher } = wireServices(config, database, {
+      clock,
+      logger,
+      metrics,
+      clientOptions,
+      ports: options.ports,
+    });
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     if (!config.slack.oauth) await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
@@ -106,6 +113,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       config,
       logger,
       services,
+      digestPublisher,
       clock,
       routes,
       inFlight,
@@ -182,7 +190,7 @@ function wireServices(
   config: Config,
   database: Database,
   { clock, logger, metrics, clientOptions, ports }: Wiring,
-): { services: Services; clients: SlackClients } {
+): { services: Services; clients: SlackClients; digestPublisher: DigestPublisher } {
   const db = database.prisma;
   const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
   const box = config.encryptionKey ? new SecretBox(config.encryptionKey, previousKeys) : undefined;
@@ -191,8 +199,9 @@ function wireServices(
     ? new InstalledClients((teamId) => installations.botTokenFor(teamId), clientOptions)
     : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
   const slack = slackPorts(clients, logger);
+  const used = ports ? ports(slack) : slack;
   const services = createServices({
-    ...(ports ? ports(slack) : slack),
+    ...used,
     db,
     provider: database.provider,
     clock,
@@ -211,7 +220,7 @@ function wireServices(
       ...(config.defaults.marketingChannelId ? { marketingChannelId: config.defaults.marketingChannelId } : {}),
     },
   });
-  return { services, clients };
+  return { services, clients, digestPublisher: used.digestPublisher };
 }
 
 /** ENCRYPTION_KEY was rotated: re-encrypt what the previous key encrypted, before serving (every replica may). */

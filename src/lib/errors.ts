@@ -7,6 +7,8 @@ export class AppError extends Error {
     message: string,
     /** Field-level problems for modals: block or field name -> message. */
     readonly fields: Record<string, string> = {},
+    /** What refused, for records and logs (e.g. Slack's error code when Slack refuses to post); never shown. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "AppError";

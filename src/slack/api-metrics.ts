@@ -46,6 +46,7 @@ async function okOrError(response: Response): Promise<string> {
     const body = (await response.clone().json()) as { ok?: boolean };
     return body.ok === false ? "error" : "ok";
   } catch {
+    // Not JSON after all: Slack's errors are JSON, so count it as an answer.
     return "ok";
   }
 }

@@ -33,6 +33,7 @@ export class SlackDirectory implements Directory {
         const result = await client.usergroups.users.list({ usergroup: groupId });
         return result.users ?? [];
       } catch {
+        // The group is gone or the plan has no user groups: then nobody is in it.
         return [];
       }
     });

@@ -20,16 +20,25 @@ export function viewErrorsFor(error: unknown): Record<string, string> | undefine
 }
 
 /**
- * Runs a listener's work after its ack. An AppError becomes an ephemeral reply the person can act on; anything
- * else gets a short apology and is rethrown so app.error logs it with the request's correlation id.
+ * Runs work a person asked for and tells them when it fails, with `tell`: an AppError says what they can do about
+ * it; anything else gets a short apology and is rethrown so app.error logs it with the request's correlation id.
  */
-export async function replyOnError(respond: RespondFn, work: () => Promise<void>): Promise<void> {
+export async function tellOnError(tell: (text: string) => Promise<unknown>, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    await respond({ response_type: "ephemeral", replace_original: false, text: messageFor(error) }).catch(() => undefined);
+    // Telling can fail too (the response_url expired, the trigger was used): app.error then logs why, unless it
+    // already logs the original failure, which matters more.
+    await tell(messageFor(error)).catch((untold: unknown) => {
+      if (isAppError(error)) throw untold;
+    });
     if (!isAppError(error)) throw error;
   }
+}
+
+/** tellOnError with an ephemeral reply under the command or message the person used. */
+export function replyOnError(respond: RespondFn, work: () => Promise<void>): Promise<void> {
+  return tellOnError((text) => respond({ response_type: "ephemeral", replace_original: false, text }), work);
 }
 
 /** Where a click came from, to answer it: under a message (respond), or over a modal / the App Home (a small modal). */
@@ -54,16 +63,12 @@ export function clickOrigin(args: { respond?: RespondFn; client: WebClient; body
  * Like replyOnError, for clicks anywhere: under a message the person gets an ephemeral reply; in a modal or the App
  * Home (no response_url there) a small modal says what went wrong.
  */
-export async function answerOnError(origin: ClickOrigin, work: () => Promise<void>): Promise<void> {
+export function answerOnError(origin: ClickOrigin, work: () => Promise<void>): Promise<void> {
   if (origin.respond) return replyOnError(origin.respond, work);
-  try {
-    await work();
-  } catch (error) {
-    if (origin.triggerId) {
-      const view = infoModal("Baton", messageFor(error));
-      const open = origin.inModal ? origin.client.views.push : origin.client.views.open;
-      await open.call(origin.client.views, { trigger_id: origin.triggerId, view }).catch(() => undefined);
-    }
-    if (!isAppError(error)) throw error;
-  }
+  const { client, triggerId } = origin;
+  const open = origin.inModal ? client.views.push : client.views.open;
+  const tell = async (text: string) => {
+    if (triggerId) await open.call(client.views, { trigger_id: triggerId, view: infoModal("Baton", text) });
+  };
+  return tellOnError(tell, work);
 }

@@ -1,43 +1,70 @@
-// Reading a submitted modal's state: every input block holds one element, so a block id finds its value.
+// Reading a submitted modal, the one way: every input block holds one element, so its block id (the field's
+// name, see ids.ts) finds its value whatever the element is; and the private_metadata the modal was opened with.
 import type { ViewStateValue } from "@slack/bolt";
 
 export type ViewValues = Record<string, Record<string, ViewStateValue>>;
 
-const element = (values: ViewValues, blockId: string): ViewStateValue | undefined => Object.values(values[blockId] ?? {})[0];
+/** Text, a chosen option, user, channel, date or time; a list for checkboxes and multi-selects; null when empty. */
+export type FormValue = string | string[] | null;
 
-/** A text input's value, undefined when empty. */
-export function textOf(values: ViewValues, blockId: string): string | undefined {
-  return element(values, blockId)?.value ?? undefined;
+export interface Form {
+  /** Every input's value by block id: the raw input a domain schema validates. */
+  values: Record<string, FormValue>;
+  /** The element type by block id, for a field that is a select or a text input depending on the data. */
+  types: Record<string, string | undefined>;
+  /** A single value; undefined when empty (or a list). */
+  one(blockId: string): string | undefined;
+  /** The chosen options, users or channels; [] when none (or a single value). */
+  many(blockId: string): string[];
 }
 
-/** The chosen option of a static or external select, or of radio buttons. */
-export function selectedOf(values: ViewValues, blockId: string): string | undefined {
-  return element(values, blockId)?.selected_option?.value ?? undefined;
+const listOf = (items: ({ value?: string } | string)[] | undefined) =>
+  (items ?? []).flatMap((item) => (typeof item === "string" ? [item] : item.value ? [item.value] : []));
+
+function elementValue(element: ViewStateValue): FormValue {
+  if ("selected_options" in element) return listOf(element.selected_options);
+  if ("selected_users" in element) return listOf(element.selected_users);
+  if ("selected_conversations" in element) return listOf(element.selected_conversations);
+  if ("selected_channels" in element) return listOf(element.selected_channels);
+  if ("selected_option" in element) return element.selected_option?.value ?? null;
+  if ("selected_user" in element) return element.selected_user ?? null;
+  if ("selected_conversation" in element) return element.selected_conversation ?? null;
+  if ("selected_channel" in element) return element.selected_channel ?? null;
+  if ("selected_date" in element) return element.selected_date ?? null;
+  if ("selected_time" in element) return element.selected_time ?? null;
+  return element.value ?? null;
 }
 
-export function checkedOf(values: ViewValues, blockId: string): string[] {
-  return (element(values, blockId)?.selected_options ?? []).map((o) => o.value);
+export function readForm(state: ViewValues | undefined): Form {
+  const values: Form["values"] = {};
+  const types: Form["types"] = {};
+  for (const [blockId, elements] of Object.entries(state ?? {})) {
+    const element = Object.values(elements)[0];
+    if (!element) continue;
+    values[blockId] = elementValue(element);
+    types[blockId] = element.type;
+  }
+  return {
+    values,
+    types,
+    one: (blockId) => {
+      const value = values[blockId];
+      return typeof value === "string" ? value : undefined;
+    },
+    many: (blockId) => {
+      const value = values[blockId];
+      return Array.isArray(value) ? value : [];
+    },
+  };
 }
 
-export function usersOf(values: ViewValues, blockId: string): string[] {
-  return element(values, blockId)?.selected_users ?? [];
-}
-
-export function conversationOf(values: ViewValues, blockId: string): string | null {
-  const e = element(values, blockId);
-  return e?.selected_conversation ?? e?.selected_channel ?? null;
-}
-
-export function timeOf(values: ViewValues, blockId: string): string | undefined {
-  return element(values, blockId)?.selected_time ?? undefined;
-}
-
-/** Modal metadata we wrote as JSON; {} when missing or unreadable. */
+/** The modal's private_metadata, which Baton wrote as JSON when it opened the modal; {} when missing or unreadable. */
 export function metadataOf<T extends object>(raw: string | undefined): Partial<T> {
   try {
-    const parsed = JSON.parse(raw || "{}");
-    return typeof parsed === "object" && parsed !== null ? parsed : {};
+    const parsed: unknown = JSON.parse(raw || "{}");
+    return typeof parsed === "object" && parsed !== null ? (parsed as Partial<T>) : {};
   } catch {
+    // Not JSON: not a modal Baton opened, so there is nothing to read.
     return {};
   }
 }

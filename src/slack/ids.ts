@@ -1,4 +1,20 @@
 // action_id, callback_id and block_id constants: the contract between Block Kit builders and listeners.
+//
+// Naming, one way everywhere:
+// - action_id, callback_id and fixed block_id: snake_case `<area>_<thing>` ("lead_hand_off"), defined here.
+// - an input block: block_id is the field's name as the domain validates it ("salesChannelId"), so an AppError's
+//   fields land under the input; its element's action_id is INPUT_ACTION, except an element a listener answers
+//   (an options list, a change that redraws the modal), whose action_id is one of the actions below.
+// - a block repeated per item: `<kind>:<id>` (itemBlockId), e.g. "lead:cm1x...", "weight:U0123".
+
+/** The action_id of every input element no listener answers: the block id alone says which field it is. */
+export const INPUT_ACTION = "value";
+
+/** The block id of one item's block in a list: `<kind>:<id>`, within Slack's 255 characters. */
+export const itemBlockId = (kind: string, id: string) => `${kind}:${id}`.slice(0, 255);
+
+/** The item id of a block built by itemBlockId, or "" when the block is another kind. */
+export const itemIdOfBlock = (kind: string, blockId: string) => (blockId.startsWith(`${kind}:`) ? blockId.slice(kind.length + 1) : "");
 export const Commands = {
   lead: "/lead",
   campaign: "/campaign",
@@ -73,8 +89,6 @@ export const DigestBlocks = {
   options: "skipEmpty",
 } as const;
 
-/** Every input element of the editor uses this action_id; the block id says which field it is. */
-export const DIGEST_INPUT = "value";
 /** Leads and handoffs: buttons, selects and modals. */
 export const LeadActions = {
   /** The modal's source campaign (external_select served by an options listener). */

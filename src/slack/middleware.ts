@@ -69,7 +69,11 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
       await next();
     } catch (error) {
       // A listener that failed on the database before acking: answer for it, so the person is not left with a timeout.
-      if (isUnavailableError(error)) await acknowledgeUnavailable(args as Args).catch(() => undefined);
+      if (isUnavailableError(error)) {
+        // A listener that acked already makes this second ack throw: nothing more to say then, and the failure
+        // itself is rethrown below for app.error.
+        await acknowledgeUnavailable(args as Args).catch(() => undefined);
+      }
       throw error;
     }
   };
@@ -89,7 +93,12 @@ export function oncePerEvent(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> 
     try {
       await next();
     } catch (error) {
-      await deps.services.slackEvents.forget(b.event_id).catch(() => undefined);
+      await deps.services.slackEvents.forget(b.event_id).catch((forgetting: unknown) => {
+        (context.log ?? deps.logger).error(
+          { err: forgetting, eventId: b.event_id },
+          "could not forget a failed event: Slack's retry of it will be dropped as a duplicate",
+        );
+      });
       throw error;
     }
   };
@@ -133,6 +142,7 @@ async function acknowledgeWith(args: Args, text: string): Promise<void> {
   }
   if (body.type === "block_suggestion") return a.ack({ options: [] });
   await a.ack();
+  // Best effort: the outcome is already logged and counted; a response_url that fails leaves nothing better to do.
   await a.respond?.({ response_type: "ephemeral", replace_original: false, text }).catch(() => undefined);
 }
 

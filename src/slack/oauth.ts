@@ -42,7 +42,11 @@ export function oauthSetup(options: { config: Config; services: Services; logger
       if (!installation.isEnterpriseInstall) return true;
       log.warn({ enterpriseId: installation.enterprise?.id }, "refused an org-wide install");
       const token = installation.bot?.token;
-      if (token) await new WebClient(token, clientOptions).auth.revoke().catch(() => undefined);
+      if (token) {
+        await new WebClient(token, clientOptions).auth.revoke().catch((error: unknown) => {
+          log.error({ err: error, enterpriseId: installation.enterprise?.id }, "could not revoke the token of a refused org-wide install");
+        });
+      }
       html(res, 400, installResultPage("org_wide"));
       return false;
     },

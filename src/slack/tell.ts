@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { Message } from "./blocks/help.js";
+import type { Message } from "./blocks/message.js";
 
 /**
  * Tells one person something only they see: an ephemeral message in the channel they were in, or a DM from Baton
@@ -11,7 +11,7 @@ export async function tellPerson(client: WebClient, userId: string, channelId: s
       await client.chat.postEphemeral({ channel: channelId, user: userId, text: message.text, blocks: message.blocks });
       return;
     } catch {
-      // fall through to a DM
+      // Baton is not in that channel, or it is a DM with someone else: tell them by DM instead.
     }
   }
   await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });

@@ -3,9 +3,9 @@ import { input } from "../helpers/slack-requests.js";
 
 type ElementState = Record<string, unknown>;
 
-/** Each field's block_id and action_id are its name. */
+/** Each field's block_id is its name; its element's action_id is the input one ("value"). */
 export function formValues(fields: Record<string, ElementState>): Record<string, Record<string, ElementState>> {
-  return Object.fromEntries(Object.entries(fields).map(([name, state]) => [name, { [name]: state }]));
+  return Object.fromEntries(Object.entries(fields).map(([name, state]) => [name, { value: state }]));
 }
 
 export function campaignFields(overrides: Record<string, ElementState | undefined> = {}): Record<string, Record<string, ElementState>> {

@@ -2,8 +2,8 @@
 // Slack: once per scheduled time, retried after a failure without posting twice, a dead channel reported once.
 // (A replica that dies right after posting is tested end to end in digest-replicas.test.ts.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DeliveryError } from "../../src/domain/digests/ports.js";
 import type { RunTarget } from "../../src/domain/digests/run-keys.js";
+import { AppError } from "../../src/lib/errors.js";
 import { FunnelData } from "../funnel/fixtures.js";
 import { buildKnownWeek, ZONE } from "../funnel/known-week.js";
 import { TestClock } from "../helpers/clock.js";
@@ -63,7 +63,7 @@ describe("a scheduled digest run", () => {
   it("retries a digest Slack did not take on the next sweep, and posts it once", async () => {
     const channel = "C0FDIGEST3";
     const { scheduleId, target } = await weeklyDigest("T0FDIGR003", channel);
-    t.digestPublisher.failNext("postDigest", new DeliveryError("ratelimited", false));
+    t.digestPublisher.failNext("postDigest", new Error("An API error occurred: ratelimited"));
     await t.services.digestRuns.catchUp(target, [SLOT]);
     expect((await runsOf(t.db, scheduleId))[0]).toMatchObject({ status: "failed", error: expect.stringContaining("ratelimited") });
     expect(t.digestPublisher.postsIn(channel)).toEqual([]);
@@ -76,7 +76,11 @@ describe("a scheduled digest run", () => {
   it("tells the admins once when the channel cannot be used, and does not retry it", async () => {
     const channel = "C0FDIGEST5";
     const { scheduleId, target } = await weeklyDigest("T0FDIGR005", channel);
-    t.digestPublisher.failNext("postDigest", new DeliveryError("channel_not_found", true), 2);
+    t.digestPublisher.failNext(
+      "postDigest",
+      new AppError("not_configured", "Baton can't post in that channel.", {}, "channel_not_found"),
+      2,
+    );
     await t.services.digestRuns.catchUp(target, [SLOT]);
     await t.services.digestRuns.catchUp(target, [SLOT]);
     clock.set(new Date(NEXT_SLOT.getTime() + 20_000));

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { blankToUndefined, optionalWebUrl, optionalText as text } from "../../lib/input.js";
 import { formatMoney, isCurrency, parseAmount } from "../../lib/money.js";
+import { fieldErrors } from "../form-errors.js";
 import { CAMPAIGN_CHANNELS } from "./channels.js";
 
 export const CAMPAIGN_LIMITS = { name: 80, product: 150, offer: 150, place: 150, promotion: 1000, keyMessage: 300, url: 2000 } as const;
@@ -52,8 +53,7 @@ export type ParsedCampaign = { ok: true; campaign: CampaignInput } | { ok: false
 /** Validates what the modal sent; on failure, one message per field a person can act on. */
 export function parseCampaignInput(raw: unknown): ParsedCampaign {
   const result = schema.safeParse(raw);
-  const errors: Partial<Record<CampaignField, string>> = {};
-  for (const issue of result.error?.issues ?? []) errors[issue.path[0] as CampaignField] ??= issue.message;
+  const errors = fieldErrors<CampaignField>(result.error?.issues ?? []);
   // Checks across fields run on their own, so that a person sees every problem at once.
   const dates = schema.pick({ startsOn: true, endsOn: true }).safeParse(raw);
   if (dates.success && dates.data.endsOn && dates.data.endsOn < dates.data.startsOn) {

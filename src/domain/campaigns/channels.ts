@@ -1,4 +1,4 @@
-/** Where a campaign runs, as marketers name it. */
+/** Where a campaign runs (the words people see are in ../labels.ts). */
 export const CAMPAIGN_CHANNELS = [
   "social",
   "seo",
@@ -12,20 +12,3 @@ export const CAMPAIGN_CHANNELS = [
   "other",
 ] as const;
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
-
-export const CHANNEL_LABELS: Record<CampaignChannel, string> = {
-  social: "Social",
-  seo: "SEO",
-  email: "Email",
-  paid_search: "Paid search",
-  display: "Display",
-  print: "Print",
-  events: "Events",
-  webinar: "Webinar",
-  referral: "Referral",
-  other: "Other",
-};
-
-export function channelLabel(channel: string): string {
-  return CHANNEL_LABELS[channel as CampaignChannel] ?? channel;
-}

@@ -5,8 +5,9 @@
 // that finds a row still "sending" first asks Slack whether the message is there (the message carries the run
 // id); if Slack cannot tell, it does not post again: at most once beats twice for a digest.
 import { findDelivery, settleDelivery, startDelivery } from "../../db/job-runs.js";
+import { isAppError } from "../../lib/errors.js";
 import type { DigestDeps } from "./deps.js";
-import { DeliveryError, type FoundMessage } from "./ports.js";
+import type { FoundMessage } from "./ports.js";
 import { holdLease, LEASE_MS, LostLease, type RunHandle } from "./run-lease.js";
 
 type DeliveryDeps = Pick<DigestDeps, "db" | "clock" | "logger">;
@@ -45,8 +46,9 @@ export async function deliverOnce(deps: DeliveryDeps, delivery: Delivery): Promi
   try {
     result = await delivery.send();
   } catch (error) {
-    const permanent = error instanceof DeliveryError && error.permanent;
-    const reason = error instanceof DeliveryError ? error.reason : errorText(error);
+    // Refused for good (the channel is gone, Baton is not in it): recorded as failed and never retried.
+    const permanent = isAppError(error) && error.code === "not_configured";
+    const reason = permanent ? (error.reason ?? error.message) : errorText(error);
     await settleDelivery(deps.db, run.id, target, { status: permanent ? "failed" : "retry", error: reason });
     if (permanent) return { status: "failed", reason, now: true };
     throw error;

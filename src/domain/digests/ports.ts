@@ -4,6 +4,11 @@ import type { PersonalDigest } from "./personal-digest.js";
 
 export type FoundMessage = { found: true; ts: string } | { found: false } | { found: "unknown" };
 
+/**
+ * Implemented in src/slack/notifiers/digests.ts. Methods throw AppError("not_configured") when Slack refuses for
+ * good (the channel is gone or archived, Baton is not in it; `reason` is Slack's error code), anything else when a
+ * retry may work.
+ */
 export interface DigestPublisher {
   /** Posts the digest message; `runId` is attached to the message so a retry can find it after a crash. */
   postDigest(input: { teamId: string; channelId: string; digest: Digest; runId: string; lateFor: Date | null }): Promise<{ ts: string }>;
@@ -15,18 +20,4 @@ export interface DigestPublisher {
   sendPersonal(input: { teamId: string; userId: string; digest: PersonalDigest; runId: string }): Promise<{ ts: string }>;
   /** Tells admins (these people; Slack's workspace admins when none) that digests cannot reach a channel. */
   tellAdmins(input: { teamId: string; userIds: string[]; channelId: string; reason: string }): Promise<void>;
-}
-
-/**
- * Slack refused a delivery. `permanent` failures (the channel is gone or archived, the app is not in it) are not
- * retried; anything else is, on the next tick of the scheduler.
- */
-export class DeliveryError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly permanent: boolean,
-  ) {
-    super(`Slack refused the delivery: ${reason}`);
-    this.name = "DeliveryError";
-  }
 }

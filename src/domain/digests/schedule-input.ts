@@ -1,6 +1,7 @@
 // What an admin sets for a digest schedule, validated, and the cron expression it stands for.
 import { IANAZone } from "luxon";
 import { z } from "zod";
+import { fieldErrors } from "../form-errors.js";
 import { DIGEST_SECTIONS, DIGEST_VIEWS } from "./digest.js";
 
 export const SCHEDULE_PERIODS = ["daily", "weekly", "monthly"] as const;
@@ -48,9 +49,7 @@ export type ParsedSchedule = { ok: true; input: ScheduleInput } | { ok: false; e
 export function parseScheduleInput(raw: unknown): ParsedSchedule {
   const result = scheduleInputSchema.safeParse(raw);
   if (result.success) return { ok: true, input: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors(result.error.issues) };
 }
 
 /** node-cron expression (5 fields, in the schedule's zone) for the admin's choice. */

@@ -1,18 +1,17 @@
-// Why sales sends a handed-off lead back to marketing: a fixed list, so the funnel can count reasons.
-export const REJECT_REASONS = {
-  unable_to_reach: "Unable to reach",
-  inaccurate_data: "Inaccurate data",
-  no_interest: "No interest or need",
-  no_budget: "No budget",
-  not_a_fit: "Not a fit",
-  duplicate: "Duplicate",
-  other: "Other",
-} as const;
+// Why sales sends a handed-off lead back to marketing: a fixed list, so the funnel can count reasons (their words
+// are in ../labels.ts).
+export const REJECT_REASON_KEYS = [
+  "unable_to_reach",
+  "inaccurate_data",
+  "no_interest",
+  "no_budget",
+  "not_a_fit",
+  "duplicate",
+  "other",
+] as const;
 
-export type RejectReason = keyof typeof REJECT_REASONS;
-
-export const REJECT_REASON_KEYS = Object.keys(REJECT_REASONS) as RejectReason[];
+export type RejectReason = (typeof REJECT_REASON_KEYS)[number];
 
 export function isRejectReason(value: string | null | undefined): value is RejectReason {
-  return value !== null && value !== undefined && Object.hasOwn(REJECT_REASONS, value);
+  return value !== null && value !== undefined && (REJECT_REASON_KEYS as readonly string[]).includes(value);
 }

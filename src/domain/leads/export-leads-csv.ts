@@ -5,9 +5,10 @@ import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { campaignRefs, type LeadFilter, leadsPage } from "../../db/lead-pages.js";
 import { AppError } from "../../lib/errors.js";
+import { STAGE_LABELS } from "../labels.js";
 import type { LeadFileDeps } from "./deps.js";
 import { spreadsheetSafe } from "./lead-columns.js";
-import { isStage, STAGE_LABELS, STAGES, type Stage } from "./stages.js";
+import { isStage, STAGES, type Stage } from "./stages.js";
 
 const PAGE_SIZE = 1000;
 

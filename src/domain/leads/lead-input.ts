@@ -1,5 +1,6 @@
 // One definition of what a valid lead is, shared by the /lead modal, the web-form webhook and CSV import.
 import { z } from "zod";
+import { fieldErrors } from "../form-errors.js";
 
 export const COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+"] as const;
 export const FIT_GRADES = ["A", "B", "C", "D"] as const;
@@ -63,12 +64,7 @@ export type ParsedLead = { ok: true; lead: LeadInput } | { ok: false; errors: Pa
 export function parseLeadInput(raw: unknown): ParsedLead {
   const result = leadInputSchema.safeParse(raw);
   if (result.success) return { ok: true, lead: result.data };
-  const errors: Partial<Record<LeadField, string>> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as LeadField;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors<LeadField>(result.error.issues) };
 }
 
 /** The lead's identity within a workspace: its email, trimmed and lower-cased. */

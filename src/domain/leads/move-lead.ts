@@ -2,8 +2,9 @@ import { z } from "zod";
 import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import { minorDigits } from "../../lib/money.js";
+import { STAGE_LABELS } from "../labels.js";
 import type { LeadDeps } from "./deps.js";
-import { assertCanMove, canMove, STAGE_LABELS, stageOf } from "./stages.js";
+import { assertCanMove, canMove, stageOf } from "./stages.js";
 
 /** The moves an owner makes by hand once sales has the lead. */
 export const OWNER_MOVES = ["opportunity", "won", "lost"] as const;

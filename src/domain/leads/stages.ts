@@ -1,17 +1,8 @@
 import { AppError } from "../../lib/errors.js";
+import { STAGE_LABELS } from "../labels.js";
 
 export const STAGES = ["new", "mql", "sql", "opportunity", "won", "lost", "nurture"] as const;
 export type Stage = (typeof STAGES)[number];
-
-export const STAGE_LABELS: Record<Stage, string> = {
-  new: "New",
-  mql: "MQL",
-  sql: "SQL",
-  opportunity: "Opportunity",
-  won: "Won",
-  lost: "Lost",
-  nurture: "Nurture",
-};
 
 /**
  * The lead lifecycle. New -> MQL (handed to sales) -> SQL (accepted) -> Opportunity -> Won or Lost;

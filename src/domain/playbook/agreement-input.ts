@@ -1,6 +1,7 @@
 // What a valid sales-marketing agreement is: the one definition behind the agreement modal.
 import { z } from "zod";
 import { blankToUndefined } from "../../lib/input.js";
+import { fieldErrors } from "../form-errors.js";
 
 export const AGREEMENT_DEFAULTS = { mqlMonthlyTarget: 100, responseSlaMinutes: 240, acceptanceRateTarget: 0.7 } as const;
 export const AGREEMENT_LIMITS = { mqlMonthlyTarget: 100_000, minResponseHours: 0.25, maxResponseHours: 120 } as const;
@@ -52,11 +53,7 @@ export type ParsedAgreement = { ok: true; terms: AgreementTerms } | { ok: false;
 
 export function parseAgreementInput(raw: unknown): ParsedAgreement {
   const result = schema.safeParse(raw);
-  if (!result.success) {
-    const errors: Partial<Record<AgreementField, string>> = {};
-    for (const issue of result.error.issues) errors[issue.path[0] as AgreementField] ??= issue.message;
-    return { ok: false, errors };
-  }
+  if (!result.success) return { ok: false, errors: fieldErrors<AgreementField>(result.error.issues) };
   const { mqlMonthlyTarget, responseHours, acceptanceRatePercent } = result.data;
   return {
     ok: true,

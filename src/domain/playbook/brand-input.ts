@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { optionalText, optionalWebUrl, splitList } from "../../lib/input.js";
+import { fieldErrors } from "../form-errors.js";
 
 // A list is typed into one input (at most 3000 characters): 20 messages of 140 and 50 words of 40 fit.
 export const BRAND_LIMITS = { positioning: 300, tone: 1000, keyMessages: 20, keyMessage: 140, words: 50, word: 40 } as const;
@@ -29,9 +30,7 @@ export type ParsedBrand = { ok: true; guide: BrandInput } | { ok: false; errors:
 export function parseBrandInput(raw: unknown): ParsedBrand {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, guide: result.data };
-  const errors: Partial<Record<BrandField, string>> = {};
-  for (const issue of result.error.issues) errors[issue.path[0] as BrandField] ??= issue.message;
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors<BrandField>(result.error.issues) };
 }
 
 /**

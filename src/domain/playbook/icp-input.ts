@@ -1,6 +1,7 @@
 // What a valid ICP segment is: the one definition behind the segment modal.
 import { z } from "zod";
 import { splitList } from "../../lib/input.js";
+import { fieldErrors } from "../form-errors.js";
 import { COMPANY_SIZES, LIMITS } from "../leads/lead-input.js";
 
 export const SEGMENT_LIMITS = { name: 60, entries: 20, segments: 20 } as const;
@@ -43,9 +44,7 @@ export type ParsedSegment = { ok: true; segment: SegmentInput } | { ok: false; e
 export function parseSegmentInput(raw: unknown): ParsedSegment {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, segment: result.data };
-  const errors: Partial<Record<SegmentField, string>> = {};
-  for (const issue of result.error.issues) errors[issue.path[0] as SegmentField] ??= issue.message;
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors<SegmentField>(result.error.issues) };
 }
 
 /** Json columns are nullable: null (or anything not a list of strings) reads as an empty list. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrors } from "../form-errors.js";
 
 export const MAX_ROTATION_MEMBERS = 30;
 
@@ -44,14 +45,10 @@ export function parseRotationSettings(
   const result = rotationSettingsSchema.safeParse(raw);
   if (result.success) return { ok: true, settings: result.data };
   const members = (raw as { members?: { userId?: string }[] })?.members ?? [];
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const [head, index, field] = issue.path;
-    let key = head === "members" ? "members" : "switches";
-    if (head === "members" && typeof index === "number" && (field === "weight" || field === "dailyCap")) {
-      key = `${field === "weight" ? "weight" : "cap"}:${members[index]?.userId ?? ""}`;
-    }
-    errors[key] ??= issue.message;
-  }
+  const errors = fieldErrors<string>(result.error.issues, ({ path: [head, index, field] }) => {
+    if (head !== "members") return "switches";
+    if (typeof index !== "number" || (field !== "weight" && field !== "dailyCap")) return "members";
+    return `${field === "weight" ? "weight" : "cap"}:${members[index]?.userId ?? ""}`;
+  });
   return { ok: false, errors };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type ChannelsAndPeopleData, findWorkspace, saveChannelsAndPeople } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { isValidZone } from "../../lib/working-hours.js";
+import { fieldErrors } from "../form-errors.js";
 import type { WorkspaceDeps } from "./deps.js";
 import { workingHoursOf } from "./working-hours.js";
 
@@ -69,9 +70,7 @@ export class ChannelsAndPeople {
     await this.deps.roles.requireAdmin(teamId, actorId, "change settings");
     const result = channelsAndPeopleSchema.safeParse(raw);
     if (!result.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of result.error.issues) fields[String(issue.path[0])] ??= issue.message;
-      throw new AppError("invalid_input", "Some settings need fixing.", fields);
+      throw new AppError("invalid_input", "Some settings need fixing.", fieldErrors(result.error.issues));
     }
     const { workStart, workEnd, workDays, ...rest } = result.data;
     await saveChannelsAndPeople(this.deps.db, teamId, {

@@ -5,8 +5,8 @@ import { AGREEMENT_LIMITS } from "../../domain/playbook/agreement-input.js";
 import { formatRate, formatWorkingTime } from "../../domain/playbook/describe.js";
 import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
-import type { Message } from "./help.js";
 import { numberInput } from "./inputs.js";
+import type { Message } from "./message.js";
 import { adminsOnlyLine, lastChangeContext } from "./playbook-common.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 

@@ -1,9 +1,9 @@
 // Messages Baton posts in the team channels: a new campaign (sales channel), a playbook change (both channels).
 import type { KnownBlock } from "@slack/types";
-import { channelLabel } from "../../domain/campaigns/channels.js";
+import { channelLabel } from "../../domain/labels.js";
 import type { CampaignAnnouncement, PlaybookChangeAnnouncement } from "../../domain/ports.js";
 import { formatDays } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
 const field = (label: string, value: string | null) => mrkdwn(`*${label}*\n${value ? escapeMrkdwn(value) : "—"}`, Limits.fieldText);

@@ -4,8 +4,8 @@ import type { BrandGuideView } from "../../domain/playbook/brand-guide.js";
 import { BRAND_LIMITS } from "../../domain/playbook/brand-input.js";
 import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { PlaybookActions, PlaybookViews } from "../ids.js";
-import type { Message } from "./help.js";
 import { textInput, urlInput } from "./inputs.js";
+import type { Message } from "./message.js";
 import { adminsOnlyLine, bullet, lastChangeContext, sectionsOf } from "./playbook-common.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain } from "./text.js";
 

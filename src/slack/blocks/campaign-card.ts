@@ -1,12 +1,12 @@
 // The campaign card: what the campaign is, and its live results (the closed loop between spend and sales).
 import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
 import type { CampaignCard } from "../../domain/campaigns/campaigns.js";
-import { channelLabel } from "../../domain/campaigns/channels.js";
 import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/details.js";
 import type { CampaignResults } from "../../domain/campaigns/results.js";
+import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
-import { formatDay, formatDays, money, percent, reasonLabel, times } from "./format.js";
-import type { Message } from "./help.js";
+import { formatDay, formatDays, money, percent, times } from "./format.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
 const field = (label: string, value: string) => mrkdwn(`*${label}*\n${value}`, Limits.fieldText);
@@ -69,15 +69,15 @@ function revenueText(results: CampaignResults): string {
 }
 
 function theResults(results: CampaignResults): KnownBlock[] {
-  const reasons = results.topRejectionReasons.map((r) => `${reasonLabel(r.reason)} (${r.count})`).join(" · ");
+  const reasons = results.topRejectionReasons.map((r) => `${rejectReasonLabel(r.reason)} (${r.count})`).join(" · ");
   return [
     { type: "section", text: mrkdwn("*Results so far*") },
     {
       type: "section",
       fields: [
         field("Leads", String(results.leads)),
-        field("MQLs", String(results.mqls)),
-        field("SQLs", String(results.sqls)),
+        field(STAGE_COUNT_LABELS.mql, String(results.mqls)),
+        field(STAGE_COUNT_LABELS.sql, String(results.sqls)),
         field("Won deals", String(results.wonDeals)),
         field("Revenue", revenueText(results)),
         field("Return on spend", times(results.returnOnSpend)),

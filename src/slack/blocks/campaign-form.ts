@@ -2,8 +2,9 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { CAMPAIGN_LIMITS } from "../../domain/campaigns/campaign-input.js";
 import type { CampaignFormOptions } from "../../domain/campaigns/campaigns.js";
-import { CAMPAIGN_CHANNELS, CHANNEL_LABELS } from "../../domain/campaigns/channels.js";
+import { CAMPAIGN_CHANNELS } from "../../domain/campaigns/channels.js";
 import type { CampaignDetails } from "../../domain/campaigns/details.js";
+import { CHANNEL_LABELS } from "../../domain/labels.js";
 import { keyMessageId } from "../../domain/playbook/brand-input.js";
 import { amountText, COMMON_CURRENCIES } from "../../lib/money.js";
 import { CampaignViews } from "../ids.js";

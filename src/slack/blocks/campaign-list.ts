@@ -1,11 +1,11 @@
 // `/campaign list` and the matches of `/campaign <text>`: one row per campaign, each opening its card.
 import type { KnownBlock, SectionBlock } from "@slack/types";
 import type { CampaignListEntry, CampaignOverview } from "../../domain/campaigns/campaigns.js";
-import { channelLabel } from "../../domain/campaigns/channels.js";
-import { CampaignActions } from "../ids.js";
+import { channelLabel } from "../../domain/labels.js";
+import { CampaignActions, itemBlockId } from "../ids.js";
 import { statusText } from "./campaign-card.js";
 import { formatDays, money } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 function row(entry: CampaignListEntry): SectionBlock {
@@ -15,7 +15,7 @@ function row(entry: CampaignListEntry): SectionBlock {
     : "";
   return {
     type: "section",
-    block_id: `campaign_${campaign.id}`.slice(0, 255),
+    block_id: itemBlockId("campaign", campaign.id),
     text: mrkdwn(
       `*${escapeMrkdwn(truncate(campaign.name, 200))}*  ${statusText(campaign.status)}\n${channelLabel(campaign.channel)} · ${formatDays(campaign.startsOn, campaign.endsOn)}${figures ? `\n${figures}` : ""}`,
     ),

@@ -1,5 +1,6 @@
 import type { ModalView } from "@slack/types";
 import { LeadViews } from "../ids.js";
+import { textInput } from "./inputs.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 export interface MoveModalMetadata {
@@ -20,19 +21,8 @@ export function wonModal(metadata: MoveModalMetadata, headline: string, currency
     close: plain("Cancel", Limits.modalTitle),
     blocks: [
       { type: "section", text: mrkdwn(`:trophy: ${headline}`) },
-      {
-        type: "input",
-        block_id: "amount",
-        label: plain("Deal value"),
-        element: { type: "plain_text_input", action_id: "value", placeholder: plain("12500 or 12,500.50") },
-      },
-      {
-        type: "input",
-        block_id: "currency",
-        label: plain("Currency"),
-        hint: plain("A three-letter code such as USD, EUR or GBP."),
-        element: { type: "plain_text_input", action_id: "value", initial_value: currency, max_length: 3 },
-      },
+      textInput("amount", { label: "Deal value", placeholder: "12500 or 12,500.50" }),
+      textInput("currency", { label: "Currency", hint: "A three-letter code such as USD, EUR or GBP.", initial: currency, max: 3 }),
     ],
   };
 }
@@ -48,18 +38,7 @@ export function lostModal(metadata: MoveModalMetadata, headline: string): ModalV
     close: plain("Cancel", Limits.modalTitle),
     blocks: [
       { type: "section", text: mrkdwn(headline) },
-      {
-        type: "input",
-        block_id: "reason",
-        label: plain("Why was it lost?"),
-        element: {
-          type: "plain_text_input",
-          action_id: "value",
-          multiline: true,
-          max_length: 500,
-          placeholder: plain("Chose a competitor, timing, price…"),
-        },
-      },
+      textInput("reason", { label: "Why was it lost?", multiline: true, max: 500, placeholder: "Chose a competitor, timing, price…" }),
     ],
   };
 }

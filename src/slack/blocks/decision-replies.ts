@@ -1,5 +1,5 @@
+import { rejectReasonLabel } from "../../domain/labels.js";
 import type { HandoffCard } from "../../domain/ports.js";
-import { reasonLabel } from "./handoff-card.js";
 import { mention } from "./text.js";
 
 /** What someone who clicked too late is told: who got there first, and how it ended. */
@@ -10,7 +10,8 @@ export function alreadyDecidedText(card: HandoffCard, userId: string): string {
       ? "You already accepted this lead; it's yours."
       : `${by} already accepted this lead, so it's theirs now.`;
   }
-  if (card.status === "rejected") return `${by} already rejected this lead (${reasonLabel(card.rejectReason)}); it went back to marketing.`;
+  if (card.status === "rejected")
+    return `${by} already rejected this lead (${rejectReasonLabel(card.rejectReason)}); it went back to marketing.`;
   return "This handoff is closed.";
 }
 

@@ -1,23 +1,14 @@
 // /baton settings → Digests: the list of schedules and the editor.
-import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { DIGEST_SECTIONS, type DigestSection, type DigestView } from "../../domain/digests/digest.js";
+import type { KnownBlock, ModalView } from "@slack/types";
+import { DIGEST_SECTIONS, DIGEST_VIEWS } from "../../domain/digests/digest.js";
+import { SCHEDULE_PERIODS } from "../../domain/digests/schedule-input.js";
 import type { ScheduleSummary } from "../../domain/digests/schedule-summary.js";
-import { DIGEST_INPUT, DigestActions, DigestBlocks, DigestViews } from "../ids.js";
+import { DIGEST_PERIOD_LABELS, DIGEST_SECTION_LABELS, DIGEST_VIEW_LABELS } from "../../domain/labels.js";
+import { DigestActions, DigestBlocks, DigestViews, itemBlockId } from "../ids.js";
+import { channelInput, checkboxesInput, option, radioInput, selectInput, textInput, timeInput } from "./inputs.js";
 import { channelLink, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
-const VIEW_NAMES: Record<DigestView, string> = { sales: "Sales view", marketing: "Marketing view", shared: "Shared view" };
-export const SECTION_NAMES: Record<DigestSection, string> = {
-  action: "Needs action (breaches, waiting handoffs)",
-  funnel: "Funnel counts and conversion",
-  pipeline: "Pipeline now (SQLs, opportunities)",
-  sla: "SLA and speed to lead",
-  campaigns: "Top campaigns",
-  rejections: "Rejection reasons",
-  fit: "By fit grade",
-  scorecard: "Alignment scorecard",
-  chart: "Chart (funnel and trend)",
-};
 
 const ordinal = (n: number) =>
   `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
@@ -37,7 +28,7 @@ export function whenText(schedule: ScheduleSummary): string {
 
 export function scheduleLine(schedule: ScheduleSummary): string {
   const skip = schedule.skipEmpty ? " · skips quiet periods" : "";
-  return `${channelLink(schedule.channelId)} · ${schedule.period} · ${whenText(schedule)} · ${VIEW_NAMES[schedule.view]}${skip}`;
+  return `${channelLink(schedule.channelId)} · ${schedule.period} · ${whenText(schedule)} · ${DIGEST_VIEW_LABELS[schedule.view].name}${skip}`;
 }
 
 export function digestsSummary(schedules: ScheduleSummary[]): string {
@@ -59,10 +50,10 @@ export function digestsListView(schedules: ScheduleSummary[]): ModalView {
   ];
   for (const schedule of schedules.slice(0, LISTED)) {
     blocks.push(
-      { type: "section", block_id: `schedule_${schedule.id}`, text: mrkdwn(scheduleLine(schedule)) },
+      { type: "section", block_id: itemBlockId("schedule", schedule.id), text: mrkdwn(scheduleLine(schedule)) },
       {
         type: "actions",
-        block_id: `schedule_actions_${schedule.id}`,
+        block_id: itemBlockId("schedule_actions", schedule.id),
         elements: [
           { type: "button", action_id: DigestActions.edit, value: schedule.id, text: plain("Edit", Limits.buttonText) },
           {
@@ -98,39 +89,10 @@ export interface EditorMetadata {
   listViewId: string | null;
 }
 
-const option = (value: string, text: string): PlainTextOption => ({ value, text: plain(text, Limits.optionText) });
-const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false, hint?: string): KnownBlock =>
-  ({
-    type: "input",
-    block_id: blockId,
-    label: plain(label, 2000),
-    optional,
-    element: { action_id: DIGEST_INPUT, ...element },
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-  }) as KnownBlock;
+const SKIP_EMPTY = option("skip", "Skip the digest when nothing happened in the period");
 
 export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: { timezone: string }, metadata: EditorMetadata): ModalView {
   const t = schedule?.timing ?? null;
-  const periods = [option("daily", "Daily (yesterday)"), option("weekly", "Weekly (last week)"), option("monthly", "Monthly (last month)")];
-  const weekdays = WEEKDAYS.map((day, i) => option(String(i + 1), day));
-  const days = [...Array.from({ length: 28 }, (_, i) => option(String(i + 1), ordinal(i + 1))), option("last", "Last day of the month")];
-  const views = (["sales", "marketing", "shared"] as const).map((v) =>
-    option(
-      v,
-      v === "sales"
-        ? "Sales: handoffs, breaches, pipeline"
-        : v === "marketing"
-          ? "Marketing: campaigns, rejection reasons"
-          : "Shared: both",
-    ),
-  );
-  const sections = DIGEST_SECTIONS.map((s) => option(s, SECTION_NAMES[s]));
-  const chosen = new Set(schedule?.chosenSections ?? []);
-  const pick = <T extends PlainTextOption>(options: T[], value: string | undefined) => options.find((o) => o.value === value);
-  const period = pick(periods, schedule?.period ?? "weekly");
-  const weekday = pick(weekdays, String(t?.weekday ?? 1));
-  const day = pick(days, String(t?.dayOfMonth ?? 1));
-  const view = pick(views, schedule?.view ?? "shared");
   const blocks: KnownBlock[] = [];
   if (schedule && !t) {
     blocks.push({
@@ -141,54 +103,49 @@ export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: {
     });
   }
   blocks.push(
-    input(DigestBlocks.channel, "Channel", {
-      type: "conversations_select",
-      filter: { include: ["public", "private"], exclude_bot_users: true },
-      ...(schedule ? { initial_conversation: schedule.channelId } : {}),
+    channelInput(DigestBlocks.channel, { label: "Channel", initial: schedule?.channelId }),
+    selectInput(DigestBlocks.period, {
+      label: "Period",
+      options: SCHEDULE_PERIODS.map((p) => option(p, DIGEST_PERIOD_LABELS[p])),
+      initial: schedule?.period ?? "weekly",
     }),
-    input(DigestBlocks.period, "Period", { type: "static_select", options: periods, ...(period ? { initial_option: period } : {}) }),
-    input(
-      DigestBlocks.weekday,
-      "Day of the week (weekly)",
-      { type: "static_select", options: weekdays, ...(weekday ? { initial_option: weekday } : {}) },
-      true,
-    ),
-    input(
-      DigestBlocks.dayOfMonth,
-      "Day of the month (monthly)",
-      { type: "static_select", options: days, ...(day ? { initial_option: day } : {}) },
-      true,
-    ),
-    input(DigestBlocks.time, "Time", { type: "timepicker", initial_time: t?.time ?? "09:00" }),
-    input(
-      DigestBlocks.timezone,
-      "Time zone",
-      { type: "plain_text_input", initial_value: schedule?.timezone ?? defaults.timezone, max_length: 64 },
-      false,
-      "An IANA time zone such as Europe/Berlin or America/New_York. Periods are counted in the workspace's time zone.",
-    ),
-    input(DigestBlocks.view, "Who is it for", { type: "radio_buttons", options: views, ...(view ? { initial_option: view } : {}) }),
-    input(
-      DigestBlocks.sections,
-      "Sections",
-      {
-        type: "checkboxes",
-        options: sections,
-        ...(chosen.size > 0 ? { initial_options: sections.filter((o) => chosen.has(o.value ?? "")) } : {}),
-      },
-      true,
-      "Leave all unticked for the view's usual sections.",
-    ),
-    input(
-      DigestBlocks.options,
-      "Quiet periods",
-      {
-        type: "checkboxes",
-        options: [option("skip", "Skip the digest when nothing happened in the period")],
-        ...(schedule?.skipEmpty ? { initial_options: [option("skip", "Skip the digest when nothing happened in the period")] } : {}),
-      },
-      true,
-    ),
+    selectInput(DigestBlocks.weekday, {
+      label: "Day of the week (weekly)",
+      optional: true,
+      options: WEEKDAYS.map((day, i) => option(String(i + 1), day)),
+      initial: String(t?.weekday ?? 1),
+    }),
+    selectInput(DigestBlocks.dayOfMonth, {
+      label: "Day of the month (monthly)",
+      optional: true,
+      options: [...Array.from({ length: 28 }, (_, i) => option(String(i + 1), ordinal(i + 1))), option("last", "Last day of the month")],
+      initial: String(t?.dayOfMonth ?? 1),
+    }),
+    timeInput(DigestBlocks.time, { label: "Time", initial: t?.time ?? "09:00" }),
+    textInput(DigestBlocks.timezone, {
+      label: "Time zone",
+      initial: schedule?.timezone ?? defaults.timezone,
+      max: 64,
+      hint: "An IANA time zone such as Europe/Berlin or America/New_York. Periods are counted in the workspace's time zone.",
+    }),
+    radioInput(DigestBlocks.view, {
+      label: "Who is it for",
+      options: DIGEST_VIEWS.map((v) => option(v, DIGEST_VIEW_LABELS[v].stresses)),
+      initial: schedule?.view ?? "shared",
+    }),
+    checkboxesInput(DigestBlocks.sections, {
+      label: "Sections",
+      optional: true,
+      options: DIGEST_SECTIONS.map((s) => option(s, DIGEST_SECTION_LABELS[s])),
+      initial: schedule?.chosenSections ?? [],
+      hint: "Leave all unticked for the view's usual sections.",
+    }),
+    checkboxesInput(DigestBlocks.options, {
+      label: "Quiet periods",
+      optional: true,
+      options: [SKIP_EMPTY],
+      initial: schedule?.skipEmpty ? ["skip"] : [],
+    }),
   );
   return {
     type: "modal",

@@ -1,9 +1,9 @@
 import type { KnownBlock } from "@slack/types";
 import type { Lead } from "../../domain/leads/leads.js";
-import { LeadActions } from "../ids.js";
-import type { Message } from "./help.js";
+import { itemBlockId, LeadActions } from "../ids.js";
 import { stageLine, summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 /** `/lead find` results: up to ten leads with stage, owner and an Open button each. */
@@ -19,7 +19,7 @@ export function findResultsMessage(query: string, leads: Lead[], limit: number):
     const email = lead.email ? `\n${escapeMrkdwn(truncate(lead.email, 100))}` : "";
     blocks.push({
       type: "section",
-      block_id: `lead:${lead.id}`,
+      block_id: itemBlockId("lead", lead.id),
       text: mrkdwn(`${leadHeadline(summaryFieldsOf(lead))}${email}\n${stageLine(lead)}`),
       accessory: { type: "button", action_id: LeadActions.open, value: lead.id, text: plain("Open", Limits.buttonText) },
     });

@@ -32,12 +32,6 @@ export function moneyList(list: Money[], fallbackCurrency: string): string {
 /** 2.5 -> "2.5×"; null -> "—". */
 export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);
 
-/** A reason key as a person reads it: "unable_to_reach" -> "Unable to reach". */
-export function reasonLabel(key: string): string {
-  const words = key.replaceAll("_", " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** "2026-12-01" -> "Dec 1, 2026". */
 export function formatDay(day: string): string {
   const date = DateTime.fromISO(day, { zone: "UTC" });

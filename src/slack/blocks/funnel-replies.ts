@@ -3,7 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import type { SubscriptionSummary } from "../../domain/digests/subscriptions.js";
 import type { Scorecard } from "../../domain/funnel/scorecard.js";
 import { periodLabel } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { scorecardBlocks, scorecardFallback } from "./scorecard.js";
 import { channelLink, escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 

@@ -1,7 +1,8 @@
 // The funnel digest as Block Kit: what needs action first, then the funnel, then what is nice to know.
 import type { KnownBlock } from "@slack/types";
-import type { Digest, DigestSection, DigestView } from "../../domain/digests/digest.js";
+import type { Digest, DigestSection } from "../../domain/digests/digest.js";
 import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
+import { DIGEST_VIEW_LABELS, NOT_GRADED, rejectReasonLabel, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import {
   arrow,
   count,
@@ -15,7 +16,7 @@ import {
   slaLength,
   wholeMoney,
 } from "./format.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { scorecardBlocks } from "./scorecard.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 import { slackDate } from "./time.js";
@@ -23,18 +24,6 @@ import { slackDate } from "./time.js";
 /** The cohort rule, in every digest's footer and in the README. */
 export const COHORT_RULE =
   "Counts are leads that reached each stage in the period, whenever they were created; conversion rates divide those counts (so they can pass 100%). Arrows compare with the previous period of the same length.";
-
-const VIEW_LABEL: Record<DigestView, string> = { sales: "Sales digest", marketing: "Marketing digest", shared: "Sales and marketing" };
-
-export const REJECT_REASON_LABEL: Record<string, string> = {
-  unable_to_reach: "Unable to reach",
-  inaccurate_data: "Inaccurate data",
-  no_interest: "No interest",
-  no_budget: "No budget",
-  not_a_fit: "Not a fit",
-  duplicate: "Duplicate",
-  other: "Other",
-};
 
 const NAME_MAX = 60;
 const name = (text: string) => escapeMrkdwn(truncate(text, NAME_MAX));
@@ -47,7 +36,7 @@ export interface DigestMessageOptions {
 export function digestMessage(digest: Digest, options: DigestMessageOptions = {}): Message {
   const { report } = digest;
   const title = `${report.campaign ? `${truncate(report.campaign.name, 60)} · ` : ""}Funnel · ${periodLabel(report.period)}`;
-  const context = [`${VIEW_LABEL[digest.view]} · times in ${report.context.zone}`];
+  const context = [`${DIGEST_VIEW_LABELS[digest.view].title} · times in ${report.context.zone}`];
   if (options.lateFor) {
     context.unshift(`:hourglass: *Posted late*: due ${dateTimeLabel(options.lateFor, report.context.zone)}, when Baton was not running`);
   }
@@ -123,13 +112,13 @@ function funnelBlocks(report: FunnelReport): KnownBlock[] {
     {
       type: "section",
       fields: [
-        field("New leads", c.created, p.created),
-        field("MQLs", c.mql, p.mql),
-        field("SQLs (accepted)", c.sql, p.sql),
-        field("Opportunities", c.opportunity, p.opportunity),
-        field("Won", c.won, p.won),
-        field("Lost", c.lost, p.lost),
-        field("Nurture", c.nurture, p.nurture),
+        field(STAGE_COUNT_LABELS.created, c.created, p.created),
+        field(STAGE_COUNT_LABELS.mql, c.mql, p.mql),
+        field(`${STAGE_COUNT_LABELS.sql} (accepted)`, c.sql, p.sql),
+        field(STAGE_COUNT_LABELS.opportunity, c.opportunity, p.opportunity),
+        field(STAGE_COUNT_LABELS.won, c.won, p.won),
+        field(STAGE_COUNT_LABELS.lost, c.lost, p.lost),
+        field(STAGE_COUNT_LABELS.nurture, c.nurture, p.nurture),
         mrkdwn(`*Revenue won*\n${truncate(moneyList(c.revenue, report.context.currency), 200)}  ${arrow(revenueNow, revenueBefore)}`),
       ],
     },
@@ -169,7 +158,7 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
   const lines = rows.slice(0, CAMPAIGN_LINES).map((row, i) => {
     const cost = row.costPerLeadCents !== null ? ` · ${wholeMoney(row.costPerLeadCents, row.currency)}/lead` : "";
     const ros = row.returnOnSpend !== null ? ` · ${row.returnOnSpend.toFixed(1)}× spend` : "";
-    return `${i + 1}. *${name(row.name)}*: ${plural(row.leads, "lead")} · ${plural(row.sqls, "SQL")} · ${count(row.won)} won · ${truncate(
+    return `${i + 1}. *${name(row.name)}*: ${plural(row.leads, "lead")} · ${plural(row.sqls, STAGE_LABELS.sql)} · ${count(row.won)} won · ${truncate(
       moneyList(row.revenue, row.currency),
       80,
     )}${cost}${ros}`;
@@ -181,14 +170,14 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
 
 function rejectionsBlock(rejections: { reason: string; count: number }[]): KnownBlock {
   if (rejections.length === 0) return { type: "section", text: mrkdwn("*Why sales rejected MQLs*: no rejections in this period.") };
-  const reasons = rejections.map((r) => `${REJECT_REASON_LABEL[r.reason] ?? name(r.reason)} ${count(r.count)}`);
+  const reasons = rejections.map((r) => `${name(rejectReasonLabel(r.reason))} ${count(r.count)}`);
   return { type: "section", text: mrkdwn(`*Why sales rejected MQLs*: ${reasons.join(" · ")}`) };
 }
 
 function fitBlock(report: FunnelReport): KnownBlock {
   if (report.fitGrades.length === 0) return { type: "section", text: mrkdwn("*By fit*: no leads moved in this period.") };
   const rows = report.fitGrades.map(
-    (row) => `${row.grade ? `*${row.grade}*` : "*Ungraded*"} ${count(row.leads)} new → ${count(row.sqls)} SQL → ${count(row.won)} won`,
+    (row) => `*${row.grade ?? NOT_GRADED}* ${count(row.leads)} new → ${count(row.sqls)} SQL → ${count(row.won)} won`,
   );
   return { type: "section", text: mrkdwn(`*By fit*: ${rows.join(" · ")}`) };
 }

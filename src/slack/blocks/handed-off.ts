@@ -1,5 +1,5 @@
 import type { HandoffCard } from "../../domain/ports.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { channelLink, mention, mrkdwn } from "./text.js";
 import { slackDate } from "./time.js";
 

@@ -1,15 +1,13 @@
 import type { KnownBlock } from "@slack/types";
-import { isRejectReason, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import { rejectReasonLabel } from "../../domain/labels.js";
 import type { HandoffCard } from "../../domain/ports.js";
-import { LeadActions } from "../ids.js";
-import type { Message } from "./help.js";
+import { itemBlockId, itemIdOfBlock, LeadActions } from "../ids.js";
 import { leadSummaryText } from "./lead-summary.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 import { formatDuration, slackDate } from "./time.js";
 
 const NOTE_SHOWN = 800;
-
-export const reasonLabel = (reason: string | null) => (isRejectReason(reason) ? REJECT_REASONS[reason] : (reason ?? "no reason given"));
 
 /** One line on where the handoff stands: waiting (for whom, until when), accepted or rejected (by whom, when). */
 export function handoffStatusLine(card: HandoffCard): string {
@@ -19,7 +17,7 @@ export function handoffStatusLine(card: HandoffCard): string {
   }
   if (card.status === "rejected" && card.decidedById && card.decidedAt) {
     const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
-    return `:leftwards_arrow_with_hook: *Rejected* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)}: ${reasonLabel(card.rejectReason)}. Back to marketing (Nurture).${note}`;
+    return `:leftwards_arrow_with_hook: *Rejected* by ${mention(card.decidedById)} ${slackDate(card.decidedAt)}: ${rejectReasonLabel(card.rejectReason)}. Back to marketing (Nurture).${note}`;
   }
   if (card.status !== "pending") return `This handoff was ${card.status}.`;
   const who = card.assigneeId ? `Assigned to ${mention(card.assigneeId)}` : "Waiting for a rep";
@@ -28,9 +26,8 @@ export function handoffStatusLine(card: HandoffCard): string {
   return `:hourglass_flowing_sand: ${who}${due}${breached}`;
 }
 
-const BLOCK_PREFIX = "handoff:";
-export const handoffBlockId = (handoffId: string) => `${BLOCK_PREFIX}${handoffId}`;
-export const handoffIdOfBlock = (blockId: string) => (blockId.startsWith(BLOCK_PREFIX) ? blockId.slice(BLOCK_PREFIX.length) : "");
+/** The card's buttons block names its handoff, so the Assign select knows which one it assigns. */
+export const handoffIdOfBlock = (blockId: string) => itemIdOfBlock("handoff", blockId);
 
 /** The handoff card in the sales channel: who the lead is, where from, who qualified it, and the buttons. */
 export function handoffCardMessage(card: HandoffCard): Message {
@@ -47,7 +44,7 @@ export function handoffCardMessage(card: HandoffCard): Message {
     blocks.push({
       type: "actions",
       // users_select carries no value: the block id says which handoff an assignment is for.
-      block_id: handoffBlockId(card.handoffId),
+      block_id: itemBlockId("handoff", card.handoffId),
       elements: [
         {
           type: "button",
@@ -72,6 +69,6 @@ export function handoffCardMessage(card: HandoffCard): Message {
 function cardFallback(card: HandoffCard): string {
   const who = card.lead.erased ? "An erased lead" : (card.lead.name ?? card.lead.company ?? "A lead");
   if (card.status === "accepted") return `${who}: accepted by sales.`;
-  if (card.status === "rejected") return `${who}: rejected by sales (${reasonLabel(card.rejectReason)}).`;
+  if (card.status === "rejected") return `${who}: rejected by sales (${rejectReasonLabel(card.rejectReason)}).`;
   return `New lead for sales: ${who}${card.lead.company && card.lead.name && !card.lead.erased ? ` at ${card.lead.company}` : ""}.`;
 }

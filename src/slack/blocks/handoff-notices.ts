@@ -1,9 +1,9 @@
 // The short messages around a handoff card: thread replies, DMs, the marketing and sales channel notices. They name
 // the lead only by company (personal data stays on the card, which erasure anonymises) and link to the card.
 import type { KnownBlock } from "@slack/types";
+import { rejectReasonLabel } from "../../domain/labels.js";
 import type { AssignedBy, HandoffCard, TeamMention } from "../../domain/ports.js";
-import { reasonLabel } from "./handoff-card.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, mention, mrkdwn, truncate } from "./text.js";
 import { formatDuration } from "./time.js";
 
@@ -29,7 +29,7 @@ export function rejectedNotice(card: HandoffCard, permalink?: string): Message {
   const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
   const where = permalink ? ` (${cardLink(permalink)})` : "";
   return message(
-    `${mention(card.handedOffById)} ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${reasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
+    `${mention(card.handedOffById)} ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
   );
 }
 

@@ -1,9 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-
-export interface Message {
-  text: string;
-  blocks: KnownBlock[];
-}
+import type { Message } from "./message.js";
 
 const COMMANDS: [string, string][] = [
   [

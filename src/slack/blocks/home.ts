@@ -1,8 +1,9 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { HomeData, WaitingHandoff } from "../../domain/home/home.js";
+import { stageLabel } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
-import { LeadActions } from "../ids.js";
-import { moveButtons, stageLabel, summaryFieldsOf } from "./lead-card.js";
+import { itemBlockId, LeadActions } from "../ids.js";
+import { moveButtons, summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
 import { channelLink, Limits, mrkdwn, plain } from "./text.js";
 import { formatWorkingMinutes, slackDate } from "./time.js";
@@ -52,7 +53,7 @@ function waitingBlocks(data: HomeData): KnownBlock[] {
     const where = w.channelId ? ` · card in ${channelLink(w.channelId)}` : "";
     blocks.push({
       type: "section",
-      block_id: `waiting:${w.handoffId}`,
+      block_id: itemBlockId("waiting", w.handoffId),
       text: mrkdwn(`${leadHeadline(summaryFieldsOf(w.lead))}\n${slaClock(w)}${where}`),
       accessory: openButton(w.lead.id),
     });
@@ -62,10 +63,15 @@ function waitingBlocks(data: HomeData): KnownBlock[] {
 
 function leadBlocks(lead: Lead, viewerId: string): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    { type: "section", block_id: `lead:${lead.id}`, text: mrkdwn(leadHeadline(summaryFieldsOf(lead))), accessory: openButton(lead.id) },
+    {
+      type: "section",
+      block_id: itemBlockId("lead", lead.id),
+      text: mrkdwn(leadHeadline(summaryFieldsOf(lead))),
+      accessory: openButton(lead.id),
+    },
   ];
   const moves = moveButtons(lead, viewerId);
-  if (moves.length > 0) blocks.push({ type: "actions", block_id: `moves:${lead.id}`, elements: moves });
+  if (moves.length > 0) blocks.push({ type: "actions", block_id: itemBlockId("moves", lead.id), elements: moves });
   return blocks;
 }
 

@@ -1,12 +1,13 @@
 // `/baton icp`: the ideal customer profile, and the modal admins use to add, change or remove a segment.
 import type { KnownBlock, ModalView } from "@slack/types";
-import { COMPANY_SIZES, LIMITS } from "../../domain/leads/lead-input.js";
+import { NOT_GRADED } from "../../domain/labels.js";
+import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input.js";
 import { SEGMENT_LIMITS } from "../../domain/playbook/icp-input.js";
 import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import type { Segment } from "../../domain/playbook/segment.js";
-import { PlaybookActions, PlaybookViews } from "../ids.js";
-import type { Message } from "./help.js";
+import { itemBlockId, PlaybookActions, PlaybookViews } from "../ids.js";
 import { checkboxesInput, option, textInput } from "./inputs.js";
+import type { Message } from "./message.js";
 import { adminsOnlyLine, lastChangeContext } from "./playbook-common.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
@@ -32,8 +33,8 @@ function segmentText(segment: Segment): string {
 }
 
 function gradeLine(counts: Record<string, number>): string {
-  const parts = ["A", "B", "C", "D"].map((grade) => `${grade} ${counts[grade] ?? 0}`);
-  return `Leads by fit grade: ${parts.join(" · ")}${counts.none ? ` · not graded ${counts.none}` : ""}`;
+  const parts = FIT_GRADES.map((grade) => `${grade} ${counts[grade] ?? 0}`);
+  return `Leads by fit grade: ${parts.join(" · ")}${counts.none ? ` · ${NOT_GRADED} ${counts.none}` : ""}`;
 }
 
 export function icpMessage(view: IcpView): Message {
@@ -44,7 +45,7 @@ export function icpMessage(view: IcpView): Message {
   for (const segment of view.segments.slice(0, SEGMENT_LIMITS.segments)) {
     blocks.push({
       type: "section",
-      block_id: `segment_${segment.id}`.slice(0, 255),
+      block_id: itemBlockId("segment", segment.id),
       text: mrkdwn(segmentText(segment)),
       ...(view.canEdit
         ? {

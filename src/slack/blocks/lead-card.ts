@@ -1,8 +1,8 @@
 import type { Button, KnownBlock, ModalView } from "@slack/types";
+import { STAGE_LABELS, stageLabel } from "../../domain/labels.js";
 import type { LeadView } from "../../domain/leads/lead-view.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { ownerMovesFrom } from "../../domain/leads/move-lead.js";
-import { isStage, STAGE_LABELS } from "../../domain/leads/stages.js";
 import { formatMoney } from "../../lib/money.js";
 import { LeadActions, LeadViews } from "../ids.js";
 import { historyLine } from "./lead-history.js";
@@ -10,10 +10,8 @@ import { nextStepButtons } from "./lead-saved.js";
 import { leadSummaryText } from "./lead-summary.js";
 import { Limits, mention, mrkdwn, plain } from "./text.js";
 
-const MOVE_LABELS = { opportunity: "Opportunity", won: "Won…", lost: "Lost…" } as const;
+const MOVE_LABELS = { opportunity: STAGE_LABELS.opportunity, won: `${STAGE_LABELS.won}…`, lost: `${STAGE_LABELS.lost}…` } as const;
 const MOVE_ACTIONS = { opportunity: LeadActions.toOpportunity, won: LeadActions.toWon, lost: LeadActions.toLost } as const;
-
-export const stageLabel = (stage: string) => (isStage(stage) ? STAGE_LABELS[stage] : stage);
 
 export function summaryFieldsOf(lead: Lead) {
   return { ...lead, erased: lead.erasedAt !== null };

@@ -1,9 +1,9 @@
 import type { KnownBlock } from "@slack/types";
+import { STAGE_LABELS } from "../../domain/labels.js";
 import type { ExportRequest } from "../../domain/leads/export-leads-csv.js";
 import type { CsvImportResult } from "../../domain/leads/import-leads-csv.js";
 import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
-import { STAGE_LABELS } from "../../domain/leads/stages.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
 
 const COLUMNS =

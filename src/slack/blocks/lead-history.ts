@@ -1,11 +1,9 @@
+import { rejectReasonLabel, stageLabel as stage } from "../../domain/labels.js";
 import type { LeadHistoryLine } from "../../domain/leads/lead-view.js";
-import { isStage, STAGE_LABELS } from "../../domain/leads/stages.js";
 import { formatMoney } from "../../lib/money.js";
-import { reasonLabel } from "./handoff-card.js";
 import { escapeMrkdwn, mention, truncate } from "./text.js";
 import { slackDate } from "./time.js";
 
-const stage = (s: string | null) => (s && isStage(s) ? STAGE_LABELS[s] : (s ?? "?"));
 const who = (actorId: string) =>
   actorId === "system" ? "Baton" : actorId.startsWith("U") || actorId.startsWith("W") ? mention(actorId) : actorId;
 
@@ -37,7 +35,7 @@ function describe(e: LeadHistoryLine): string {
       return `${who(e.actorId)} erased its personal data`;
     case "stage_changed": {
       const value = e.valueCents !== null && e.currency ? ` (${formatMoney(e.valueCents, e.currency)})` : "";
-      const why = e.reason ? `: ${escapeMrkdwn(truncate(e.toStage === "nurture" ? reasonLabel(e.reason) : e.reason, 200))}` : "";
+      const why = e.reason ? `: ${escapeMrkdwn(truncate(e.toStage === "nurture" ? rejectReasonLabel(e.reason) : e.reason, 200))}` : "";
       return `${who(e.actorId)} moved it from ${stage(e.fromStage)} to ${stage(e.toStage)}${value}${why}`;
     }
     default:

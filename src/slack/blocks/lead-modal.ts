@@ -1,7 +1,9 @@
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { FIT_GRADE_LABELS } from "../../domain/labels.js";
 import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input.js";
 import { LeadActions, LeadViews } from "../ids.js";
-import { Limits, plain, truncate } from "./text.js";
+import { externalSelectInput, option, selectInput, textInput } from "./inputs.js";
+import { Limits, plain } from "./text.js";
 
 /** The values a lead modal starts with (an edit, or `/lead jane@acme.com`). */
 export interface LeadFormValues {
@@ -26,50 +28,16 @@ export interface LeadModalMetadata {
   channelId?: string;
 }
 
-/** Block ids equal the lead-input field names, so validation errors map straight onto blocks. */
-export const LEAD_FIELD_ACTION = "value";
-
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, Limits.optionText), value });
-
-function text(
-  blockId: string,
+const text = (
+  field: string,
   label: string,
   initial: string | null | undefined,
-  maxLength: number,
-  opts: { optional?: boolean; multiline?: boolean; placeholder?: string } = {},
-): InputBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plain(label, 2000),
-    element: {
-      type: "plain_text_input",
-      action_id: LEAD_FIELD_ACTION,
-      max_length: maxLength,
-      multiline: opts.multiline ?? false,
-      ...(initial ? { initial_value: truncate(initial, maxLength) } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, Limits.placeholder) } : {}),
-    },
-  };
-}
+  max: number,
+  more: { optional?: boolean; multiline?: boolean; placeholder?: string } = {},
+) => textInput(field, { label, initial, max, ...more, optional: more.optional ?? true });
 
-function select(blockId: string, label: string, options: PlainTextOption[], initial: string | null | undefined): InputBlock {
-  const initialOption = options.find((o) => o.value === initial);
-  return {
-    type: "input",
-    block_id: blockId,
-    optional: true,
-    label: plain(label, 2000),
-    element: {
-      type: "static_select",
-      action_id: LEAD_FIELD_ACTION,
-      placeholder: plain("Choose…"),
-      options,
-      ...(initialOption ? { initial_option: initialOption } : {}),
-    },
-  };
-}
+const select = (field: string, label: string, options: PlainTextOption[], initial: string | null | undefined) =>
+  selectInput(field, { label, options, initial, optional: true, placeholder: "Choose…" });
 
 /** The /lead modal, to log a new lead or edit one. */
 export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): ModalView {
@@ -80,31 +48,25 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
     text("company", "Company", values.company, LIMITS.company),
     text("phone", "Phone", values.phone, LIMITS.phone, { placeholder: "+1 415 555 0100" }),
     text("title", "Job title", values.title, LIMITS.title),
-    {
-      type: "input",
-      block_id: "campaignId",
+    externalSelectInput("campaignId", {
+      label: "Source campaign",
       optional: true,
-      label: plain("Source campaign"),
-      hint: plain("Type to search this workspace's campaigns; active ones come first."),
-      element: {
-        type: "external_select",
-        action_id: LeadActions.campaign,
-        min_query_length: 0,
-        placeholder: plain("Search campaigns…"),
-        ...(values.campaign ? { initial_option: option(values.campaign.name, values.campaign.id) } : {}),
-      },
-    },
+      hint: "Type to search this workspace's campaigns; active ones come first.",
+      actionId: LeadActions.campaign,
+      placeholder: "Search campaigns…",
+      initial: values.campaign ? option(values.campaign.id, values.campaign.name) : undefined,
+    }),
     select(
       "fitGrade",
       "Fit",
-      FIT_GRADES.map((g) => option(`${g}${FIT_HINTS[g]}`, g)),
+      FIT_GRADES.map((grade) => option(grade, `${grade} · ${FIT_GRADE_LABELS[grade]}`)),
       values.fitGrade,
     ),
     text("industry", "Industry", values.industry, LIMITS.industry, { placeholder: "Software" }),
     select(
       "companySize",
       "Company size (employees)",
-      COMPANY_SIZES.map((s) => option(s, s)),
+      COMPANY_SIZES.map((size) => option(size, size)),
       values.companySize,
     ),
     text("region", "Region", values.region, LIMITS.region, { placeholder: "EMEA" }),
@@ -120,10 +82,3 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
     blocks,
   };
 }
-
-const FIT_HINTS: Record<(typeof FIT_GRADES)[number], string> = {
-  A: " · great fit",
-  B: " · good fit",
-  C: " · weak fit",
-  D: " · poor fit",
-};

@@ -1,7 +1,7 @@
 import type { Button, KnownBlock } from "@slack/types";
 import { LeadActions } from "../ids.js";
-import type { Message } from "./help.js";
 import { type LeadSummaryFields, leadSummaryText } from "./lead-summary.js";
+import type { Message } from "./message.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 export interface SavedLeadInfo {

@@ -1,3 +1,4 @@
+import { NOT_GRADED } from "../../domain/labels.js";
 import { escapeMrkdwn, truncate } from "./text.js";
 
 /** The lead fields a summary shows; personal ones are null once erased. */
@@ -26,7 +27,7 @@ export function leadSummaryText(lead: LeadSummaryFields, campaignName: string | 
   const lines = [leadHeadline(lead)];
   const contact = [lead.email, lead.phone].filter(Boolean).map((v) => escapeMrkdwn(v as string));
   if (contact.length > 0) lines.push(contact.join(" · "));
-  const facts = [`Campaign: ${campaignName ? escapeMrkdwn(truncate(campaignName, 150)) : "none"}`, `Fit: ${lead.fitGrade ?? "not graded"}`];
+  const facts = [`Campaign: ${campaignName ? escapeMrkdwn(truncate(campaignName, 150)) : "none"}`, `Fit: ${lead.fitGrade ?? NOT_GRADED}`];
   lines.push(facts.join(" · "));
   if (lead.notes) lines.push(`> ${escapeMrkdwn(truncate(lead.notes, NOTES_SHOWN)).replaceAll("\n", "\n> ")}`);
   if (lead.erased) lines.push("_Personal data erased on request._");

@@ -1,6 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { LeadAnnouncement } from "../../domain/ports.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
 
 /** A lead that arrived from outside Slack, as announced in the marketing channel (no contact details). */

@@ -1,4 +1,4 @@
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { mrkdwn } from "./text.js";
 
 /** A one-paragraph message. */

@@ -2,6 +2,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { AnnouncementOutcome, TeamChannel } from "../../domain/playbook/announce.js";
 import type { AnnouncementDelivery } from "../../domain/ports.js";
+import { noteFor } from "../slack-errors.js";
 import { channelLink, Limits, mrkdwn, plain } from "./text.js";
 
 export function noticeModal(callbackId: string, title: string, paragraphs: string[]): ModalView {
@@ -9,17 +10,9 @@ export function noticeModal(callbackId: string, title: string, paragraphs: strin
   return { type: "modal", callback_id: callbackId, title: plain(title, Limits.modalTitle), close: plain("Close"), blocks };
 }
 
-const WHY: Record<string, string> = {
-  not_in_channel: "Baton isn't a member of it: invite it there with `/invite @Baton`.",
-  channel_not_found: "Slack can't find it (deleted, or private without Baton): pick another in `/baton settings`.",
-  is_archived: "it is archived: pick another in `/baton settings`.",
-  ratelimited: "Slack is rate-limiting Baton right now.",
-};
-
 function deliveryNote(delivery: AnnouncementDelivery): string {
   if (delivery.ok) return `:white_check_mark: Announced in ${channelLink(delivery.channelId)}.`;
-  const why = WHY[delivery.error] ?? `Slack said \`${delivery.error}\`.`;
-  return `:warning: Couldn't post the announcement in ${channelLink(delivery.channelId)}: ${why}`;
+  return `:warning: Couldn't post the announcement in ${channelLink(delivery.channelId)}: ${noteFor(delivery.error)}`;
 }
 
 const CHANNEL_NAMES: Record<TeamChannel, string> = { sales: "sales", marketing: "marketing" };

@@ -1,10 +1,10 @@
 // Personal digests by DM: a rep's own handoffs and leads, or one campaign's numbers.
 import type { KnownBlock } from "@slack/types";
 import type { MyHandoffsDigest, PersonalDigest } from "../../domain/digests/personal-digest.js";
-import { STAGE_LABELS, type Stage } from "../../domain/leads/stages.js";
+import { stageLabel } from "../../domain/labels.js";
 import { count, duration, percent, periodLabel } from "./format.js";
 import { digestMessage } from "./funnel.js";
-import type { Message } from "./help.js";
+import type { Message } from "./message.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 const UNSUBSCRIBE = "You get this because you subscribed with `/funnel subscribe`; `/funnel unsubscribe` stops it.";
@@ -37,7 +37,7 @@ function myHandoffsMessage(digest: MyHandoffsDigest): Message {
   const breachLine = decided.breaches > 0 ? `:warning: ${count(decided.breaches)} of your handoffs missed the response SLA.` : "";
   const stages = Object.entries(owned)
     .filter(([, n]) => n > 0)
-    .map(([stage, n]) => `${STAGE_LABELS[stage as Stage] ?? stage} ${count(n)}`);
+    .map(([stage, n]) => `${stageLabel(stage)} ${count(n)}`);
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(`Your handoffs · ${label}`, Limits.headerText) },
     { type: "section", text: mrkdwn([waitingLine, decidedLine, breachLine].filter(Boolean).join("\n")) },

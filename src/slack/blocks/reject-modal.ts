@@ -1,6 +1,8 @@
 import type { ModalView } from "@slack/types";
-import { REJECT_REASON_KEYS, REJECT_REASONS } from "../../domain/handoffs/reasons.js";
+import { REJECT_REASON_KEYS } from "../../domain/handoffs/reasons.js";
+import { REJECT_REASON_LABELS } from "../../domain/labels.js";
 import { LeadViews } from "../ids.js";
+import { option, selectInput, textInput } from "./inputs.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 export interface RejectModalMetadata {
@@ -25,25 +27,18 @@ export function rejectModal(metadata: RejectModalMetadata, leadLabel: string): M
           `Send ${leadLabel} back to marketing (Nurture). Marketing sees your reason in the card's thread and in their channel.`,
         ),
       },
-      {
-        type: "input",
-        block_id: "reason",
-        label: plain("Reason"),
-        element: {
-          type: "static_select",
-          action_id: "value",
-          placeholder: plain("Why doesn't this lead fit?"),
-          options: REJECT_REASON_KEYS.map((key) => ({ text: plain(REJECT_REASONS[key], Limits.optionText), value: key })),
-        },
-      },
-      {
-        type: "input",
-        block_id: "note",
+      selectInput("reason", {
+        label: "Reason",
+        placeholder: "Why doesn't this lead fit?",
+        options: REJECT_REASON_KEYS.map((key) => option(key, REJECT_REASON_LABELS[key])),
+      }),
+      textInput("note", {
+        label: "Note for marketing",
         optional: true,
-        label: plain("Note for marketing"),
-        hint: plain("Required when the reason is Other."),
-        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 1000 },
-      },
+        hint: "Required when the reason is Other.",
+        multiline: true,
+        max: 1000,
+      }),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
-import { Actions, Views } from "../ids.js";
+import { Actions, itemBlockId, Views } from "../ids.js";
 import { Limits, mrkdwn, plain, truncate } from "./text.js";
 
 export interface SectionSummary {
@@ -35,7 +35,7 @@ export function settingsNotAllowedView(): ModalView {
 export function settingsHomeView(sections: SectionSummary[]): ModalView {
   const rows: KnownBlock[] = sections.map((section) => ({
     type: "section",
-    block_id: `section_${section.key}`,
+    block_id: itemBlockId("section", section.key),
     text: mrkdwn(`*${section.title}*\n${truncate(section.summary, 2900)}`),
     accessory: { type: "button", action_id: Actions.settingsSection, value: section.key, text: plain("Edit", Limits.buttonText) },
   }));

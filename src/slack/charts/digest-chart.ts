@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, registerables } from "chart.js";
 import type { Digest } from "../../domain/digests/digest.js";
+import { STAGE_COUNT_LABELS } from "../../domain/labels.js";
 import { count, periodLabel, shortPeriodLabel } from "../blocks/format.js";
 
 export const CHART_SIZE = { width: 1200, height: 520 } as const;
@@ -44,11 +45,11 @@ export function renderDigestChart(digest: Digest): Buffer {
   const top = 56;
   const c = digest.report.counts;
   const stages = [
-    ["New leads", c.created, COLORS.created],
-    ["MQLs", c.mql, COLORS.mql],
-    ["SQLs", c.sql, COLORS.sql],
-    ["Opportunities", c.opportunity, COLORS.opportunity],
-    ["Won", c.won, COLORS.won],
+    [STAGE_COUNT_LABELS.created, c.created, COLORS.created],
+    [STAGE_COUNT_LABELS.mql, c.mql, COLORS.mql],
+    [STAGE_COUNT_LABELS.sql, c.sql, COLORS.sql],
+    [STAGE_COUNT_LABELS.opportunity, c.opportunity, COLORS.opportunity],
+    [STAGE_COUNT_LABELS.won, c.won, COLORS.won],
   ] as const;
   const funnel = draw(half, height - top, {
     type: "bar",
@@ -64,10 +65,10 @@ export function renderDigestChart(digest: Digest): Buffer {
   });
   const trend = digest.trend ?? { periods: [digest.report.period], counts: [c] };
   const series = [
-    ["New leads", "created", COLORS.created],
-    ["MQLs", "mql", COLORS.mql],
-    ["SQLs", "sql", COLORS.sql],
-    ["Won", "won", COLORS.won],
+    [STAGE_COUNT_LABELS.created, "created", COLORS.created],
+    [STAGE_COUNT_LABELS.mql, "mql", COLORS.mql],
+    [STAGE_COUNT_LABELS.sql, "sql", COLORS.sql],
+    [STAGE_COUNT_LABELS.won, "won", COLORS.won],
   ] as const;
   const lines = draw(half, height - top, {
     type: "line",

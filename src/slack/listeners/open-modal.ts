@@ -1,8 +1,7 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import { isAppError } from "../../lib/errors.js";
 import { noticeModal } from "../blocks/notices.js";
-import { messageFor } from "../errors.js";
+import { tellOnError } from "../errors.js";
 
 /**
  * Opens a modal at once with a loading notice (the trigger id lives 3 s and permission checks may ask Slack),
@@ -17,12 +16,8 @@ export async function openModal(
 ): Promise<void> {
   const opened = await client.views.open({ trigger_id: triggerId, view: noticeModal(loading.callbackId, loading.title, ["Loading…"]) });
   const viewId = opened.view?.id ?? "";
-  try {
+  const tell = (text: string) => client.views.update({ view_id: viewId, view: noticeModal(loading.callbackId, loading.title, [text]) });
+  await tellOnError(tell, async () => {
     await client.views.update({ view_id: viewId, view: await build() });
-  } catch (error) {
-    await client.views
-      .update({ view_id: viewId, view: noticeModal(loading.callbackId, loading.title, [messageFor(error)]) })
-      .catch(() => undefined);
-    if (!isAppError(error)) throw error;
-  }
+  });
 }

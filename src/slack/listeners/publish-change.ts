@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { playbookSavedView } from "../blocks/playbook-common.js";
-import type { ListenerDeps } from "../listener-deps.js";
+import type { BatonContext, ListenerDeps } from "../listener-deps.js";
 
 /**
  * After a playbook change is recorded (and the modal acked): announces it in both team channels, regrades every
@@ -10,11 +10,14 @@ import type { ListenerDeps } from "../listener-deps.js";
 export async function publishChange(
   deps: ListenerDeps,
   client: WebClient,
-  teamId: string,
+  context: BatonContext,
   viewId: string,
   change: RecordedChange,
 ): Promise<void> {
-  const outcome = await deps.services.playbook.announceChange(teamId, change.id);
-  const regraded = change.kind === "icp" ? await deps.services.playbook.applyIcpChange(teamId, change.id) : undefined;
-  await client.views.update({ view_id: viewId, view: playbookSavedView(change, outcome, regraded) }).catch(() => undefined);
+  const outcome = await deps.services.playbook.announceChange(context.teamId, change.id);
+  const regraded = change.kind === "icp" ? await deps.services.playbook.applyIcpChange(context.teamId, change.id) : undefined;
+  await client.views.update({ view_id: viewId, view: playbookSavedView(change, outcome, regraded) }).catch((error: unknown) => {
+    // The change is recorded and announced either way; the admin may have closed the modal.
+    context.log.warn({ err: error, changeId: change.id }, "could not show how the playbook change was announced");
+  });
 }

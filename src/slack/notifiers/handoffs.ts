@@ -10,7 +10,7 @@ import {
   rejectedNotice,
   reminderNotice,
 } from "../blocks/handoff-notices.js";
-import type { Message } from "../blocks/help.js";
+import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
 import { postingRefusal } from "../slack-errors.js";
 
@@ -97,6 +97,7 @@ export class SlackHandoffNotifier implements HandoffNotifier {
   private async permalink(card: HandoffCard): Promise<string | undefined> {
     if (!card.messageTs) return undefined;
     const client = await this.clients.forTeam(card.teamId);
+    // The link to the card is a convenience: the notice is worth sending without it.
     const result = await client.chat.getPermalink({ channel: card.channelId, message_ts: card.messageTs }).catch(() => undefined);
     return result?.permalink;
   }

@@ -1,15 +1,9 @@
 import type { AnnouncementDelivery, CampaignAnnouncement, PlaybookAnnouncer, PlaybookChangeAnnouncement } from "../../domain/ports.js";
 import type { Logger } from "../../lib/logger.js";
 import { campaignAnnouncement, playbookChangeAnnouncement } from "../blocks/announcements.js";
-import type { Message } from "../blocks/help.js";
+import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
-
-/** Slack's error code for a refused call (not_in_channel, channel_not_found, ...), or a generic one. */
-export function slackErrorCode(error: unknown): string {
-  const e = error as { data?: { error?: unknown }; code?: unknown };
-  if (typeof e?.data?.error === "string") return e.data.error;
-  return typeof e?.code === "string" ? e.code : "unknown_error";
-}
+import { slackErrorCode } from "../slack-errors.js";
 
 /** Posts campaign and playbook announcements with chat.postMessage; a refusal is reported, not thrown. */
 export class SlackPlaybookAnnouncer implements PlaybookAnnouncer {

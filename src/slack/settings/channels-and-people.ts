@@ -11,6 +11,7 @@ export async function userGroups(client: WebClient): Promise<UserGroupChoice[]> 
       .filter((g) => g.id)
       .map((g) => ({ id: g.id ?? "", name: g.handle ? `@${g.handle}${g.name ? ` (${g.name})` : ""}` : (g.name ?? g.id ?? "") }));
   } catch {
+    // No user groups on this plan (or no permission to list them): the modal offers people only.
     return [];
   }
 }

@@ -1,16 +1,16 @@
 import type { RotationForm } from "../blocks/rotation-settings.js";
-import { checkedOf, textOf, usersOf, type ViewValues } from "../forms.js";
+import type { Form } from "../forms.js";
 
 /** The Rotation modal's state as typed so far; `away` flags come from what is stored. */
-export function readRotationForm(values: ViewValues, awayUsers: Set<string>): RotationForm {
-  const switches = checkedOf(values, "switches");
+export function readRotationForm(form: Form, awayUsers: Set<string>): RotationForm {
+  const switches = form.many("switches");
   return {
     enabled: switches.includes("enabled"),
     reassignOnBreach: switches.includes("reassign"),
-    rows: usersOf(values, "members").map((userId) => ({
+    rows: form.many("members").map((userId) => ({
       userId,
-      weight: textOf(values, `weight:${userId}`) ?? "1",
-      dailyCap: textOf(values, `cap:${userId}`) ?? "",
+      weight: form.one(`weight:${userId}`) ?? "1",
+      dailyCap: form.one(`cap:${userId}`) ?? "",
       away: awayUsers.has(userId),
     })),
   };

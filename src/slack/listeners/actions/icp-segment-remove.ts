@@ -1,8 +1,7 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { isAppError } from "../../../lib/errors.js";
 import { noticeModal } from "../../blocks/notices.js";
 import { playbookSavedView } from "../../blocks/playbook-common.js";
-import { messageFor } from "../../errors.js";
+import { tellOnError } from "../../errors.js";
 import { PlaybookViews } from "../../ids.js";
 import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 import { publishChange } from "../publish-change.js";
@@ -12,15 +11,11 @@ export function removeSegmentAction(deps: ListenerDeps) {
   return async ({ ack, action, body, client, context }: WithContext<SlackActionMiddlewareArgs<BlockButtonAction>>) => {
     await ack();
     const viewId = body.view?.id ?? "";
-    try {
+    const tell = (text: string) => client.views.update({ view_id: viewId, view: noticeModal(PlaybookViews.notice, "ICP segment", [text]) });
+    await tellOnError(tell, async () => {
       const { change } = await deps.services.playbook.removeSegment(context.teamId, body.user.id, action.value ?? "");
       await client.views.update({ view_id: viewId, view: playbookSavedView(change) });
-      if (change) await publishChange(deps, client, context.teamId, viewId, change);
-    } catch (error) {
-      await client.views
-        .update({ view_id: viewId, view: noticeModal(PlaybookViews.notice, "ICP segment", [messageFor(error)]) })
-        .catch(() => undefined);
-      if (!isAppError(error)) throw error;
-    }
+      if (change) await publishChange(deps, client, context, viewId, change);
+    });
   };
 }

@@ -1,5 +1,6 @@
+import { stageLabel } from "../../../domain/labels.js";
 import { lostModal, type MoveModalMetadata, wonModal } from "../../blocks/deal-modals.js";
-import { leadCardModal, stageLabel, summaryFieldsOf } from "../../blocks/lead-card.js";
+import { leadCardModal, summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadHeadline } from "../../blocks/lead-summary.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";

@@ -1,5 +1,5 @@
 import { rotationSettingsModal } from "../../blocks/rotation-settings.js";
-import type { ViewValues } from "../../forms.js";
+import { readForm } from "../../forms.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { readRotationForm } from "../../settings/rotation-form.js";
 import type { AnyBlockActionArgs } from "./types.js";
@@ -11,7 +11,7 @@ export function rotationMembersAction(deps: ListenerDeps) {
     if (!body.view) return;
     const stored = await deps.services.rotation.settings(context.teamId);
     const away = new Set(stored.members.filter((m) => m.away).map((m) => m.userId));
-    const form = readRotationForm(body.view.state.values as ViewValues, away);
+    const form = readRotationForm(readForm(body.view.state.values), away);
     await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: rotationSettingsModal(form) });
   };
 }

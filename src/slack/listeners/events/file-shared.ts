@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isAppError } from "../../../lib/errors.js";
-import type { Message } from "../../blocks/help.js";
 import { externalFile, importStarted, importSummary, notACsv, notInSlack, tooLarge, unreadable } from "../../blocks/lead-files.js";
-import { messageFor } from "../../errors.js";
+import type { Message } from "../../blocks/message.js";
+import { tellOnError } from "../../errors.js";
 import { directMessageChannel, downloadFile, FileRefused, sharedFile, tempCsv, tempFile, uploadCsv } from "../../files.js";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 
@@ -26,26 +25,27 @@ export function fileSharedEvent(deps: ListenerDeps) {
       return;
     }
     if (!(await deps.services.leadFiles.takeImportRequest(teamId, userId))) return;
-    try {
-      if (file.size > deps.files.maxBytes) {
-        await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, megabytes(deps.files.maxBytes)) });
-        return;
-      }
-      await importFile(deps, client, {
-        teamId,
-        userId,
-        dm,
-        file: { name: file.name, url: file.downloadUrl ?? "" },
-        token: context.botToken ?? "",
-      });
-    } catch (error) {
-      if (error instanceof FileRefused) {
-        await client.chat.postMessage({ channel: dm, ...refusal(error, file.name, deps.files.maxBytes) });
-        return;
-      }
-      await client.chat.postMessage({ channel: dm, text: messageFor(error) }).catch(() => undefined);
-      if (!isAppError(error)) throw error;
-    }
+    await tellOnError(
+      (text) => client.chat.postMessage({ channel: dm, text }),
+      async () => {
+        if (file.size > deps.files.maxBytes) {
+          await client.chat.postMessage({ channel: dm, ...tooLarge(file.name, megabytes(deps.files.maxBytes)) });
+          return;
+        }
+        try {
+          await importFile(deps, client, {
+            teamId,
+            userId,
+            dm,
+            file: { name: file.name, url: file.downloadUrl ?? "" },
+            token: context.botToken ?? "",
+          });
+        } catch (error) {
+          if (!(error instanceof FileRefused)) throw error;
+          await client.chat.postMessage({ channel: dm, ...refusal(error, file.name, deps.files.maxBytes) });
+        }
+      },
+    );
   };
 }
 

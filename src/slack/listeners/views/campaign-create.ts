@@ -1,22 +1,25 @@
-import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { campaignLoggedView } from "../../blocks/campaign-saved.js";
-import type { ListenerDeps, WithContext } from "../../listener-deps.js";
+import { readForm } from "../../forms.js";
+import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignInput } from "./campaign-input.js";
-import { readFormState } from "./form-state.js";
 import { runSubmission } from "./submission.js";
+import type { SubmitArgs } from "./types.js";
 
 /**
  * Logging a campaign: validated and saved before the ack (inline errors keep the modal open), then the modal
  * shows the tracking code while the campaign is announced in the sales channel, and then how that went.
  */
 export function campaignCreateView(deps: ListenerDeps) {
-  return async ({ ack, body, view, client, context }: WithContext<SlackViewMiddlewareArgs<ViewSubmitAction>>) => {
-    const input = campaignInput(readFormState(view.state.values));
-    const saved = await runSubmission(ack, "name", () => deps.services.campaigns.create(context.teamId, body.user.id, input));
-    if (!saved.ok) return;
-    const campaign = saved.value;
-    await ack({ response_action: "update", view: campaignLoggedView(campaign) });
-    const outcome = await deps.services.campaigns.announceLaunch(context.teamId, campaign.id);
-    await client.views.update({ view_id: view.id, view: campaignLoggedView(campaign, outcome) }).catch(() => undefined);
-  };
+  return async ({ ack, body, view, client, context }: SubmitArgs) =>
+    runSubmission(ack, {
+      fallbackBlock: "name",
+      save: () => deps.services.campaigns.create(context.teamId, body.user.id, campaignInput(readForm(view.state.values))),
+      confirmation: (campaign) => campaignLoggedView(campaign),
+      afterAck: async (campaign) => {
+        const outcome = await deps.services.campaigns.announceLaunch(context.teamId, campaign.id);
+        await client.views.update({ view_id: view.id, view: campaignLoggedView(campaign, outcome) }).catch((error: unknown) => {
+          context.log.warn({ err: error, campaignId: campaign.id }, "could not show how the campaign announcement went");
+        });
+      },
+    });
 }

@@ -1,7 +1,7 @@
-import type { FormState } from "./form-state.js";
+import type { Form } from "../../forms.js";
 
 /** The campaign modal's state as the domain reads it: a key message picked from the guide arrives by its id. */
-export function campaignInput(state: FormState): Record<string, unknown> {
-  const { keyMessage, ...rest } = state.values;
-  return state.types.keyMessage === "static_select" ? { ...rest, keyMessageId: keyMessage } : { ...rest, keyMessage };
+export function campaignInput(form: Form): Record<string, unknown> {
+  const { keyMessage, ...rest } = form.values;
+  return form.types.keyMessage === "static_select" ? { ...rest, keyMessageId: keyMessage } : { ...rest, keyMessage };
 }

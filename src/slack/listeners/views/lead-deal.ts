@@ -1,34 +1,21 @@
+import { validInput } from "../../../domain/form-errors.js";
+import { stageLabel } from "../../../domain/labels.js";
 import { dealInputSchema, lostInputSchema, type MoveDetails } from "../../../domain/leads/move-lead.js";
-import { isAppError } from "../../../lib/errors.js";
 import type { MoveModalMetadata } from "../../blocks/deal-modals.js";
-import { leadCardModal, stageLabel, summaryFieldsOf } from "../../blocks/lead-card.js";
+import { leadCardModal, summaryFieldsOf } from "../../blocks/lead-card.js";
 import { leadHeadline } from "../../blocks/lead-summary.js";
 import { notice } from "../../blocks/notice.js";
-import { messageFor } from "../../errors.js";
-import { metadataOf, textOf, type ViewValues } from "../../forms.js";
+import { type Form, metadataOf, readForm } from "../../forms.js";
 import { refreshHome } from "../../home/publish-home.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { tellPerson } from "../../tell.js";
+import { runSubmission } from "./submission.js";
 import type { SubmitArgs } from "./types.js";
 
-type Parsed = { ok: true; move: MoveDetails } | { ok: false; errors: Record<string, string> };
-
-function errorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
-function parseWon(values: ViewValues): Parsed {
-  const result = dealInputSchema.safeParse({ amount: textOf(values, "amount"), currency: textOf(values, "currency") });
-  return result.success ? { ok: true, move: { to: "won", ...result.data } } : { ok: false, errors: errorsOf(result.error.issues) };
-}
-
-function parseLost(values: ViewValues): Parsed {
-  const result = lostInputSchema.safeParse({ reason: textOf(values, "reason") });
-  return result.success
-    ? { ok: true, move: { to: "lost", reason: result.data.reason } }
-    : { ok: false, errors: errorsOf(result.error.issues) };
+function moveOf(outcome: "won" | "lost", form: Form): MoveDetails {
+  if (outcome === "won")
+    return { to: "won", ...validInput(dealInputSchema, { amount: form.one("amount"), currency: form.one("currency") }) };
+  return { to: "lost", reason: validInput(lostInputSchema, { reason: form.one("reason") }).reason };
 }
 
 /**
@@ -36,36 +23,26 @@ function parseLost(values: ViewValues): Parsed {
  * a refusal (not the owner, moved meanwhile) is also shown inline. Then the card underneath and the App Home update.
  */
 export function dealSubmission(deps: ListenerDeps, outcome: "won" | "lost") {
-  const firstBlock = outcome === "won" ? "amount" : "reason";
   return async ({ ack, body, client, context, view }: SubmitArgs) => {
-    const values = view.state.values as ViewValues;
-    const parsed = outcome === "won" ? parseWon(values) : parseLost(values);
-    if (!parsed.ok) {
-      await ack({ response_action: "errors", errors: parsed.errors });
-      return;
-    }
     const metadata = metadataOf<MoveModalMetadata>(view.private_metadata);
     const userId = body.user.id;
-    let moved: Awaited<ReturnType<typeof deps.services.leads.move>>;
-    try {
-      moved = await deps.services.leads.move(context.teamId, metadata.leadId ?? "", userId, parsed.move);
-    } catch (error) {
-      await ack({ response_action: "errors", errors: { [firstBlock]: messageFor(error) } });
-      if (!isAppError(error)) throw error;
-      return;
-    }
-    await ack();
-    if (metadata.cardViewId) {
-      const card = leadCardModal(await deps.services.leads.view(context.teamId, moved.id), userId);
-      await client.views.update({ view_id: metadata.cardViewId, view: card }).catch(() => undefined);
-    } else if (metadata.channelId) {
-      await tellPerson(
-        client,
-        userId,
-        metadata.channelId,
-        notice(`Moved ${leadHeadline(summaryFieldsOf(moved))} to ${stageLabel(moved.stage)}.`),
-      );
-    }
-    await refreshHome(deps, client, context.teamId, userId);
+    await runSubmission(ack, {
+      fallbackBlock: outcome === "won" ? "amount" : "reason",
+      save: async () =>
+        deps.services.leads.move(context.teamId, metadata.leadId ?? "", userId, moveOf(outcome, readForm(view.state.values))),
+      afterAck: async (moved) => {
+        if (metadata.cardViewId) {
+          const card = leadCardModal(await deps.services.leads.view(context.teamId, moved.id), userId);
+          await client.views.update({ view_id: metadata.cardViewId, view: card }).catch((error: unknown) => {
+            // The move is saved and the Home below shows it; the card may have been closed meanwhile.
+            context.log.info({ err: error, leadId: moved.id }, "could not refresh the lead card after a move");
+          });
+        } else if (metadata.channelId) {
+          const text = `Moved ${leadHeadline(summaryFieldsOf(moved))} to ${stageLabel(moved.stage)}.`;
+          await tellPerson(client, userId, metadata.channelId, notice(text));
+        }
+        await refreshHome(deps, client, context.teamId, userId);
+      },
+    });
   };
 }

@@ -1,25 +1,38 @@
+// Every modal submission goes through runSubmission: one way to check, save, answer and carry on.
 import type { AckFn, ViewResponseAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { isAppError } from "../../../lib/errors.js";
 import { messageFor, viewErrorsFor } from "../../errors.js";
 
-export type SubmissionOutcome<T> = { ok: true; value: T } | { ok: false };
+export interface Submission<T> {
+  /** The input block that shows a failure naming no field (usually the form's first). */
+  fallbackBlock: string;
+  /**
+   * Reads, validates and saves, before the ack and so within Slack's 3 seconds: any failure keeps the modal open
+   * with what the person typed, an AppError's fields under their inputs and anything else under `fallbackBlock`.
+   */
+  save: () => Promise<T>;
+  /** What the modal turns into once saved: a confirmation; without it the modal closes. */
+  confirmation?: (saved: T) => ModalView;
+  /** Slower work after the ack (announcements, refreshed views and cards); a failure reaches app.error. */
+  afterAck?: (saved: T) => Promise<void>;
+}
 
-/**
- * Runs a modal submission's work before the ack, so problems show inline and the modal stays open with what
- * the person typed: an AppError's fields under their inputs, any other failure under `fallbackBlock` (and
- * rethrown so app.error logs it). On success the caller acks (close, or update to a confirmation).
- */
-export async function runSubmission<T>(
-  ack: AckFn<ViewResponseAction>,
-  fallbackBlock: string,
-  work: () => Promise<T>,
-): Promise<SubmissionOutcome<T>> {
+/** Inline errors for a failed save: a message under each field it names, else under the fallback block. */
+function inlineErrors(error: unknown, fallbackBlock: string): Record<string, string> {
+  return viewErrorsFor(error) ?? { [fallbackBlock]: messageFor(error).replace(/^:warning: /, "") };
+}
+
+export async function runSubmission<T>(ack: AckFn<ViewResponseAction>, submission: Submission<T>): Promise<void> {
+  let saved: T;
   try {
-    return { ok: true, value: await work() };
+    saved = await submission.save();
   } catch (error) {
-    const errors = viewErrorsFor(error) ?? { [fallbackBlock]: messageFor(error).replace(/^:warning: /, "") };
-    await ack({ response_action: "errors", errors });
-    if (!isAppError(error)) throw error;
-    return { ok: false };
+    await ack({ response_action: "errors", errors: inlineErrors(error, submission.fallbackBlock) });
+    if (isAppError(error)) return;
+    throw error;
   }
+  const confirmation = submission.confirmation?.(saved);
+  await (confirmation ? ack({ response_action: "update", view: confirmation }) : ack());
+  await submission.afterAck?.(saved);
 }
