@@ -26,7 +26,7 @@ import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
-import { tokenWorkspace } from "./slack/identity.js";
+import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
@@ -89,7 +89,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       ports: options.ports,
     });
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
-    if (!config.slack.oauth) await serveTokenWorkspace(services, clients, options);
+    const tokenIdentity = config.slack.oauth ? undefined : await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
     const routes = [
       ...healthRoutes({
@@ -118,6 +118,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       routes,
       inFlight,
       clientOptions,
+      ...(tokenIdentity ? { tokenIdentity } : {}),
       files: { origins: slackFileOrigins(config.slack.apiUrl), maxBytes: config.csvImportMaxBytes },
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
@@ -234,10 +235,11 @@ async function reencryptSecrets(services: Services, logger: Logger): Promise<voi
  * Single-token mode: the token's own workspace (auth.test) is the only one served, and it exists from start-up
  * with its default digests, so they post on time before anyone has typed a command.
  */
-async function serveTokenWorkspace(services: Services, clients: SlackClients, options: StartOptions): Promise<void> {
-  const { teamId } = await tokenWorkspace(await clients.forTeam(""));
-  if (!options.serveEveryTeam) services.servedTeams.serveOnly(teamId);
-  await services.workspaces.installed(teamId);
+async function serveTokenWorkspace(services: Services, clients: SlackClients, options: StartOptions): Promise<TokenIdentity> {
+  const identity = await tokenWorkspace(await clients.forTeam(""));
+  if (!options.serveEveryTeam) services.servedTeams.serveOnly(identity.teamId);
+  await services.workspaces.installed(identity.teamId);
+  return identity;
 }
 
 /** The Slack layer's implementation of each of the domain's ports. */

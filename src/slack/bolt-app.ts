@@ -3,6 +3,7 @@ import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver } from "
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { InFlight } from "../lib/in-flight.js";
+import type { TokenIdentity } from "./identity.js";
 import type { ListenerDeps } from "./listener-deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { boltLogger } from "./logger.js";
@@ -16,6 +17,8 @@ export interface BoltAppOptions extends ListenerDeps {
   inFlight: InFlight;
   /** The Web API client options the composition root built for every client (Bolt's, the installer's, the ports'). */
   clientOptions: WebClientOptions;
+  /** Single-token mode: who the token is (from start-up's auth.test). */
+  tokenIdentity?: TokenIdentity;
 }
 
 /**
@@ -29,7 +32,15 @@ export function createBoltApp(options: BoltAppOptions): App {
     ? oauthSetup({ config, services: options.services, logger: options.logger, clientOptions })
     : undefined;
   const routes = [...options.routes, ...(oauth?.routes ?? [])];
-  const auth = oauth ? { authorize: oauth.authorize } : { token: config.slack.botToken ?? "" };
+  // With the bot's ids given, Bolt makes no auth.test of its own (an eager call nobody awaits, which fails unseen).
+  const identity = options.tokenIdentity;
+  const auth = oauth
+    ? { authorize: oauth.authorize }
+    : {
+        token: config.slack.botToken ?? "",
+        ...(identity?.botId ? { botId: identity.botId } : {}),
+        ...(identity?.botUserId ? { botUserId: identity.botUserId } : {}),
+      };
   const app = config.socketMode
     ? new App({
         socketMode: true,

@@ -8,11 +8,18 @@ export class SlackTokenError extends Error {
   }
 }
 
-/** The workspace a bot token belongs to, from auth.test. */
-export async function tokenWorkspace(client: WebClient): Promise<{ teamId: string }> {
-  let teamId: string | undefined;
+/** Who a bot token is, from one auth.test at start-up (Bolt is handed the bot's ids, so it never calls auth.test itself). */
+export interface TokenIdentity {
+  teamId: string;
+  botId?: string;
+  botUserId?: string;
+}
+
+/** The workspace a bot token belongs to, and the bot's ids, from auth.test. */
+export async function tokenWorkspace(client: WebClient): Promise<TokenIdentity> {
+  let result: Awaited<ReturnType<WebClient["auth"]["test"]>>;
   try {
-    teamId = (await client.auth.test()).team_id;
+    result = await client.auth.test();
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     throw new SlackTokenError(
@@ -21,6 +28,7 @@ export async function tokenWorkspace(client: WebClient): Promise<{ teamId: strin
         : `Baton could not reach Slack to check SLACK_BOT_TOKEN (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
+  const teamId = result.team_id;
   if (!teamId) throw new SlackTokenError("Slack's auth.test named no workspace for SLACK_BOT_TOKEN; org-wide tokens are not supported.");
-  return { teamId };
+  return { teamId, ...(result.bot_id ? { botId: result.bot_id } : {}), ...(result.user_id ? { botUserId: result.user_id } : {}) };
 }
