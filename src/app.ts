@@ -27,6 +27,7 @@ import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack
 import { SlackDirectory } from "./slack/directory.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
+import { SlackAdminNotifier } from "./slack/notifiers/admin-notices.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
@@ -250,5 +251,6 @@ function slackPorts(clients: SlackClients, logger: Logger): Ports {
     handoffNotifier: new SlackHandoffNotifier(clients),
     digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
+    adminNotifier: new SlackAdminNotifier(clients),
   };
 }

@@ -134,3 +134,19 @@ export interface LeadAnnouncement {
 export interface NewLeadAnnouncer {
   newLead(announcement: LeadAnnouncement): Promise<void>;
 }
+
+/** Someone took leads out of Baton: what the admins are told. */
+export interface ExportNotice {
+  teamId: string;
+  userId: string;
+  /** The export's filter: a stage and/or a campaign, neither for every lead. */
+  stage: string | null;
+  campaignName: string | null;
+  rowCount: number;
+}
+
+/** Tells Baton admins what they should know about their customer data. */
+export interface AdminNotifier {
+  /** A DM to each admin, not to the person who exported. */
+  exportTaken(adminIds: string[], notice: ExportNotice): Promise<void>;
+}

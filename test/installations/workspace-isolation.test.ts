@@ -268,6 +268,7 @@ async function submitAsB(
 }
 
 async function exportAs(app: TestApp, text: string): Promise<unknown> {
+  app.slack.setUser({ id: "U0ISOBUSR1", is_admin: true });
   const reply = await app.requests.command("/lead", `export ${text}`, { teamId: B, userId: "U0ISOBUSR1" });
   await app.slack.waitForResponse((post) => /Sent you|No leads match|couldn't find/.test(post.body.text));
   return reply.body;

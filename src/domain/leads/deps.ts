@@ -4,7 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
 import type { Roles } from "../people/roles.js";
-import type { Directory, HandoffNotifier } from "../ports.js";
+import type { AdminNotifier, Directory, HandoffNotifier } from "../ports.js";
 
 /** What the lead, handoff, routing and SLA use cases need. */
 export interface LeadDeps {
@@ -23,5 +23,8 @@ export interface LeadFileDeps {
   db: Db;
   provider: Provider;
   clock: Clock;
+  logger: Logger;
   metrics: Pick<Metrics, "csvImportRows">;
+  roles: Roles;
+  adminNotifier: AdminNotifier;
 }

@@ -1,7 +1,9 @@
 // Announcers that remember what was announced where; a channel can be made to refuse, as Slack does.
 import type {
+  AdminNotifier,
   AnnouncementDelivery,
   CampaignAnnouncement,
+  ExportNotice,
   LeadAnnouncement,
   NewLeadAnnouncer,
   PlaybookAnnouncer,
@@ -30,6 +32,12 @@ export class RecordingPlaybookAnnouncer extends Recorder<PlaybookAnnouncer> impl
   private delivery(channelId: string): AnnouncementDelivery {
     const error = this.refusals.get(channelId);
     return error ? { channelId, ok: false, error } : { channelId, ok: true };
+  }
+}
+
+export class RecordingAdminNotifier extends Recorder<AdminNotifier> implements AdminNotifier {
+  async exportTaken(adminIds: string[], notice: ExportNotice): Promise<void> {
+    this.record("exportTaken", [adminIds, notice]);
   }
 }
 
