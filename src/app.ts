@@ -27,9 +27,9 @@ import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack
 import { SlackDirectory } from "./slack/directory.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
-import { SlackAdminNotifier } from "./slack/notifiers/admin-notices.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
+import { SlackLeadExports } from "./slack/notifiers/lead-exports.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
 import { SlackPlaybookAnnouncer } from "./slack/notifiers/playbook.js";
 
@@ -251,6 +251,6 @@ function slackPorts(clients: SlackClients, logger: Logger): Ports {
     handoffNotifier: new SlackHandoffNotifier(clients),
     digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
-    adminNotifier: new SlackAdminNotifier(clients),
+    leadExports: new SlackLeadExports(clients),
   };
 }

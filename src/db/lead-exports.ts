@@ -8,8 +8,22 @@ export interface LeadExportRecord {
   createdAt: Date;
 }
 
-export async function recordLeadExport(db: Db, record: LeadExportRecord): Promise<void> {
-  await db.leadExport.create({ data: record });
+export async function recordLeadExport(db: Db, record: LeadExportRecord): Promise<string> {
+  return (await db.leadExport.create({ data: record, select: { id: true } })).id;
+}
+
+export async function setLeadExportFile(db: Db, teamId: string, exportId: string, fileId: string): Promise<void> {
+  await db.leadExport.updateMany({ where: { id: exportId, teamId }, data: { fileId } });
+}
+
+/** The workspace's export files still in Slack. */
+export async function exportFileIds(db: Db, teamId: string): Promise<string[]> {
+  const rows = await db.leadExport.findMany({ where: { teamId, fileId: { not: null } }, select: { fileId: true } });
+  return rows.flatMap((row) => (row.fileId ? [row.fileId] : []));
+}
+
+export async function forgetExportFiles(db: Db, teamId: string, fileIds: string[]): Promise<void> {
+  await db.leadExport.updateMany({ where: { teamId, fileId: { in: fileIds } }, data: { fileId: null } });
 }
 
 /** The workspace's latest exports, newest first. */

@@ -132,7 +132,8 @@ export interface LeadAnnouncement {
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */
 export interface NewLeadAnnouncer {
-  newLead(announcement: LeadAnnouncement): Promise<void>;
+  /** The message posted (recorded on the lead, so erasure can redact it), or null when nothing was posted. */
+  newLead(announcement: LeadAnnouncement): Promise<MessageRef | null>;
 }
 
 /** Someone took leads out of Baton: what the admins are told. */
@@ -145,8 +146,10 @@ export interface ExportNotice {
   rowCount: number;
 }
 
-/** Tells Baton admins what they should know about their customer data. */
-export interface AdminNotifier {
+/** What becomes of exports in Slack: the admins are told of each, and the files go when a person is erased. */
+export interface LeadExportsPort {
   /** A DM to each admin, not to the person who exported. */
-  exportTaken(adminIds: string[], notice: ExportNotice): Promise<void>;
+  announce(adminIds: string[], notice: ExportNotice): Promise<void>;
+  /** Deletes files Baton uploaded; returns how many Slack deleted (a file already gone counts as deleted). */
+  deleteFiles(teamId: string, fileIds: string[]): Promise<number>;
 }

@@ -26,7 +26,7 @@ import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { AdminNotifier, Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
+import type { Directory, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
@@ -43,7 +43,7 @@ export interface Ports {
   digestPublisher: DigestPublisher;
   /** Announces leads that arrive from web forms in the marketing channel. */
   leadAnnouncer: NewLeadAnnouncer;
-  adminNotifier: AdminNotifier;
+  leadExports: LeadExportsPort;
 }
 
 export interface ServiceDeps extends Ports {
@@ -103,7 +103,16 @@ export function createServices(deps: ServiceDeps): Services {
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   const roles = new Roles({ db, directory: deps.directory });
   const playbookDeps = { db, clock, logger, roles, announcer: deps.announcer };
-  const leadDeps = { db, clock, logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
+  const leadDeps = {
+    db,
+    clock,
+    logger,
+    directory: deps.directory,
+    roles,
+    notifier: deps.handoffNotifier,
+    leadExports: deps.leadExports,
+    metrics,
+  };
   const funnelDeps = { db, provider, clock, cache: new FunnelCache({ db }) };
   const funnel = new FunnelService(funnelDeps);
   const digestDeps = {
@@ -156,7 +165,7 @@ export function createServices(deps: ServiceDeps): Services {
       metrics,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
-    leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, adminNotifier: deps.adminNotifier }),
+    leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
     housekeeping: {
       pruneOperationalRows: async () => ({

@@ -102,6 +102,7 @@ function lead(i: number): Lead {
   return {
     id: `lead${i}`,
     teamId: "T1",
+    messageRefs: null,
     email: `${long(200, "e")}${i}@example.com`,
     name: long(3000),
     phone: null,

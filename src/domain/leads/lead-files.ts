@@ -1,9 +1,15 @@
 import type { Readable, Writable } from "node:stream";
-import { recordLeadExport } from "../../db/lead-exports.js";
+import { recordLeadExport, setLeadExportFile } from "../../db/lead-exports.js";
 import { hasOnceMarkerSince, setOnceMarker, takeOnceMarker } from "../../db/once.js";
 import type { LeadFileDeps } from "./deps.js";
 import { type ExportRequest, exportLeadsCsv, parseExportRequest } from "./export-leads-csv.js";
 import { type CsvImportResult, importLeadsCsv } from "./import-leads-csv.js";
+
+export interface RecordedExport {
+  rowCount: number;
+  /** Null when nothing matched (nothing was exported, nothing recorded). */
+  exportId: string | null;
+}
 
 /** How long after `/lead import` a shared CSV file is taken as the answer. */
 export const IMPORT_REQUEST_MINUTES = 30;
@@ -44,18 +50,23 @@ export class LeadFiles {
   }
 
   /** Writes the leads, then records the export and tells the Baton admins who took how many. */
-  async exportCsv(teamId: string, userId: string, request: ExportRequest, out: Writable): Promise<number> {
+  async exportCsv(teamId: string, userId: string, request: ExportRequest, out: Writable): Promise<RecordedExport> {
     await this.deps.roles.requireExport(teamId, userId);
     const rowCount = await exportLeadsCsv(this.deps, { teamId, request, out });
-    if (rowCount === 0) return 0;
+    if (rowCount === 0) return { rowCount, exportId: null };
     const filter = [request.stage ?? "", request.campaign?.name ?? ""].filter(Boolean).join(" ");
-    await recordLeadExport(this.deps.db, { teamId, userId, filter, rowCount, createdAt: this.deps.clock.now() });
+    const exportId = await recordLeadExport(this.deps.db, { teamId, userId, filter, rowCount, createdAt: this.deps.clock.now() });
     const notice = { teamId, userId, stage: request.stage ?? null, campaignName: request.campaign?.name ?? null, rowCount };
     const admins = (await this.deps.roles.listedAdmins(teamId)).filter((id) => id !== userId);
     // The export is recorded whatever Slack says; a DM that fails is logged, not retried into a second file.
-    await this.deps.adminNotifier
-      .exportTaken(admins, notice)
+    await this.deps.leadExports
+      .announce(admins, notice)
       .catch((error: unknown) => this.deps.logger.warn({ err: error, teamId }, "could not tell the admins about an export"));
-    return rowCount;
+    return { rowCount, exportId };
+  }
+
+  /** The export's file as Slack stored it: deleted when a lead is erased, as it may name that person. */
+  exportSent(teamId: string, exportId: string, fileId: string): Promise<void> {
+    return setLeadExportFile(this.deps.db, teamId, exportId, fileId);
   }
 }

@@ -1,10 +1,11 @@
 // Announcers that remember what was announced where; a channel can be made to refuse, as Slack does.
 import type {
-  AdminNotifier,
   AnnouncementDelivery,
   CampaignAnnouncement,
   ExportNotice,
   LeadAnnouncement,
+  LeadExportsPort,
+  MessageRef,
   NewLeadAnnouncer,
   PlaybookAnnouncer,
   PlaybookChangeAnnouncement,
@@ -35,14 +36,23 @@ export class RecordingPlaybookAnnouncer extends Recorder<PlaybookAnnouncer> impl
   }
 }
 
-export class RecordingAdminNotifier extends Recorder<AdminNotifier> implements AdminNotifier {
-  async exportTaken(adminIds: string[], notice: ExportNotice): Promise<void> {
-    this.record("exportTaken", [adminIds, notice]);
+export class RecordingLeadExportsPort extends Recorder<LeadExportsPort> implements LeadExportsPort {
+  async announce(adminIds: string[], notice: ExportNotice): Promise<void> {
+    this.record("announce", [adminIds, notice]);
+  }
+
+  async deleteFiles(teamId: string, fileIds: string[]): Promise<number> {
+    this.record("deleteFiles", [teamId, fileIds]);
+    return fileIds.length;
   }
 }
 
 export class RecordingLeadAnnouncer extends Recorder<NewLeadAnnouncer> implements NewLeadAnnouncer {
-  async newLead(announcement: LeadAnnouncement): Promise<void> {
+  private posted = 0;
+
+  async newLead(announcement: LeadAnnouncement): Promise<MessageRef | null> {
     this.record("newLead", [announcement]);
+    this.posted += 1;
+    return { channelId: announcement.channelId, ts: `1700000000.${String(this.posted).padStart(6, "0")}` };
   }
 }

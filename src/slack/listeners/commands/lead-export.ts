@@ -12,7 +12,7 @@ export function leadExportSubcommand(deps: ListenerDeps): Subcommand {
       const request = await deps.services.leadFiles.parseExport(context.teamId, body.user_id, rest);
       const file = tempCsv("export");
       try {
-        const count = await deps.services.leadFiles.exportCsv(context.teamId, body.user_id, request, file.out);
+        const { rowCount: count, exportId } = await deps.services.leadFiles.exportCsv(context.teamId, body.user_id, request, file.out);
         const what = describeExport(request);
         if (count === 0) {
           await respond({
@@ -24,13 +24,14 @@ export function leadExportSubcommand(deps: ListenerDeps): Subcommand {
         }
         const channelId = await directMessageChannel(client, body.user_id);
         const filename = exportFileName(request, deps.clock.now().toISOString().slice(0, 10));
-        await uploadCsv(client, {
+        const fileId = await uploadCsv(client, {
           channelId,
           path: file.path,
           filename,
           title: filename,
           comment: `Your export: ${count} leads (${what}).`,
         });
+        if (fileId && exportId) await deps.services.leadFiles.exportSent(context.teamId, exportId, fileId);
         context.log.info({ count }, "leads exported");
         await respond({
           response_type: "ephemeral",

@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Lead" ADD COLUMN "messageRefs" JSONB;
+
+-- AlterTable
 ALTER TABLE "Workspace" ADD COLUMN "exportUserGroupId" TEXT;
 ALTER TABLE "Workspace" ADD COLUMN "exportUserIds" JSONB;
 ALTER TABLE "Workspace" ADD COLUMN "marketingUserGroupId" TEXT;
@@ -11,6 +14,7 @@ CREATE TABLE "LeadExport" (
     "userId" TEXT NOT NULL,
     "filter" TEXT NOT NULL,
     "rowCount" INTEGER NOT NULL,
+    "fileId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 

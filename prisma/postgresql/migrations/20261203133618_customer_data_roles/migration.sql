@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Lead" ADD COLUMN     "messageRefs" JSONB;
+
+-- AlterTable
 ALTER TABLE "Workspace" ADD COLUMN     "exportUserGroupId" TEXT,
 ADD COLUMN     "exportUserIds" JSONB,
 ADD COLUMN     "marketingUserGroupId" TEXT,
@@ -11,6 +14,7 @@ CREATE TABLE "LeadExport" (
     "userId" TEXT NOT NULL,
     "filter" TEXT NOT NULL,
     "rowCount" INTEGER NOT NULL,
+    "fileId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LeadExport_pkey" PRIMARY KEY ("id")
