@@ -349,6 +349,8 @@ describe("tenant isolation: workspace B aimed at workspace A", () => {
       body: { email: "keyed@overlap.io" },
     });
     expect(first.status).toBe(201);
+    // The web-form lead's announcement is recorded on it after the answer: settled before A's snapshots.
+    await app.idle();
   });
   afterAll(async () => {
     await ctx.app.stop();
