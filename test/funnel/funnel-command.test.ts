@@ -67,8 +67,9 @@ describe("/funnel", () => {
     const bad = await ask("fortnight");
     expect(bad.response_type).toBe("ephemeral");
     expect(text(bad)).toContain('I can\'t read \\"fortnight\\" as a period');
-    expect(text(bad)).toContain("/funnel last week");
     expect(text(bad)).toContain("/funnel 2026-10-01..2026-10-31");
+    expect(text(bad)).toContain("/funnel help");
+    expect(bad.blocks).toHaveLength(1);
     app.slack.reset();
     const unknown = await ask("campaign Nope");
     expect(unknown.text).toContain("There is no campaign called “Nope”");

@@ -53,7 +53,12 @@ describe("periods in the workspace's time zone", () => {
       const result = parsePeriod(text, NOW, BERLIN);
       return result.ok ? "ok" : result.message;
     };
-    expect(message("fortnight")).toContain('I can\'t read "fortnight" as a period. Try `/funnel`');
+    expect(message("fortnight")).toBe(
+      'I can\'t read "fortnight" as a period. Try `/funnel month` or a range such as `/funnel 2026-10-01..2026-10-31`; `/funnel help` lists the rest.',
+    );
+    expect(message("last mnth")).toBe(
+      'I can\'t read "last mnth" as a period. Did you mean `/funnel last month`? `/funnel help` lists the rest.',
+    );
     expect(message("2026-02-30..2026-03-01")).toContain("2026-02-30 is not a date on the calendar");
     expect(message("2026-10-31..2026-10-01")).toContain("ends (2026-10-01) before it starts (2026-10-31)");
     expect(message("2024-01-01..2026-01-01")).toContain("at most 366 days");

@@ -58,10 +58,10 @@ describe("the funnel of this week", () => {
     expect([before.counts.created, after.counts.created]).toEqual([3, 4]);
   });
 
-  it("answers a period it cannot read with the periods it can", async () => {
+  it("answers a period it cannot read with one that works and where the rest are listed", async () => {
     await expect(t.services.funnel.report(TEAM, "fortnight")).rejects.toMatchObject({
       code: "invalid_input",
-      message: expect.stringContaining("`/funnel last week`"),
+      message: expect.stringContaining("Try `/funnel month`"),
     });
   });
 });

@@ -180,6 +180,8 @@ describe("/lead: logging and editing a lead in a modal", () => {
     const reply = await app.requests.command("/lead", "something else", me);
     expect(reply.body.response_type).toBe("ephemeral");
     expect(reply.body.text).toContain("I don't know `/lead something else`");
+    const typo = await app.requests.command("/lead", "fnd acme", me);
+    expect(typo.body.text).toContain("Did you mean `/lead find acme`?");
     expect(app.slack.callsOf("views.open")).toHaveLength(0);
   });
 });

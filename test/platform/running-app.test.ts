@@ -31,10 +31,15 @@ describe("the running app", () => {
     expect(await app.db.workspace.findUnique({ where: { teamId: "T0HELP0001" } })).not.toBeNull();
   });
 
-  it("treats an unknown /baton sub-command as a request for help, saying so", async () => {
+  it("answers an unknown /baton sub-command in one line, with the closest command when there is one", async () => {
     const reply = await app.requests.command("/baton", "dance");
     expect(reply.body.response_type).toBe("ephemeral");
-    expect(reply.body.blocks[0].text.text).toContain("I don't know `/baton dance`");
+    expect(reply.body.blocks).toHaveLength(1);
+    expect(reply.body.text).toBe("I don't know `/baton dance`. `/baton help` shows what Baton does and every command.");
+    const typo = await app.requests.command("/baton", "setings");
+    expect(typo.body.text).toBe(
+      "I don't know `/baton setings`. Did you mean `/baton settings`? `/baton help` shows what Baton does and every command.",
+    );
   });
 
   it("refuses a request with a wrong signature with 401 and changes nothing", async () => {

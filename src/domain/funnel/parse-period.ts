@@ -1,9 +1,9 @@
 // What people type after /funnel to pick a period: "month", "last week", "2026-10-01..2026-10-31", ...
 import { DateTime } from "luxon";
+import { closestTo } from "../../lib/closest.js";
 import { customPeriod, lastCompletePeriod, type Period, type PeriodUnit, periodToDate } from "./periods.js";
 
-export const PERIOD_USAGE =
-  "Try `/funnel` (this week), `/funnel today`, `/funnel month`, `/funnel quarter`, `/funnel last week`, `/funnel last month` or a range of days such as `/funnel 2026-10-01..2026-10-31`.";
+export const PERIOD_USAGE = "Try `/funnel month` or a range such as `/funnel 2026-10-01..2026-10-31`; `/funnel help` lists the rest.";
 
 /** The longest custom range: a year and a day, so a leap year fits. */
 export const MAX_RANGE_DAYS = 366;
@@ -40,7 +40,9 @@ export function parsePeriod(text: string, now: Date, zone: string): ParsedPeriod
   if (last) return { ok: true, period: lastCompletePeriod(last, now, zone) };
   const range = RANGE.exec(phrase);
   if (range) return parseRange(range[1] ?? "", range[2] ?? "", now, zone);
-  return { ok: false, message: `I can't read "${text.trim()}" as a period. ${PERIOD_USAGE}` };
+  const close = closestTo(phrase, [...Object.keys(THIS), ...Object.keys(LAST)].filter(Boolean));
+  const hint = close ? `Did you mean \`/funnel ${close}\`? \`/funnel help\` lists the rest.` : PERIOD_USAGE;
+  return { ok: false, message: `I can't read "${text.trim()}" as a period. ${hint}` };
 }
 
 /** True when the text is a period phrase (used to split "campaign Spring launch month" into name and period). */

@@ -14,14 +14,15 @@ export const FUNNEL_USAGE = [
   "`/funnel post` posts it in this channel · `/funnel subscribe mine` or `/funnel subscribe campaign <name>` for a DM · `/funnel unsubscribe`",
 ].join("\n");
 
+/** A period or campaign Baton cannot read: the problem and the closest valid command, in one or two lines. */
 export function usageMessage(problem: string): Message {
-  return {
-    text: `${problem} ${FUNNEL_USAGE.replaceAll("`", "")}`.slice(0, 3000),
-    blocks: [
-      { type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(problem)}`) },
-      { type: "section", text: mrkdwn(FUNNEL_USAGE) },
-    ],
-  };
+  const text = escapeMrkdwn(truncate(problem, 500));
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
+}
+
+/** `/funnel help`: every way to ask for the funnel. */
+export function funnelHelpMessage(): Message {
+  return { text: FUNNEL_USAGE.replaceAll("`", ""), blocks: [{ type: "section", text: mrkdwn(FUNNEL_USAGE) }] };
 }
 
 export function scorecardMessage(scorecard: Scorecard, campaignName?: string): Message {

@@ -1,33 +1,27 @@
 import type { KnownBlock } from "@slack/types";
 import type { Message } from "./message.js";
 
-const COMMANDS: [string, string][] = [
+/** What each kind of person does with Baton, by role, each line short: the commands themselves, not their grammar. */
+const BY_ROLE: [string, string][] = [
   [
-    "/lead",
-    "Log a lead, or `/lead jane@acme.com` to open one. `/lead find <text>`, `/lead handoff <email>`, `/lead import` (CSV), `/lead export [stage] [campaign]`, `/lead forget <email>` (admins: erase a person's data).",
+    ":mega: Marketing",
+    "`/lead` logs a lead · `/lead handoff <email>` hands it to sales · `/campaign` logs a campaign · `/lead import` takes a CSV",
   ],
   [
-    "/campaign",
-    "Log a campaign with its four Ps, audience, budget and dates. `/campaign list` shows active and recent ones; `/campaign <name>` opens its card with live results.",
+    ":briefcase: Sales",
+    "Answer handoffs on the card or from your DM · `/lead find <text>` · `/baton away` and `/baton back` for the rotation",
   ],
   [
-    "/funnel",
-    "This week's funnel, just for you. `/funnel month`, `/funnel last week`, `/funnel 2026-10-01..2026-10-31`, `/funnel campaign <name>`, `/funnel scorecard`, `/funnel post` (to this channel), `/funnel subscribe mine` (a weekly DM).",
+    ":bar_chart: Everyone",
+    "`/funnel` this week's numbers (`/funnel help` for periods and campaigns) · `/baton icp` · `/baton brand` · `/baton sla`",
   ],
-  ["/baton settings", "Channels, who is on the sales team, the rotation and digest schedules (admins)."],
-  [
-    "/baton icp · brand · sla",
-    "The shared playbook: ideal customer profile (fit grades A–D), brand and message guide, the sales-marketing agreement. Admins edit them; every change is announced in both channels.",
-  ],
-  ["/baton away · back", "Take yourself out of the lead rotation, and back in."],
+  [":gear: Admins", "`/baton settings` · `/lead export` · `/lead forget <email>` erases a person"],
 ];
 
 /** The `/baton help` message: what Baton does and every command, in one screen. */
-export function helpMessage(note?: string): Message {
-  const lines = COMMANDS.map(([command, what]) => `*${command}*  ${what}`).join("\n");
-  const blocks: KnownBlock[] = [];
-  if (note) blocks.push({ type: "section", text: { type: "mrkdwn", text: note } });
-  blocks.push(
+export function helpMessage(): Message {
+  const lines = BY_ROLE.map(([role, what]) => `*${role}*\n${what}`).join("\n");
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: "Baton keeps sales and marketing on one page" } },
     {
       type: "section",
@@ -38,6 +32,6 @@ export function helpMessage(note?: string): Message {
     },
     { type: "section", text: { type: "mrkdwn", text: lines } },
     { type: "context", elements: [{ type: "mrkdwn", text: "Replies like this one are only visible to you." }] },
-  );
-  return { text: `${note ? `${note} ` : ""}Baton commands: /lead, /campaign, /funnel, /baton settings, /baton icp, /baton away.`, blocks };
+  ];
+  return { text: `Baton commands: /lead, /campaign, /funnel, /baton settings, /baton icp, /baton away.`, blocks };
 }

@@ -1,4 +1,6 @@
+import { closestTo } from "../../../lib/closest.js";
 import { helpMessage } from "../../blocks/help.js";
+import { unknownCommandMessage } from "../../blocks/unknown-command.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { availabilitySubcommand } from "./baton-away.js";
 import { brandSubcommand, icpSubcommand, slaSubcommand } from "./baton-playbook.js";
@@ -9,8 +11,16 @@ const help: Subcommand = async ({ ack }) => {
   await ack({ response_type: "ephemeral", ...helpMessage() });
 };
 
+const SUBCOMMANDS = ["help", "settings", "icp", "brand", "sla", "away", "back"] as const;
+
 const unknown: Subcommand = async ({ ack }, text) => {
-  await ack({ response_type: "ephemeral", ...helpMessage(`I don't know \`/baton ${text}\`.`) });
+  const word = text.split(/\s+/)[0] ?? "";
+  const close = closestTo(word, SUBCOMMANDS);
+  const more = "`/baton help` shows what Baton does and every command.";
+  await ack({
+    response_type: "ephemeral",
+    ...unknownCommandMessage(`/baton ${text}`, { ...(close ? { suggestion: `/baton ${close}` } : {}), more }),
+  });
 };
 
 /** `/baton`: help, and (added by later features) settings, playbook and availability. */

@@ -1,5 +1,6 @@
 // `/funnel [period | campaign <name> [period]]`, and its sub-commands post, scorecard, subscribe, unsubscribe.
 import { digestMessage } from "../../blocks/funnel.js";
+import { funnelHelpMessage } from "../../blocks/funnel-replies.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { funnelPostSubcommand } from "./funnel-post.js";
 import { answerFunnel } from "./funnel-reply.js";
@@ -18,6 +19,9 @@ function showFunnel(deps: ListenerDeps): Subcommand {
 export function funnelCommand(deps: ListenerDeps) {
   return subcommands(
     {
+      help: async ({ ack }) => {
+        await ack({ response_type: "ephemeral", ...funnelHelpMessage() });
+      },
       post: funnelPostSubcommand(deps),
       scorecard: funnelScorecardSubcommand(deps),
       subscribe: funnelSubscribeSubcommand(deps),

@@ -1,11 +1,13 @@
+import { closestTo } from "../../../lib/closest.js";
 import { leadFormValues } from "../../blocks/lead-form-values.js";
 import { leadModal } from "../../blocks/lead-modal.js";
+import { unknownCommandMessage } from "../../blocks/unknown-command.js";
 import { replyOnError } from "../../errors.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import type { Subcommand } from "./subcommands.js";
 
-const USAGE =
-  "Use `/lead` to log a lead, `/lead jane@acme.com` to log or open the lead with that email, `/lead find <text>`, `/lead handoff <email>` or `/lead forget <email>`.";
+const SUBCOMMANDS = ["find", "handoff", "forget", "import", "export"] as const;
+const MORE = "`/lead` logs a lead, `/lead jane@acme.com` opens one; `/baton help` lists the rest.";
 
 const looksLikeEmail = (text: string) => /^\S+@\S+$/.test(text);
 
@@ -16,7 +18,13 @@ const looksLikeEmail = (text: string) => /^\S+@\S+$/.test(text);
 export function leadModalCommand(deps: ListenerDeps): Subcommand {
   return async ({ ack, body, client, context, respond }, text) => {
     if (text && !looksLikeEmail(text)) {
-      await ack({ response_type: "ephemeral", text: `I don't know \`/lead ${text}\`. ${USAGE}` });
+      const close = closestTo(text.split(/\s+/)[0] ?? "", SUBCOMMANDS);
+      const rest = text.split(/\s+/).slice(1).join(" ");
+      const suggestion = close ? `/lead ${close}${rest ? ` ${rest}` : ""}` : undefined;
+      await ack({
+        response_type: "ephemeral",
+        ...unknownCommandMessage(`/lead ${text}`, { ...(suggestion ? { suggestion } : {}), more: MORE }),
+      });
       return;
     }
     await ack();
