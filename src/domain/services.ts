@@ -24,6 +24,7 @@ import { Leads } from "./leads/leads.js";
 import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
+import { SlackInteractions } from "./operations/slack-interactions.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
 import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
@@ -90,6 +91,7 @@ export interface Services {
   leadSources: LeadSources;
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
+  slackInteractions: SlackInteractions;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -154,6 +156,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents({ db, clock }),
+    slackInteractions: new SlackInteractions({ db, clock }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

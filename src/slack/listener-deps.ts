@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, ViewResponseAction } from "@slack/bolt";
 import type { DigestPublisher } from "../domain/digests/ports.js";
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
@@ -29,6 +29,13 @@ export interface BatonContext {
   notInstalled?: boolean;
   /** Distributed mode: the installation could not be read; the middleware asks the person to try again. */
   databaseUnavailable?: boolean;
+  /** A view submission's claim against replays (once-per-interaction.ts), told how the form was answered. */
+  submission?: SubmissionClaim;
+}
+
+export interface SubmissionClaim {
+  /** Called with the submission's ack, before it is sent: errors release the claim, anything else keeps it. */
+  answered(response: ViewResponseAction | undefined): Promise<void>;
 }
 
 export type WithContext<Args> = Args & AllMiddlewareArgs<BatonContext>;
