@@ -8,8 +8,8 @@ import type { ListenerDeps } from "./listener-deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { boltLogger } from "./logger.js";
 import { observeRequests, oncePerEvent, requestContext, trackInFlight } from "./middleware.js";
-import { oncePerInteraction } from "./once-per-interaction.js";
 import { type OAuthSetup, oauthSetup } from "./oauth.js";
+import { oncePerInteraction } from "./once-per-interaction.js";
 
 export interface BoltAppOptions extends ListenerDeps {
   config: Config;
