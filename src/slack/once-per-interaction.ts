@@ -12,7 +12,7 @@ interface InteractionBody {
   user?: { id?: string };
   actions?: { action_id?: string; block_id?: string; action_ts?: string }[];
   container?: { message_ts?: string; view_id?: string };
-  view?: { id?: string; hash?: string };
+  view?: { id?: string; hash?: string; state?: { values?: unknown } };
 }
 
 export interface InteractionIdentity {
@@ -29,7 +29,9 @@ export interface InteractionIdentity {
 export function interactionOf(body: unknown): InteractionIdentity | undefined {
   const b = body as InteractionBody;
   if (b.command) return identity("command", b.trigger_id);
-  if (b.type === "view_submission") return identity("view_submission", b.view?.id, b.view?.hash);
+  if (b.type === "view_submission") {
+    return identity("view_submission", b.view?.id, b.view?.hash, JSON.stringify(b.view?.state?.values ?? null));
+  }
   if (b.type === "shortcut" || b.type === "message_action") return identity("shortcut", b.trigger_id);
   if (b.type === "block_actions") {
     const container = b.container?.message_ts ?? b.container?.view_id;

@@ -109,6 +109,28 @@ describe("a replayed interaction", () => {
     await app.db.digestSchedule.deleteMany({ where: { teamId: TEAM, channelId: "C0REPLAYD1" } });
   });
 
+  it("lets the very same form be sent again after it was refused, once what refused it is fixed, and saves it once", async () => {
+    const form = {
+      callbackId: "lead_modal",
+      privateMetadata: "{}",
+      values: leadFormValues({ email: "later@replay.io", campaignId: "c_replay_later" }),
+      id: viewId(),
+    };
+    const refused = await app.requests.viewSubmission(form, marketer);
+    expect(refused.body).toEqual({ response_action: "errors", errors: { campaignId: "Pick one of this workspace's campaigns." } });
+    // Someone logs the campaign meanwhile; the person presses Submit again on the unchanged modal.
+    await app.db.campaign.create({
+      data: { id: "c_replay_later", teamId: TEAM, name: "Later", nameKey: "later", channel: "events", createdById: MARKETER },
+    });
+    const accepted = await app.requests.viewSubmission(form, marketer);
+    expect(accepted.body).toBe("");
+    expect((await accepted.replay()).body).toBe("");
+    await app.idle();
+    const leads = await app.db.lead.findMany({ where: { teamId: TEAM, emailKey: "later@replay.io" } });
+    expect(leads.map((lead) => lead.campaignId)).toEqual(["c_replay_later"]);
+    expect(await app.db.leadEvent.count({ where: { leadId: leads[0]?.id ?? "" } })).toBe(1);
+  });
+
   it("logs a lead once, and confirms it once, from a lead modal submission sent twice", async () => {
     const first = await submitLead(app, { email: "replay@lead.io", name: "Replay Lead" }, marketer);
     expect(first.body).toBe("");
