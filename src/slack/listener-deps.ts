@@ -29,13 +29,15 @@ export interface BatonContext {
   notInstalled?: boolean;
   /** Distributed mode: the installation could not be read; the middleware asks the person to try again. */
   databaseUnavailable?: boolean;
-  /** A view submission's claim against replays (once-per-interaction.ts), told how the form was answered. */
-  submission?: SubmissionClaim;
+  /** This interaction's claim against replays (once-per-interaction.ts), told by the listener's ack what happened. */
+  interaction?: InteractionClaim;
 }
 
-export interface SubmissionClaim {
-  /** Called with the submission's ack, before it is sent: errors release the claim, anything else keeps it. */
+export interface InteractionClaim {
+  /** Before the ack is sent: a submission answered with errors releases its claim, anything else keeps it. */
   answered(response: ViewResponseAction | undefined): Promise<void>;
+  /** After the ack went out: waits for the claim; throws for a replay, so the listener stops before its work. */
+  acked(): Promise<void>;
 }
 
 export type WithContext<Args> = Args & AllMiddlewareArgs<BatonContext>;
