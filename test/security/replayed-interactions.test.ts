@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
 import { campaignFields } from "../campaigns/forms.js";
 import { handOff, leadFormValues, logLead, startReplicas, submitLead, textOf, updatesOf } from "../helpers/leads.js";
-import { input } from "../helpers/slack-requests.js";
+import { holdWriteLock } from "../helpers/outage.js";
+import { input, type SlackReply } from "../helpers/slack-requests.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
 
 const TEAM = "T0REPLAY01";
@@ -187,6 +188,28 @@ describe("a replayed interaction", () => {
     expect(app.slack.responses.map((post) => post.body.text)).toEqual([expect.stringMatching(/Sent you/)]);
   });
 
+  it("acks a command and its replay while the database is slow, and still exports once", async () => {
+    const lock = await holdWriteLock(app.databaseUrl, 1_000);
+    let released = false;
+    let first: SlackReply;
+    let again: SlackReply;
+    try {
+      first = await app.requests.command("/lead", "export", marketer);
+      again = await first.replay();
+      // PostgreSQL waits without blocking: both acks come while the claims still wait for the lock (SQLite's driver
+      // waits synchronously, so there the holder lets go by itself within Slack's window).
+      if (app.baton.database.provider === "postgresql") expect(released).toBe(false);
+    } finally {
+      released = true;
+      await lock.release();
+    }
+    for (const reply of [first, again]) expect(reply.body.text).toContain("Preparing your export");
+    await app.slack.waitForResponse((post) => /Sent you/.test(post.body.text));
+    await app.idle();
+    expect(app.slack.callsOf("files.completeUploadExternal")).toHaveLength(1);
+    expect(app.slack.responses.map((post) => post.body.text)).toEqual([expect.stringMatching(/Sent you/)]);
+  });
+
   it("still runs a second click of the same button (a new action_ts), which the use case answers itself", async () => {
     const lead = await logLead(app, { email: "twice@replay.io" }, marketer);
     const handoff = await handOff(app, lead.id, marketer);
@@ -212,8 +235,8 @@ describe("a replayed interaction", () => {
   it("counts refused replays by kind and logs each without personal data", async () => {
     expect(await metricValue(app, "baton_slack_interaction_replays_total", { kind: "view_submission" })).toBeGreaterThanOrEqual(4);
     expect(await metricValue(app, "baton_slack_interaction_replays_total", { kind: "block_actions" })).toBe(1);
-    expect(await metricValue(app, "baton_slack_interaction_replays_total", { kind: "command" })).toBe(1);
-    expect(await metricValue(app, "baton_slack_requests_total", { listener: "command:/lead", outcome: "replay" })).toBe(1);
+    expect(await metricValue(app, "baton_slack_interaction_replays_total", { kind: "command" })).toBe(2);
+    expect(await metricValue(app, "baton_slack_requests_total", { listener: "command:/lead", outcome: "replay" })).toBe(2);
     const refused = logs.lines.filter((line) => line.msg === "refused a replayed interaction");
     expect(refused.length).toBeGreaterThanOrEqual(6);
     for (const line of refused) expect(line).toMatchObject({ teamId: TEAM, kind: expect.any(String), requestId: expect.any(String) });
