@@ -78,7 +78,7 @@ export function oncePerInteraction(deps: ListenerDeps): Middleware<AnyMiddleware
     const claiming = deps.services.slackInteractions.firstDelivery(teamId, interaction.id);
     if (interaction.kind === "view_submission") {
       if (!(await claiming)) return refuseSubmission(a, deps);
-      return runSubmission(a, deps, () => deps.services.slackInteractions.forget(teamId, interaction.id));
+      return claimSubmission(a, deps, () => deps.services.slackInteractions.forget(teamId, interaction.id));
     }
     const claim = new AckGate(claiming);
     a.context.interaction = claim;
@@ -141,7 +141,7 @@ class SubmissionClaim implements InteractionClaim {
   }
 }
 
-async function runSubmission(args: Args, deps: ListenerDeps, forget: () => Promise<void>): Promise<void> {
+async function claimSubmission(args: Args, deps: ListenerDeps, forget: () => Promise<void>): Promise<void> {
   const log = args.context.log ?? deps.logger;
   const claim = new SubmissionClaim(() =>
     forget().catch((error: unknown) => {
