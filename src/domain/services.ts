@@ -24,6 +24,7 @@ import { Leads } from "./leads/leads.js";
 import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
+import { SlackInteractions } from "./operations/slack-interactions.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
 import type { Directory, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
@@ -93,6 +94,7 @@ export interface Services {
   leadFiles: LeadFiles;
   customerData: CustomerData;
   slackEvents: SlackEvents;
+  slackInteractions: SlackInteractions;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -167,6 +169,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
+    slackInteractions: new SlackInteractions({ db, clock }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

@@ -13,11 +13,23 @@ export interface SlackReply {
   headers: Headers;
   /** Parsed JSON when the app answered with JSON, else the raw text ("" for an empty ack). */
   body: any;
+  /**
+   * Sends the very same signed request again (same body, timestamp and signature), as a replay attack does: to the
+   * same Baton, or to another replica's events URL.
+   */
+  replay(eventsUrl?: string): Promise<SlackReply>;
 }
 
 export const DEFAULT_TEAM = "T0TEST0001";
 export const DEFAULT_USER = "U0MARKETER";
 export const DEFAULT_CHANNEL = "C0GENERAL1";
+
+let actions = 0;
+/** A click's action_ts as Slack writes it (seconds with microseconds), different for every click of a test run. */
+function actionTs(): string {
+  const ms = Date.now();
+  return `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, "0")}${String(actions++ % 1000).padStart(3, "0")}`;
+}
 
 export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
@@ -31,22 +43,22 @@ export class SlackRequests {
   ) {}
 
   /** POSTs a raw body with a valid signature (or the headers you pass instead). */
-  async send(rawBody: string, contentType: string, headers: Record<string, string> = {}): Promise<SlackReply> {
+  send(rawBody: string, contentType: string, headers: Record<string, string> = {}): Promise<SlackReply> {
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(this.eventsUrl, {
-      method: "POST",
-      headers: {
-        "content-type": contentType,
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": slackSignature(this.signingSecret, timestamp, rawBody),
-        ...headers,
-      },
-      body: rawBody,
+    return this.post(rawBody, {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": slackSignature(this.signingSecret, timestamp, rawBody),
+      ...headers,
     });
+  }
+
+  private async post(rawBody: string, headers: Record<string, string>, eventsUrl = this.eventsUrl): Promise<SlackReply> {
+    const response = await fetch(eventsUrl, { method: "POST", headers, body: rawBody });
     const text = await response.text();
     let body: unknown = text;
     if (response.headers.get("content-type")?.includes("json") && text) body = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body };
+    return { status: response.status, headers: response.headers, body, replay: (to) => this.post(rawBody, headers, to) };
   }
 
   /** A slash command, e.g. command("/baton", "help"). The reply body is the ack (ephemeral message or ""). */
@@ -85,7 +97,7 @@ export class SlackRequests {
       type: action.type ?? "button",
       action_id: action.actionId,
       block_id: action.blockId ?? "actions",
-      action_ts: `${Date.now() / 1000}`,
+      action_ts: actionTs(),
       ...(action.value !== undefined ? { value: action.value } : {}),
       ...(action.selectedUser ? { selected_user: action.selectedUser } : {}),
       ...(action.selectedOption ? { selected_option: action.selectedOption } : {}),

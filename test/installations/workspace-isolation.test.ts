@@ -281,7 +281,10 @@ async function snapshotOfA(app: TestApp): Promise<string> {
     app.db.lead.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.leadEvent.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.campaign.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
-    app.db.onceMarker.findMany({ where: { teamId: A, NOT: { key: { startsWith: "event:" } } }, orderBy: { key: "asc" } }),
+    app.db.onceMarker.findMany({
+      where: { teamId: A, NOT: [{ key: { startsWith: "event:" } }, { key: { startsWith: "interaction:" } }] },
+      orderBy: { key: "asc" },
+    }),
     app.db.webhookReceipt.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.installation.findMany({ where: { teamId: A } }),
     app.db.handoff.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
