@@ -104,6 +104,11 @@ export interface HandoffNotifier {
   deleteCard(teamId: string, ref: MessageRef): Promise<void>;
   /** Re-renders the card in place, for everyone in the channel. */
   refreshCard(card: HandoffCard): Promise<void>;
+  /**
+   * Turns `duplicate`, another card of the same handoff (posted again after a crash), into a pointer to the card on
+   * record (`card.messageTs`), with no buttons.
+   */
+  pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void>;
   /** Tells the marketer in the card's thread that a rep accepted. */
   accepted(card: HandoffCard): Promise<void>;
   /** Tells marketing why, in the card's thread and the marketing channel; returns the messages that quote the note. */

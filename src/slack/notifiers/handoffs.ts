@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../domain/ports.js";
-import { handoffCardMessage } from "../blocks/handoff-card.js";
+import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
   assignedNotice,
@@ -36,6 +36,16 @@ export class SlackHandoffNotifier implements HandoffNotifier {
       await client.chat.update({ channel: card.channelId, ts: card.messageTs, text: message.text, blocks: message.blocks });
     } catch (error) {
       throw postingRefusal(error, card.channelId);
+    }
+  }
+
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    const client = await this.clients.forTeam(card.teamId);
+    const message = duplicateCardMessage(card, await this.permalink(card));
+    try {
+      await client.chat.update({ channel: duplicate.channelId, ts: duplicate.ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      throw postingRefusal(error, duplicate.channelId);
     }
   }
 

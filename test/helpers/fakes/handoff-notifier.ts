@@ -18,6 +18,10 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     this.record("refreshCard", [card]);
   }
 
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    this.record("pointToCard", [card, duplicate]);
+  }
+
   async accepted(card: HandoffCard): Promise<void> {
     this.record("accepted", [card]);
   }
