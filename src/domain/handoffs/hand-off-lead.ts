@@ -139,21 +139,22 @@ async function commit(
 
 /**
  * Posts the card and stores which message it is, unless a click on it stored that first. Returns the card as on
- * record; when another card is on record (the first post did reach Slack after all), this one points to it.
+ * record. A click may have decided the handoff before Slack answered (from a DM, naming no card): the card is
+ * updated then; when another card is on record (an earlier post did reach Slack), this one points to it.
  */
 async function postCard(deps: LeadDeps, card: HandoffCard): Promise<HandoffCard> {
   const { teamId, handoffId } = card;
   const ref = await deps.notifier.postCard(card);
   try {
-    if (await storeCardRef(deps.db, teamId, handoffId, ref)) return { ...card, channelId: ref.channelId, messageTs: ref.ts };
+    await storeCardRef(deps.db, teamId, handoffId, ref);
+    const onRecord = await loadHandoffCard(deps.db, teamId, handoffId);
+    await convergeCards(deps, onRecord, ref, onRecord.status !== "pending");
+    return onRecord;
   } catch (error) {
     // The card is live and the handoff committed: the first click on the card stores which message it is.
     deps.logger.warn({ err: error, teamId, handoffId }, "card posted but not recorded");
     return { ...card, channelId: ref.channelId, messageTs: ref.ts };
   }
-  const onRecord = await loadHandoffCard(deps.db, teamId, handoffId);
-  await convergeCards(deps, onRecord, ref, false);
-  return onRecord;
 }
 
 /** Slack refused the card: the hand-off is taken back, unless a click decided it meanwhile (so the card exists). */
