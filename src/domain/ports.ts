@@ -79,7 +79,10 @@ export interface HandoffCard {
   decidedAt: Date | null;
   rejectReason: string | null;
   rejectNote: string | null;
-  /** Where the card is (the sales channel at the time of the handoff); ts is null until it is posted. */
+  /**
+   * Where the card is (the sales channel at the time of the handoff); ts is null until Baton knows which message it
+   * is (from Slack's answer to the post, or the first click on the card).
+   */
   channelId: string;
   messageTs: string | null;
 }

@@ -47,6 +47,9 @@ export async function decideHandoff(deps: LeadDeps, { teamId, handoffId, userId,
   return { won, card };
 }
 
+/** A lead changed by someone else between reading and writing it is read again, this many times at most. */
+const ATTEMPTS = 3;
+
 async function commitDecision(
   deps: LeadDeps,
   handoff: Handoff,
@@ -55,24 +58,25 @@ async function commitDecision(
   clicked: ClickedCard,
 ): Promise<boolean> {
   const at = deps.clock.now();
-  const lead = await findLead(deps.db, handoff.teamId, handoff.leadId);
-  if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      await adoptClickedCard(tx, handoff, clicked);
-      const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
-      if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
-      await changeStage(tx, lead, {
-        to: outcome.to,
-        data: { ...stamp, ...outcome.lead },
-        event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.$transaction(async (tx) => {
+        const lead = await findLead(tx, handoff.teamId, handoff.leadId);
+        if (!lead) throw new AppError("not_found", "That lead no longer exists.");
+        await adoptClickedCard(tx, handoff, clicked);
+        const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
+        if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
+        await changeStage(tx, lead, {
+          to: outcome.to,
+          data: { ...stamp, ...outcome.lead },
+          event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
+        });
+        return true;
       });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof StageChangedMeanwhile)
-      throw new AppError("conflict", "This lead changed meanwhile; nothing was decided. Please try again.");
-    throw error;
+    } catch (error) {
+      if (!(error instanceof StageChangedMeanwhile)) throw error;
+      if (attempt >= ATTEMPTS) throw new AppError("conflict", "Someone is changing this lead right now, so nothing was decided yet.");
+    }
   }
 }
