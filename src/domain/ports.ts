@@ -104,7 +104,6 @@ export type AssignedBy = { kind: "person"; userId: string } | { kind: "rotation"
 export interface HandoffNotifier {
   /** Posts the card with Accept / Reject / Assign buttons to `card.channelId`. */
   postCard(card: HandoffCard): Promise<MessageRef>;
-  deleteCard(teamId: string, ref: MessageRef): Promise<void>;
   /** Re-renders the card in place, for everyone in the channel. */
   refreshCard(card: HandoffCard): Promise<void>;
   /**

@@ -77,7 +77,8 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
     await takeBack(deps, lead, handoff);
     throw error;
   });
-  if (handoff.assigneeId)
+  // Someone may have answered it already, from the card Slack showed before it answered Baton.
+  if (card.assigneeId && card.status === "pending")
     await deps.notifier.assigned(card, { kind: "rotation" }, null).catch((e: unknown) => deps.logger.warn({ err: e }, "DM failed"));
   return { card, lead: moved };
 }

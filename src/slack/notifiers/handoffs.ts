@@ -23,11 +23,6 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return posted;
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    const client = await this.clients.forTeam(teamId);
-    await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     if (!card.messageTs) return;
     const client = await this.clients.forTeam(card.teamId);

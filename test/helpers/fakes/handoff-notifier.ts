@@ -10,10 +10,6 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return { channelId: card.channelId, ts: this.nextTs() };
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    this.record("deleteCard", [teamId, ref]);
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     this.record("refreshCard", [card]);
   }
