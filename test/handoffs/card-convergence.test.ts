@@ -158,6 +158,24 @@ describe("a click on a handoff card", () => {
     expect(shownAt(ts)).toContain(`Accepted* by <@${REP}>`);
   });
 
+  it("keeps the card a click stored first when Slack's late answer names another message, which then points to it", async () => {
+    const { handoff, ts, held } = await cardShownBeforeSlackAnswered("first@nasa.gov");
+    // An earlier copy of the same card (a post Baton never heard back about), clicked before Slack answered.
+    const earlierTs = "1700000888.000001";
+    app.slack.history
+      .get(SALES_CHANNEL)
+      ?.push({ ts: earlierTs, text: "", blocks: app.slack.message(SALES_CHANNEL, ts)?.blocks, bot_id: "B" });
+    await clickCard("handoff_accept", handoff.id, earlierTs);
+    await app.slack.waitForResponse((r) => String(r.body.text).includes("You own this lead now"));
+    held.release();
+    await app.slack.waitForResponse((r) => String(r.body.text).includes("Handed off to sales"));
+    await app.idle();
+    expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).messageTs).toBe(earlierTs);
+    expect(shownAt(earlierTs)).toContain(`Accepted* by <@${REP}>`);
+    expect(shownAt(ts)).toContain("copy of a handoff card");
+    expect(shownAt(ts)).not.toContain("handoff_accept");
+  });
+
   it("decides once from a duplicate card and turns the duplicate into a pointer to the real one", async () => {
     const { lead, id, ts } = await postedCard("twice@nasa.gov", "Annie Easley");
     const original = app.slack.message(SALES_CHANNEL, ts);
