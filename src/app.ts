@@ -29,6 +29,7 @@ import { slackFileOrigins } from "./slack/file-hosts.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
+import { SlackLeadExports } from "./slack/notifiers/lead-exports.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
 import { SlackPlaybookAnnouncer } from "./slack/notifiers/playbook.js";
 
@@ -250,5 +251,6 @@ function slackPorts(clients: SlackClients, logger: Logger): Ports {
     handoffNotifier: new SlackHandoffNotifier(clients),
     digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
+    leadExports: new SlackLeadExports(clients),
   };
 }

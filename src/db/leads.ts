@@ -168,3 +168,11 @@ export async function countOwnedByStage(db: Db, teamId: string, ownerId: string)
 export function recentEvents(db: Db, teamId: string, leadId: string, limit: number) {
   return db.leadEvent.findMany({ where: { teamId, leadId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
 }
+
+/** Records a message that names the lead (outside its handoff cards), so `/lead forget` can redact it. */
+export async function recordLeadMessage(db: Db, teamId: string, leadId: string, ref: { channelId: string; ts: string }): Promise<void> {
+  const lead = await db.lead.findFirst({ where: { id: leadId, teamId }, select: { messageRefs: true } });
+  if (!lead) return;
+  const refs = Array.isArray(lead.messageRefs) ? lead.messageRefs : [];
+  await db.lead.updateMany({ where: { id: leadId, teamId }, data: { messageRefs: [...refs, ref] } });
+}

@@ -66,6 +66,7 @@ export const PURGED_TABLES = [
   ...LARGE_TABLES.map(([table]) => table),
   "TrackingCodeAlias",
   "LeadSource",
+  "LeadExport",
   "Campaign",
   "DigestSchedule",
   "RotationMember",
@@ -109,6 +110,7 @@ export async function purgeWorkspace(db: Db, teamId: string, before: Date, batch
     const where = { teamId };
     await tx.trackingCodeAlias.deleteMany({ where });
     await tx.leadSource.deleteMany({ where });
+    await tx.leadExport.deleteMany({ where });
     await tx.campaign.deleteMany({ where });
     await tx.digestSchedule.deleteMany({ where });
     await tx.rotationMember.deleteMany({ where });

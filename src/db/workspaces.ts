@@ -58,6 +58,18 @@ export async function saveChannelsAndPeople(db: Db, teamId: string, data: Channe
   await db.workspace.update({ where: { teamId }, data });
 }
 
+/** Who sees leads in full besides sales and admins (marketing), and who may export them besides admins. */
+export interface CustomerDataRoles {
+  marketingUserGroupId: string | null;
+  marketingUserIds: string[];
+  exportUserGroupId: string | null;
+  exportUserIds: string[];
+}
+
+export async function saveCustomerDataRoles(db: Db, teamId: string, data: CustomerDataRoles): Promise<void> {
+  await db.workspace.update({ where: { teamId }, data });
+}
+
 export async function setWebhookSecret(db: Db, teamId: string, sealed: string | null): Promise<void> {
   await db.workspace.updateMany({ where: { teamId }, data: { webhookSecret: sealed } });
 }

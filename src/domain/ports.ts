@@ -139,5 +139,24 @@ export interface LeadAnnouncement {
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */
 export interface NewLeadAnnouncer {
-  newLead(announcement: LeadAnnouncement): Promise<void>;
+  /** The message posted (recorded on the lead, so erasure can redact it), or null when nothing was posted. */
+  newLead(announcement: LeadAnnouncement): Promise<MessageRef | null>;
+}
+
+/** Someone took leads out of Baton: what the admins are told. */
+export interface ExportNotice {
+  teamId: string;
+  userId: string;
+  /** The export's filter: a stage and/or a campaign, neither for every lead. */
+  stage: string | null;
+  campaignName: string | null;
+  rowCount: number;
+}
+
+/** What becomes of exports in Slack: the admins are told of each, and the files go when a person is erased. */
+export interface LeadExportsPort {
+  /** A DM to each admin, not to the person who exported. */
+  announce(adminIds: string[], notice: ExportNotice): Promise<void>;
+  /** Deletes files Baton uploaded; returns how many Slack deleted (a file already gone counts as deleted). */
+  deleteFiles(teamId: string, fileIds: string[]): Promise<number>;
 }

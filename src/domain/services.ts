@@ -26,10 +26,11 @@ import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
+import type { Directory, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
+import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
 import { ServedTeams } from "./workspaces/served-teams.js";
 import { Workspaces } from "./workspaces/workspaces.js";
@@ -42,6 +43,7 @@ export interface Ports {
   digestPublisher: DigestPublisher;
   /** Announces leads that arrive from web forms in the marketing channel. */
   leadAnnouncer: NewLeadAnnouncer;
+  leadExports: LeadExportsPort;
 }
 
 export interface ServiceDeps extends Ports {
@@ -89,6 +91,7 @@ export interface Services {
   webForms: WebForms;
   leadSources: LeadSources;
   leadFiles: LeadFiles;
+  customerData: CustomerData;
   slackEvents: SlackEvents;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
@@ -100,7 +103,16 @@ export function createServices(deps: ServiceDeps): Services {
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   const roles = new Roles({ db, directory: deps.directory });
   const playbookDeps = { db, clock, logger, roles, announcer: deps.announcer };
-  const leadDeps = { db, clock, logger, directory: deps.directory, roles, notifier: deps.handoffNotifier, metrics };
+  const leadDeps = {
+    db,
+    clock,
+    logger,
+    directory: deps.directory,
+    roles,
+    notifier: deps.handoffNotifier,
+    leadExports: deps.leadExports,
+    metrics,
+  };
   const funnelDeps = { db, provider, clock, cache: new FunnelCache({ db }) };
   const funnel = new FunnelService(funnelDeps);
   const digestDeps = {
@@ -127,6 +139,7 @@ export function createServices(deps: ServiceDeps): Services {
     sla: new SlaLadder(leadDeps),
     home: new Home({ db, clock }),
     channelsAndPeople: new ChannelsAndPeople({ db, roles }),
+    customerData: new CustomerData({ db, roles }),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,
@@ -152,7 +165,7 @@ export function createServices(deps: ServiceDeps): Services {
       metrics,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
-    leadFiles: new LeadFiles({ db, provider, clock, metrics }),
+    leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
     housekeeping: {
       pruneOperationalRows: async () => ({

@@ -132,12 +132,13 @@ export function tempCsv(label: string): { path: string; out: fs.WriteStream; dis
 export async function uploadCsv(
   client: WebClient,
   upload: { channelId: string; path: string; filename: string; title: string; comment: string },
-): Promise<void> {
-  await client.files.uploadV2({
+): Promise<string | null> {
+  const result = (await client.files.uploadV2({
     channel_id: upload.channelId,
     file: fs.createReadStream(upload.path),
     filename: upload.filename,
     title: upload.title,
     initial_comment: upload.comment,
-  });
+  })) as { files?: { files?: { id?: string }[] }[] };
+  return result.files?.[0]?.files?.[0]?.id ?? null;
 }

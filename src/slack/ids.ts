@@ -118,6 +118,7 @@ export const LeadViews = {
   lost: "lead_lost_modal",
   forget: "lead_forget_modal",
   channelsAndPeople: "settings_channels_people",
+  customerData: "settings_customer_data",
   rotation: "settings_rotation",
 } as const;
 

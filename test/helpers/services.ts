@@ -13,7 +13,7 @@ import { createLogger } from "../../src/lib/logger.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL } from "./channels.js";
 import { TestClock } from "./clock.js";
 import { openTestDatabase } from "./db.js";
-import { RecordingLeadAnnouncer, RecordingPlaybookAnnouncer } from "./fakes/announcers.js";
+import { RecordingLeadAnnouncer, RecordingLeadExportsPort, RecordingPlaybookAnnouncer } from "./fakes/announcers.js";
 import { RecordingDigestPublisher } from "./fakes/digest-publisher.js";
 import { FakeDirectory } from "./fakes/directory.js";
 import { RecordingHandoffNotifier } from "./fakes/handoff-notifier.js";
@@ -28,6 +28,7 @@ export interface TestServices {
   digestPublisher: RecordingDigestPublisher;
   announcer: RecordingPlaybookAnnouncer;
   leadAnnouncer: RecordingLeadAnnouncer;
+  leadExports: RecordingLeadExportsPort;
   /**
    * The workspace's row as its first request makes it (default channels and digest schedules), then `settings`
    * written over it: rotation, sales team, working hours, ...
@@ -58,6 +59,7 @@ export async function servicesOnFreshDatabase(options: TestServicesOptions = {})
     digestPublisher: options.digestPublisher ?? new RecordingDigestPublisher(),
     announcer: new RecordingPlaybookAnnouncer(),
     leadAnnouncer: new RecordingLeadAnnouncer(),
+    leadExports: new RecordingLeadExportsPort(),
   };
   const services = createServices({
     db: database.prisma,

@@ -72,7 +72,7 @@ export class SlackStandIn {
   /** The file bytes of each upload (the multipart part @slack/web-api sends to the upload URL), by file id. */
   readonly uploads = new Map<string, Buffer>();
   readonly files = new Map<string, StoredFile>();
-  /** Messages posted with chat.postMessage, per channel, oldest first: what conversations.history answers. */
+  /** Messages posted with chat.postMessage, per channel, oldest first, as chat.update left them: what conversations.history answers. */
   readonly history = new Map<string, { ts: string; text: string; blocks?: unknown; metadata?: unknown; bot_id: string }[]>();
   private readonly handlers = new Map<string, Handler[]>();
   private readonly users = new Map<string, SlackUser>();
@@ -327,8 +327,9 @@ export class SlackStandIn {
         return { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks } };
       }
       case "chat.update": {
-        const shown = this.history.get(args.channel)?.find((m) => m.ts === args.ts);
-        if (shown) Object.assign(shown, { text: args.text, blocks: args.blocks });
+        // The message as Slack now shows it: what erasure and convergence tests read back.
+        const message = this.history.get(args.channel)?.find((m) => m.ts === args.ts);
+        if (message) Object.assign(message, { text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: args.ts };
       }
       case "chat.postEphemeral":

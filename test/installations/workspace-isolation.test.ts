@@ -268,6 +268,7 @@ async function submitAsB(
 }
 
 async function exportAs(app: TestApp, text: string): Promise<unknown> {
+  app.slack.setUser({ id: "U0ISOBUSR1", is_admin: true });
   const reply = await app.requests.command("/lead", `export ${text}`, { teamId: B, userId: "U0ISOBUSR1" });
   await app.slack.waitForResponse((post) => /Sent you|No leads match|couldn't find/.test(post.body.text));
   return reply.body;
@@ -348,6 +349,8 @@ describe("tenant isolation: workspace B aimed at workspace A", () => {
       body: { email: "keyed@overlap.io" },
     });
     expect(first.status).toBe(201);
+    // The web-form lead's announcement is recorded on it after the answer: settled before A's snapshots.
+    await app.idle();
   });
   afterAll(async () => {
     await ctx.app.stop();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "../../src/db/client.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findEverywhere } from "../helpers/find-everywhere.js";
 import { handOff, logLead, textOf, updatesOf, waitUntil } from "../helpers/leads.js";
 import { input } from "../helpers/slack-requests.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
@@ -19,38 +19,6 @@ const REJECT_NOTE = "Erin said to call back in May";
 const LOST_REASON = "Erin Erasure chose a rival";
 /** Strings that must appear nowhere in the database once the lead is erased (any case). */
 const NEEDLES = ["erin", "erasure", "privacy.example", "555 0199", "after 6pm", "call back in may", "chose a rival"];
-
-/** Every (table, column) whose text holds `needle`, in any case: a scan of the whole database. */
-async function findEverywhere(db: Db, needle: string): Promise<string[]> {
-  const provider = inject("databaseTemplate").provider;
-  const columns: { table: string; column: string }[] = [];
-  if (provider === "postgresql") {
-    const rows = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
-      `SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
-    );
-    for (const row of rows) columns.push({ table: row.table_name, column: row.column_name });
-  } else {
-    const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
-    );
-    for (const { name } of tables) {
-      for (const col of await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${name}")`))
-        columns.push({ table: name, column: col.name });
-    }
-  }
-  expect(columns.length).toBeGreaterThan(50);
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE. Placeholders differ too.
-  const [like, param] = provider === "postgresql" ? ["ILIKE", "$1"] : ["LIKE", "?"];
-  const hits: string[] = [];
-  for (const { table, column } of columns) {
-    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT COUNT(*) AS n FROM "${table}" WHERE CAST("${column}" AS TEXT) ${like} ${param}`,
-      `%${needle}%`,
-    );
-    if (Number(rows[0]?.n ?? 0) > 0) hits.push(`${table}.${column}`);
-  }
-  return hits;
-}
 
 describe("/lead forget", () => {
   let app: TestApp;
@@ -137,7 +105,7 @@ describe("/lead forget", () => {
     expect(reply.body).toBe("");
     const confirmation = await app.slack.waitFor("chat.postEphemeral", (c) => c.args.user === ADMIN);
     expect(textOf(confirmation)).toContain("Erased.");
-    expect(textOf(confirmation)).toContain("4 Slack message(s) were anonymised");
+    expect(textOf(confirmation)).toContain("4 Slack messages were anonymised");
 
     for (const needle of NEEDLES) expect({ needle, hits: await findEverywhere(app.db, needle) }).toEqual({ needle, hits: [] });
 

@@ -54,8 +54,8 @@ describe("leads", () => {
   it("finds leads by part of a name, email or company, only in the workspace that asks", async () => {
     await t.logLead("T0FLEAD001", { email: "grace@hopper.io", name: "Grace Hopper", company: "Navy" });
     await t.logLead("T0FLEAD002", { email: "grace@elsewhere.io", name: "Grace Other" });
-    expect((await t.services.leads.find("T0FLEAD001", "GRACE")).map((lead) => lead.email)).toEqual(["grace@hopper.io"]);
-    expect((await t.services.leads.find("T0FLEAD002", "navy")).map((lead) => lead.email)).toEqual([]);
+    expect((await t.services.leads.find("T0FLEAD001", "GRACE", "U0MARKETER")).map((lead) => lead.email)).toEqual(["grace@hopper.io"]);
+    expect((await t.services.leads.find("T0FLEAD002", "navy", "U0MARKETER")).map((lead) => lead.email)).toEqual([]);
   });
 
   it("lets the owner move an accepted lead to Won with its value, recorded as an event; nobody else may", async () => {

@@ -102,6 +102,7 @@ function lead(i: number): Lead {
   return {
     id: `lead${i}`,
     teamId: "T1",
+    messageRefs: null,
     email: `${long(200, "e")}${i}@example.com`,
     name: long(3000),
     phone: null,
@@ -228,7 +229,7 @@ describe("Block Kit limits", () => {
       valueCents: null,
       currency: null,
     }));
-    expectViewWithinLimits(leadCardModal({ lead: l, campaignName: long(2000), awaitingSales: false, history }, "U1"));
+    expectViewWithinLimits(leadCardModal({ lead: l, campaignName: long(2000), awaitingSales: false, history, access: "full" }, "U1"));
     const rows = Array.from({ length: 40 }, (_, i) => ({ userId: `U${i}`, weight: "1", dailyCap: "", away: i % 3 === 0 }));
     expectViewWithinLimits(rotationSettingsModal({ enabled: true, reassignOnBreach: true, rows }));
   });

@@ -14,6 +14,7 @@ const SCOPE_OF: [RegExp, string[] | null][] = [
   [/^usergroups\./, ["usergroups:read"]],
   [/^files\.info$/, ["files:read"]],
   [/^files\.uploadV2$/, ["files:write"]],
+  [/^files\.delete$/, ["files:write"]],
   [/^conversations\.open$/, ["im:write"]],
   [/^conversations\.history$/, ["channels:history", "groups:history"]],
   [/^auth\./, null],

@@ -26,6 +26,7 @@ describe("/lead export with formula cells", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
+    app.slack.setUser({ id: USER, is_admin: true });
     for (const teamId of [HOSTILE_TEAM, ORDINARY_TEAM, COPY_TEAM]) await app.requests.command("/baton", "help", { teamId, userId: USER });
     await app.db.lead.createMany({
       data: FORMULA_PAYLOADS.map((payload, i) => ({

@@ -49,9 +49,7 @@ describe("the default sales team leaves guests out", () => {
     }
     await waitUntil(() => app.slack.responses.length === 6);
     const texts = app.slack.responses.map((r) => r.body.text as string);
-    expect(texts.filter((t) => t.includes("Only the sales team can accept handoffs"))).toHaveLength(2);
-    expect(texts.filter((t) => t.includes("Only the sales team can reject handoffs"))).toHaveLength(2);
-    expect(texts.filter((t) => t.includes("Only the sales team can assign handoffs"))).toHaveLength(2);
+    expect(texts.filter((t) => t.includes("guests cannot see or change leads"))).toHaveLength(6);
     expect(app.slack.responses.every((r) => r.body.response_type === "ephemeral")).toBe(true);
     expect(app.slack.callsOf("views.open")).toHaveLength(0);
     expect(app.slack.callsOf("chat.update")).toHaveLength(0);

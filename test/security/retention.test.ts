@@ -61,6 +61,7 @@ async function seedEveryTable(db: Db, teamId: string): Promise<void> {
     data: { teamId: t, leadId: lead.id, channel: "typeform", sourceId: source.id, fields: { name: "Jane" } },
   });
   await db.trackingCodeAlias.create({ data: { teamId: t, code: "spring-ads", campaignId: campaign.id, mappedById: "U1" } });
+  await db.leadExport.create({ data: { teamId: t, userId: "U1", filter: "", rowCount: 1 } });
   const handoff = await db.handoff.create({ data: { teamId: t, leadId: lead.id, handedOffById: "U1", openKey: `${t}:${lead.id}` } });
   await db.slaStep.create({ data: { teamId: t, handoffId: handoff.id, step: "reminder", dueAt: new Date() } });
   await db.rotationMember.create({ data: { teamId: t, userId: "U2" } });

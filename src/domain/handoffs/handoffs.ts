@@ -1,3 +1,4 @@
+import { findLead } from "../../db/leads.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
 import { acceptHandoff } from "./accept-handoff.js";
@@ -13,7 +14,10 @@ import type { RejectInput } from "./reject-input.js";
 export class Handoffs {
   constructor(private readonly deps: LeadDeps) {}
 
-  handOff(teamId: string, leadId: string, actorId: string): Promise<HandedOff> {
+  /** Marketing's hand-off: for whoever sees the lead in full (sales, marketing, admins, the lead's own people). */
+  async handOff(teamId: string, leadId: string, actorId: string): Promise<HandedOff> {
+    const lead = await findLead(this.deps.db, teamId, leadId);
+    if (lead) await this.deps.roles.requireFullLeadAccess(teamId, actorId, lead, "hand off a lead someone else logged");
     return handOffLead(this.deps, teamId, leadId, actorId);
   }
 

@@ -2,6 +2,7 @@
 // marketing channel; an existing one only gets what it lacks (see leads/outside-merge.ts).
 import type { Db } from "../../db/client.js";
 import { leadWithCampaign } from "../../db/lead-pages.js";
+import { recordLeadMessage } from "../../db/leads.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import { isAppError, isUnavailableError } from "../../lib/errors.js";
@@ -55,10 +56,11 @@ async function announce(deps: OutsideLeadDeps, teamId: string, leadId: string, s
   const workspace = await findWorkspace(deps.db, teamId);
   const lead = await leadWithCampaign(deps.db, teamId, leadId);
   if (!workspace?.marketingChannelId || !lead) return;
-  await deps.announcer.newLead({
+  const posted = await deps.announcer.newLead({
     teamId,
     channelId: workspace.marketingChannelId,
     source,
     lead: { id: lead.id, name: lead.name, company: lead.company, title: lead.title, campaignName: lead.campaign?.name ?? null },
   });
+  if (posted) await recordLeadMessage(deps.db, teamId, leadId, posted);
 }

@@ -4,7 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
 import type { Roles } from "../people/roles.js";
-import type { Directory, HandoffNotifier } from "../ports.js";
+import type { Directory, HandoffNotifier, LeadExportsPort } from "../ports.js";
 
 /** What the lead, handoff, routing and SLA use cases need. */
 export interface LeadDeps {
@@ -14,6 +14,8 @@ export interface LeadDeps {
   directory: Directory;
   roles: Roles;
   notifier: HandoffNotifier;
+  /** Export files are deleted from Slack when a lead is erased. */
+  leadExports: LeadExportsPort;
   /** The SLA sweep counts breaches here. */
   metrics?: Pick<Metrics, "slaBreaches">;
 }
@@ -23,5 +25,8 @@ export interface LeadFileDeps {
   db: Db;
   provider: Provider;
   clock: Clock;
+  logger: Logger;
   metrics: Pick<Metrics, "csvImportRows">;
+  roles: Roles;
+  leadExports: LeadExportsPort;
 }

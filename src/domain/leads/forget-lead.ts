@@ -1,5 +1,6 @@
 import { eraseLeadData } from "../../db/erasure.js";
 import { campaignName } from "../../db/lead-campaigns.js";
+import { exportFileIds, forgetExportFiles } from "../../db/lead-exports.js";
 import { findLead } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import { cardOf } from "../handoffs/handoff-card.js";
@@ -9,9 +10,11 @@ import type { LeadDeps } from "./deps.js";
 import { searchKeyOf } from "./search-key.js";
 
 export interface Forgotten {
-  /** Handoff cards (and notices quoting notes) anonymised in Slack, and those Slack refused. */
+  /** Handoff cards, notices and announcements anonymised in Slack, and those Slack refused. */
   messagesUpdated: number;
   messagesFailed: number;
+  /** Export files deleted from Slack (any export may have held the person). */
+  filesDeleted: number;
 }
 
 /**
@@ -51,7 +54,27 @@ export async function forgetLead(deps: LeadDeps, teamId: string, leadId: string,
       messagesFailed += 1;
     }
   }
-  return { messagesUpdated, messagesFailed };
+  const announcements = asRefs(lead.messageRefs);
+  try {
+    if (announcements.length > 0) await deps.notifier.redactNotices(teamId, announcements);
+    messagesUpdated += announcements.length;
+  } catch (error) {
+    deps.logger.warn({ err: error, teamId, leadId }, "could not anonymise a lead's announcement");
+    messagesFailed += announcements.length;
+  }
+  return { messagesUpdated, messagesFailed, filesDeleted: await deleteExportFiles(deps, teamId) };
+}
+
+/** Every export file still in Slack goes: Baton cannot tell which held the person without reading them back. */
+async function deleteExportFiles(deps: LeadDeps, teamId: string): Promise<number> {
+  const fileIds = await exportFileIds(deps.db, teamId);
+  if (fileIds.length === 0) return 0;
+  const deleted = await deps.leadExports.deleteFiles(teamId, fileIds).catch((error: unknown) => {
+    deps.logger.warn({ err: error, teamId }, "could not delete export files");
+    return 0;
+  });
+  if (deleted === fileIds.length) await forgetExportFiles(deps.db, teamId, fileIds);
+  return deleted;
 }
 
 function asRefs(value: unknown): MessageRef[] {

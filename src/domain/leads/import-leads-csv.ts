@@ -35,7 +35,10 @@ export interface CsvImport {
   batchSize?: number;
 }
 
-export async function importLeadsCsv(deps: LeadFileDeps, job: CsvImport): Promise<CsvImportResult> {
+export async function importLeadsCsv(
+  deps: Pick<LeadFileDeps, "db" | "provider" | "clock" | "metrics">,
+  job: CsvImport,
+): Promise<CsvImportResult> {
   const result: CsvImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, ignoredColumns: [] };
   const campaigns = campaignMatcher(await campaignRefs(deps.db, job.teamId), await codeAliases(deps.db, job.teamId));
   const rejected = stringify();

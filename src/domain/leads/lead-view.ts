@@ -21,6 +21,8 @@ export interface LeadView {
   campaignName: string | null;
   awaitingSales: boolean;
   history: LeadHistoryLine[];
+  /** "headline": contact, notes and deal values left out, for a member outside sales, marketing and the admins. */
+  access: "full" | "headline";
 }
 
 const HISTORY_LINES = 8;
@@ -33,5 +35,19 @@ export async function leadView(db: Db, teamId: string, leadId: string): Promise<
     findOpenHandoff(db, teamId, leadId),
     recentEvents(db, teamId, leadId, HISTORY_LINES),
   ]);
-  return { lead, campaignName: campaign, awaitingSales: open !== null, history: events };
+  return { lead, campaignName: campaign, awaitingSales: open !== null, history: events, access: "full" };
+}
+
+/** What a channel card names (who, where, campaign, fit, stage): no contact, notes or deal values. */
+export function headlineOnly(lead: Lead): Lead {
+  return { ...lead, email: null, phone: null, notes: null, dealValueCents: null, dealCurrency: null, lostReason: null };
+}
+
+export function headlineView(view: LeadView): LeadView {
+  return {
+    ...view,
+    lead: headlineOnly(view.lead),
+    history: view.history.map((line) => ({ ...line, valueCents: null, currency: null })),
+    access: "headline",
+  };
 }

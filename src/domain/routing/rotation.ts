@@ -36,6 +36,14 @@ export class Rotation {
     const parsed = parseRotationSettings(raw);
     if (!parsed.ok) throw new AppError("invalid_input", "Some rotation settings need fixing.", parsed.errors);
     const { members, ...switches } = parsed.settings;
+    const guests: string[] = [];
+    for (const m of members) if (await this.deps.roles.isGuest(teamId, m.userId)) guests.push(m.userId);
+    if (guests.length > 0) {
+      const who = guests.map((id) => `<@${id}>`).join(", ");
+      throw new AppError("invalid_input", "Guests cannot be in the rotation.", {
+        members: `${who} ${guests.length === 1 ? "is a guest" : "are guests"}: guests never get leads. Remove them from the rotation.`,
+      });
+    }
     await this.deps.db.$transaction(async (tx) => {
       await setRotationSwitches(tx, teamId, switches);
       await replaceRotationMembers(tx, teamId, members);

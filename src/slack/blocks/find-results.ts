@@ -24,5 +24,5 @@ export function findResultsMessage(query: string, leads: Lead[], limit: number):
       accessory: { type: "button", action_id: LeadActions.open, value: lead.id, text: plain("Open", Limits.buttonText) },
     });
   }
-  return { text: `${leads.length} lead(s) match "${query.trim()}".`, blocks };
+  return { text: `${leads.length} ${leads.length === 1 ? "lead matches" : "leads match"} "${shown}".`, blocks };
 }

@@ -83,8 +83,9 @@ export function duplicateCardMessage(card: HandoffCard, permalink: string | unde
 }
 
 function cardFallback(card: HandoffCard): string {
-  const who = card.lead.erased ? "An erased lead" : (card.lead.name ?? card.lead.company ?? "A lead");
+  const who = card.lead.erased ? "An erased lead" : escapeMrkdwn(truncate(card.lead.name ?? card.lead.company ?? "A lead", 120));
   if (card.status === "accepted") return `${who}: accepted by sales.`;
   if (card.status === "rejected") return `${who}: rejected by sales (${rejectReasonLabel(card.rejectReason)}).`;
-  return `New lead for sales: ${who}${card.lead.company && card.lead.name && !card.lead.erased ? ` at ${card.lead.company}` : ""}.`;
+  const company = card.lead.company && card.lead.name && !card.lead.erased ? ` at ${escapeMrkdwn(truncate(card.lead.company, 120))}` : "";
+  return `New lead for sales: ${who}${company}.`;
 }

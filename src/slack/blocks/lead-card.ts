@@ -13,6 +13,9 @@ import { Limits, mention, mrkdwn, plain } from "./text.js";
 const MOVE_LABELS = { opportunity: STAGE_LABELS.opportunity, won: `${STAGE_LABELS.won}…`, lost: `${STAGE_LABELS.lost}…` } as const;
 const MOVE_ACTIONS = { opportunity: LeadActions.toOpportunity, won: LeadActions.toWon, lost: LeadActions.toLost } as const;
 
+const HEADLINE_ONLY =
+  ":lock: Contact details, notes and deal values are for the sales team, marketing and Baton admins (set in /baton settings → Customer data).";
+
 export function summaryFieldsOf(lead: Lead) {
   return { ...lead, erased: lead.erasedAt !== null };
 }
@@ -40,14 +43,15 @@ export function stageLine(lead: Lead): string {
 /** A lead's card (opened from /lead find or the App Home): details, history, and what the viewer can do. */
 export function leadCardModal(view: LeadView, viewerId: string): ModalView {
   const { lead } = view;
-  const buttons: Button[] = [...moveButtons(lead, viewerId)];
-  if (!lead.erasedAt) buttons.push(...nextStepButtons(lead.id, view.awaitingSales ? "mql" : lead.stage));
+  const buttons: Button[] = view.access === "full" ? [...moveButtons(lead, viewerId)] : [];
+  if (!lead.erasedAt && view.access === "full") buttons.push(...nextStepButtons(lead.id, view.awaitingSales ? "mql" : lead.stage));
   const blocks: KnownBlock[] = [
     { type: "section", block_id: "lead", text: mrkdwn(leadSummaryText(summaryFieldsOf(lead), view.campaignName)) },
     { type: "context", elements: [mrkdwn(stageLine(lead))] },
   ];
   if (view.awaitingSales)
     blocks.push({ type: "context", elements: [mrkdwn(":hourglass_flowing_sand: Handed off, waiting for sales to answer.")] });
+  if (view.access === "headline") blocks.push({ type: "context", elements: [mrkdwn(HEADLINE_ONLY)] });
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "lead_actions", elements: buttons.slice(0, Limits.actionsElements) });
   if (view.history.length > 0) {
     blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(`*History*\n${view.history.map(historyLine).join("\n")}`) });

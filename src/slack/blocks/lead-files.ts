@@ -3,6 +3,8 @@ import { STAGE_LABELS } from "../../domain/labels.js";
 import type { ExportRequest } from "../../domain/leads/export-leads-csv.js";
 import type { CsvImportResult } from "../../domain/leads/import-leads-csv.js";
 import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
+import { isStage } from "../../domain/leads/stages.js";
+import type { ExportNotice } from "../../domain/ports.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
 
@@ -27,14 +29,14 @@ export function importInstructions(): Message {
 
 export function importStarted(fileName: string): Message {
   return {
-    text: `Importing ${truncate(fileName, 200)}…`,
+    text: `Importing ${escapeMrkdwn(truncate(fileName, 200))}…`,
     blocks: [{ type: "section", text: mrkdwn(`:hourglass_flowing_sand: Importing *${escapeMrkdwn(truncate(fileName, 200))}*…`) }],
   };
 }
 
 export function notACsv(fileName: string): Message {
-  const text = `${truncate(fileName, 200)} isn't a CSV file. Export your spreadsheet as CSV (File → Download → CSV) and share that; your import request is still open.`;
-  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(text)}`) }] };
+  const text = `${escapeMrkdwn(truncate(fileName, 200))} isn't a CSV file. Export your spreadsheet as CSV (File → Download → CSV) and share that; your import request is still open.`;
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
 }
 
 export function tooLarge(fileName: string, maxMb: number): Message {
@@ -63,8 +65,10 @@ export function unreadable(fileName: string): Message {
   );
 }
 
+/** A warning whose text (the fallback too) is escaped: it names a file, and file names are typed by people. */
 function warning(text: string): Message {
-  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${escapeMrkdwn(text)}`) }] };
+  const safe = escapeMrkdwn(text);
+  return { text: safe, blocks: [{ type: "section", text: mrkdwn(`:warning: ${safe}`) }] };
 }
 
 /** The outcome of an import, in counts; the rejected rows follow as a file when there are any. */
@@ -87,7 +91,7 @@ export function importSummary(fileName: string, result: CsvImportResult): Messag
     lines.push(`Columns I don't know were left out: ${escapeMrkdwn(truncate(result.ignoredColumns.join(", "), 500))}.`);
   }
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(lines.join("\n")) }];
-  return { text: `Import of ${truncate(fileName, 200)}: ${counts}.`, blocks };
+  return { text: `Import of ${escapeMrkdwn(truncate(fileName, 200))}: ${counts}.`, blocks };
 }
 
 export function describeExport(request: ExportRequest): string {
@@ -107,4 +111,20 @@ export function exportFileName(request: ExportRequest, isoDate: string): string 
     .replace(/^-|-$/g, "")
     .slice(0, 60);
   return `leads${slug ? `-${slug}` : ""}-${isoDate}.csv`;
+}
+
+/** The DM each Baton admin gets when someone exports leads. */
+export function exportTakenNotice(notice: ExportNotice): Message {
+  const what = describeExport({
+    ...(notice.stage && isStage(notice.stage) ? { stage: notice.stage } : {}),
+    ...(notice.campaignName ? { campaign: { id: "", name: notice.campaignName } } : {}),
+  });
+  const text = `<@${notice.userId}> exported ${notice.rowCount} ${notice.rowCount === 1 ? "lead" : "leads"} (${escapeMrkdwn(what)}) from Baton.`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: mrkdwn(`:outbox_tray: ${text}`) },
+      { type: "context", elements: [mrkdwn("Every export is recorded. Who may export is set in /baton settings → Customer data.")] },
+    ],
+  };
 }

@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from "@slack/types";
 import { LeadActions } from "../ids.js";
 import { type LeadSummaryFields, leadSummaryText } from "./lead-summary.js";
 import type { Message } from "./message.js";
-import { Limits, mrkdwn, plain } from "./text.js";
+import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 export interface SavedLeadInfo {
   id: string;
@@ -40,5 +40,5 @@ export function leadSavedMessage(info: SavedLeadInfo): Message {
     { type: "actions", block_id: "lead_next", elements: nextStepButtons(info.id, info.stage) },
   ];
   const who = info.fields.name ?? info.fields.email ?? "the lead";
-  return { text: `${verb} ${who}.`, blocks };
+  return { text: `${verb} ${escapeMrkdwn(truncate(who, 200))}.`, blocks };
 }

@@ -17,5 +17,5 @@ export function newLeadMessage({ lead, source }: LeadAnnouncement): Message {
     },
     { type: "context", elements: [mrkdwn(escapeMrkdwn(truncate(campaign, 300)))] },
   ];
-  return { text: truncate(`New lead from a ${source}: ${who}${lead.company ? ` (${lead.company})` : ""}`, 300), blocks };
+  return { text: escapeMrkdwn(truncate(`New lead from a ${source}: ${who}${lead.company ? ` (${lead.company})` : ""}`, 300)), blocks };
 }

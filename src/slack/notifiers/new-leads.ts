@@ -1,4 +1,4 @@
-import type { LeadAnnouncement, NewLeadAnnouncer } from "../../domain/ports.js";
+import type { LeadAnnouncement, MessageRef, NewLeadAnnouncer } from "../../domain/ports.js";
 import { newLeadMessage } from "../blocks/new-lead.js";
 import type { SlackClients } from "../clients.js";
 
@@ -6,8 +6,9 @@ import type { SlackClients } from "../clients.js";
 export class SlackNewLeadAnnouncer implements NewLeadAnnouncer {
   constructor(private readonly clients: SlackClients) {}
 
-  async newLead(announcement: LeadAnnouncement): Promise<void> {
+  async newLead(announcement: LeadAnnouncement): Promise<MessageRef | null> {
     const client = await this.clients.forTeam(announcement.teamId);
-    await client.chat.postMessage({ channel: announcement.channelId, ...newLeadMessage(announcement) });
+    const posted = await client.chat.postMessage({ channel: announcement.channelId, ...newLeadMessage(announcement) });
+    return posted.ts ? { channelId: posted.channel ?? announcement.channelId, ts: posted.ts } : null;
   }
 }

@@ -1,4 +1,5 @@
 import { channelsAndPeopleSection } from "./channels-and-people.js";
+import { customerDataSection } from "./customer-data.js";
 import { digestsSection } from "./digests.js";
 import { leadSourcesSection } from "./lead-sources.js";
 import { rotationSection } from "./rotation.js";
@@ -8,6 +9,7 @@ import { webFormsSection } from "./web-forms.js";
 /** Every section of `/baton settings`, in the order admins see them. */
 export const settingsSections: SettingsSection[] = [
   channelsAndPeopleSection,
+  customerDataSection,
   rotationSection,
   digestsSection,
   webFormsSection,

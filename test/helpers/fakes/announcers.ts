@@ -2,7 +2,10 @@
 import type {
   AnnouncementDelivery,
   CampaignAnnouncement,
+  ExportNotice,
   LeadAnnouncement,
+  LeadExportsPort,
+  MessageRef,
   NewLeadAnnouncer,
   PlaybookAnnouncer,
   PlaybookChangeAnnouncement,
@@ -33,8 +36,23 @@ export class RecordingPlaybookAnnouncer extends Recorder<PlaybookAnnouncer> impl
   }
 }
 
+export class RecordingLeadExportsPort extends Recorder<LeadExportsPort> implements LeadExportsPort {
+  async announce(adminIds: string[], notice: ExportNotice): Promise<void> {
+    this.record("announce", [adminIds, notice]);
+  }
+
+  async deleteFiles(teamId: string, fileIds: string[]): Promise<number> {
+    this.record("deleteFiles", [teamId, fileIds]);
+    return fileIds.length;
+  }
+}
+
 export class RecordingLeadAnnouncer extends Recorder<NewLeadAnnouncer> implements NewLeadAnnouncer {
-  async newLead(announcement: LeadAnnouncement): Promise<void> {
+  private posted = 0;
+
+  async newLead(announcement: LeadAnnouncement): Promise<MessageRef | null> {
     this.record("newLead", [announcement]);
+    this.posted += 1;
+    return { channelId: announcement.channelId, ts: `1700000000.${String(this.posted).padStart(6, "0")}` };
   }
 }

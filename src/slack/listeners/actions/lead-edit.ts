@@ -12,7 +12,12 @@ export function editLeadAction(deps: ListenerDeps) {
     await ack();
     const origin = clickOrigin(args);
     await answerOnError(origin, async () => {
-      const { lead, campaignName } = await deps.services.leads.view(context.teamId, action.value ?? "");
+      const { lead, campaignName } = await deps.services.leads.forChange(
+        context.teamId,
+        action.value ?? "",
+        body.user.id,
+        "edit a lead someone else logged",
+      );
       if (lead.erasedAt) throw new AppError("conflict", "This lead's personal data was erased, so it can't be edited.");
       const view = leadModal(leadFormValues(lead, campaignName), {
         leadId: lead.id,

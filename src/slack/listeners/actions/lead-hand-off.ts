@@ -14,7 +14,7 @@ export function handOffAction(deps: ListenerDeps) {
       const { card } = await deps.services.handoffs.handOff(context.teamId, action.value ?? "", body.user.id);
       if (origin.respond) await respond({ response_type: "ephemeral", replace_original: false, ...handedOffMessage(card) });
       else if (origin.inModal && body.view) {
-        const view = await deps.services.leads.view(context.teamId, card.lead.id);
+        const view = await deps.services.leads.view(context.teamId, card.lead.id, body.user.id);
         await client.views.update({ view_id: body.view.id, view: leadCardModal(view, body.user.id) });
       }
     });

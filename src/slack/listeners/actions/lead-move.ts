@@ -16,7 +16,7 @@ export function toOpportunityAction(deps: ListenerDeps) {
     await answerOnError(origin, async () => {
       const lead = await deps.services.leads.move(context.teamId, action.value ?? "", body.user.id, { to: "opportunity" });
       if (origin.inModal && body.view) {
-        const view = await deps.services.leads.view(context.teamId, lead.id);
+        const view = await deps.services.leads.view(context.teamId, lead.id, body.user.id);
         await client.views.update({ view_id: body.view.id, view: leadCardModal(view, body.user.id) });
       } else if (origin.respond) {
         await respond({
@@ -37,7 +37,12 @@ export function dealModalAction(deps: ListenerDeps, outcome: "won" | "lost") {
     await ack();
     const origin = clickOrigin(args);
     await answerOnError(origin, async () => {
-      const { lead } = await deps.services.leads.view(context.teamId, action.value ?? "");
+      const { lead } = await deps.services.leads.forChange(
+        context.teamId,
+        action.value ?? "",
+        body.user.id,
+        "record a deal on a lead someone else logged",
+      );
       const metadata: MoveModalMetadata = {
         leadId: lead.id,
         ...(origin.inModal && body.view ? { cardViewId: body.view.id } : {}),

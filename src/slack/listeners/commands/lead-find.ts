@@ -6,10 +6,10 @@ import type { Subcommand } from "./subcommands.js";
 
 /** `/lead find <text>`: up to ten leads whose name, email or company contains the text, with an Open button each. */
 export function leadFindSubcommand(deps: ListenerDeps): Subcommand {
-  return async ({ ack, context, respond }, text) => {
+  return async ({ ack, body, context, respond }, text) => {
     await ack();
     await replyOnError(respond, async () => {
-      const leads = await deps.services.leads.find(context.teamId, text);
+      const leads = await deps.services.leads.find(context.teamId, text, body.user_id);
       await respond({ response_type: "ephemeral", ...findResultsMessage(text, leads, FIND_LIMIT) });
     });
   };

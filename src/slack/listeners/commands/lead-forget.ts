@@ -11,7 +11,7 @@ export function leadForgetSubcommand(deps: ListenerDeps): Subcommand {
     await ack();
     await replyOnError(respond, async () => {
       await deps.services.roles.requireAdmin(context.teamId, body.user_id, "erase a lead's personal data");
-      const lead = await deps.services.leads.requireByEmail(context.teamId, text);
+      const lead = await deps.services.leads.requireByEmail(context.teamId, text, body.user_id, "erase a lead");
       const summary = leadSummaryText(summaryFieldsOf(lead), null);
       await client.views.open({ trigger_id: body.trigger_id, view: forgetModal({ leadId: lead.id, channelId: body.channel_id }, summary) });
     });

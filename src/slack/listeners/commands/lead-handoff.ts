@@ -8,7 +8,7 @@ export function leadHandoffSubcommand(deps: ListenerDeps): Subcommand {
   return async ({ ack, body, context, respond }, text) => {
     await ack();
     await replyOnError(respond, async () => {
-      const lead = await deps.services.leads.requireByEmail(context.teamId, text);
+      const lead = await deps.services.leads.requireByEmail(context.teamId, text, body.user_id, "hand off a lead someone else logged");
       const { card } = await deps.services.handoffs.handOff(context.teamId, lead.id, body.user_id);
       await respond({ response_type: "ephemeral", ...handedOffMessage(card) });
     });

@@ -22,7 +22,7 @@ export function leadModalCommand(deps: ListenerDeps): Subcommand {
     await ack();
     await replyOnError(respond, async () => {
       const channelId = body.channel_id;
-      const existing = text ? await deps.services.leads.byEmail(context.teamId, text) : null;
+      const existing = text ? await deps.services.leads.toEdit(context.teamId, text, body.user_id) : null;
       if (!existing || existing.erasedAt) {
         await client.views.open({ trigger_id: body.trigger_id, view: leadModal({ email: text || null }, { channelId }) });
         return;

@@ -32,7 +32,7 @@ export function dealSubmission(deps: ListenerDeps, outcome: "won" | "lost") {
         deps.services.leads.move(context.teamId, metadata.leadId ?? "", userId, moveOf(outcome, readForm(view.state.values))),
       afterAck: async (moved) => {
         if (metadata.cardViewId) {
-          const card = leadCardModal(await deps.services.leads.view(context.teamId, moved.id), userId);
+          const card = leadCardModal(await deps.services.leads.view(context.teamId, moved.id, userId), userId);
           await client.views.update({ view_id: metadata.cardViewId, view: card }).catch((error: unknown) => {
             // The move is saved and the Home below shows it; the card may have been closed meanwhile.
             context.log.info({ err: error, leadId: moved.id }, "could not refresh the lead card after a move");

@@ -20,12 +20,14 @@ export function forgetSubmission(deps: ListenerDeps) {
       afterAck: () =>
         tellOnError(tell, async () => {
           const result = await deps.services.leads.forget(context.teamId, metadata.leadId ?? "", userId);
+          const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
           const failed =
             result.messagesFailed > 0
-              ? ` ${result.messagesFailed} handoff card(s) could not be updated in Slack; delete them by hand.`
+              ? ` ${n(result.messagesFailed, "message", "messages")} could not be updated in Slack; delete them by hand.`
               : "";
+          const files = result.filesDeleted > 0 ? ` ${n(result.filesDeleted, "export file was", "export files were")} deleted.` : "";
           await tell(
-            `:wastebasket: Erased. Name, email, phone and notes are gone from Baton, and ${result.messagesUpdated} Slack message(s) were anonymised. The lead still counts, anonymously, in the funnel.${failed}`,
+            `:wastebasket: Erased. Name, email, phone and notes are gone from Baton, and ${n(result.messagesUpdated, "Slack message was", "Slack messages were")} anonymised.${files} The lead still counts, anonymously, in the funnel.${failed}`,
           );
         }),
     });

@@ -1,0 +1,93 @@
+// `/lead forget` for a person who came in through the public web form, was announced to marketing, exported,
+// handed off and rejected with a note: afterwards no message in Slack (as it stands after every update), no
+// export file, no database column and no log line holds their name, email or phone.
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/lib/logger.js";
+import { findEverywhere } from "../helpers/find-everywhere.js";
+import { handOff, waitUntil } from "../helpers/leads.js";
+import { webFormSecret } from "../helpers/production.js";
+import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { postWebFormLead } from "../helpers/web-forms.js";
+
+const TEAM = "T0ERASEALL";
+const ADMIN = "U0ERAADM01";
+const MARKETER = "U0ERAMKT01";
+const REP = "U0ERAREP01";
+const PERSON = { email: "quinn.quartermaine@erased.example", name: "Quinn Quartermaine", phone: "+1 415 555 0777", company: "Q Labs" };
+const NEEDLES = ["quinn", "quartermaine", "erased.example", "555 0777"];
+
+class LogCapture extends Writable {
+  raw = "";
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.raw += chunk.toString();
+    done();
+  }
+}
+
+/** Every message Baton posted, as Slack shows it now (after every chat.update). */
+function currentMessages(app: TestApp): string[] {
+  return [...app.slack.history.values()].flatMap((messages) => messages.map((m) => JSON.stringify({ text: m.text, blocks: m.blocks })));
+}
+
+describe("erasure leaves nothing behind", () => {
+  let app: TestApp;
+  const capture = new LogCapture();
+  beforeAll(async () => {
+    app = await startTestApp({ start: { logger: createLogger({ level: "debug", pretty: false, destination: capture }) } });
+    await app.requests.command("/baton", "help", { teamId: TEAM, userId: MARKETER });
+    app.slack.setUser({ id: ADMIN, is_admin: true });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("redacts the announcement, deletes export files, anonymises card and notices, and clears the database and logs", async () => {
+    const secret = await webFormSecret(app, TEAM, ADMIN);
+    expect((await postWebFormLead(app, { teamId: TEAM, secret, body: PERSON })).status).toBe(201);
+    const announcement = await app.slack.waitFor("chat.postMessage", (c) => c.args.channel === MARKETING_CHANNEL);
+    expect(JSON.stringify(announcement.args)).toContain(PERSON.name);
+    const lead = await app.db.lead.findFirstOrThrow({ where: { teamId: TEAM, emailKey: PERSON.email } });
+
+    await app.requests.command("/lead", "export", { teamId: TEAM, userId: ADMIN });
+    await app.slack.waitForResponse((post) => /Sent you/.test(post.body.text));
+    await waitUntil(async () => Boolean((await app.db.leadExport.findFirst({ where: { teamId: TEAM } }))?.fileId), "the export's file id");
+    const exportFile = (await app.db.leadExport.findFirstOrThrow({ where: { teamId: TEAM } })).fileId;
+
+    const handoff = await handOff(app, lead.id, { teamId: TEAM, userId: MARKETER });
+    await app.requests.viewSubmission(
+      {
+        callbackId: "handoff_reject_modal",
+        privateMetadata: JSON.stringify({ handoffId: handoff?.id, channelId: SALES_CHANNEL }),
+        values: {
+          reason: { value: { type: "static_select", selected_option: { value: "other" } } },
+          note: { value: { type: "plain_text_input", value: `Quinn asked us to call ${PERSON.phone} next year` } },
+        },
+      },
+      { teamId: TEAM, userId: REP },
+    );
+    await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).status === "rejected");
+    await app.idle();
+
+    await app.requests.viewSubmission(
+      { callbackId: "lead_forget_modal", privateMetadata: JSON.stringify({ leadId: lead.id, channelId: "C0ADMINS01" }), values: {} },
+      { teamId: TEAM, userId: ADMIN },
+    );
+    const confirmation = await app.slack.waitFor("chat.postEphemeral", (c) => c.args.user === ADMIN && /Erased/.test(String(c.args.text)));
+    expect(String(confirmation.args.text)).toContain("1 export file was deleted");
+    await app.idle();
+
+    expect(app.slack.callsOf("files.delete").map((c) => c.args.file)).toEqual([exportFile]);
+    expect(currentMessages(app).length).toBeGreaterThan(3);
+    for (const needle of NEEDLES) {
+      const inSlack = currentMessages(app).filter((m) => m.toLowerCase().includes(needle));
+      expect({ needle, inSlack }).toEqual({ needle, inSlack: [] });
+      expect({ needle, inDatabase: await findEverywhere(app.db, needle) }).toEqual({ needle, inDatabase: [] });
+      expect({ needle, inLogs: capture.raw.toLowerCase().includes(needle) }).toEqual({ needle, inLogs: false });
+    }
+    expect(await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).toMatchObject({
+      rejectReason: "other",
+      rejectNote: null,
+    });
+  });
+});
