@@ -222,6 +222,31 @@ describe("a click on a handoff card", () => {
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id } })).decidedById).toBe(REP);
   });
 
+  it("a Reject click on a decided card still showing buttons repairs it, and says who decided", async () => {
+    const { id, ts } = await postedCard("late-reject@nasa.gov");
+    app.slack.errorNext("chat.update", "internal_error");
+    await clickCard("handoff_accept", id, ts);
+    await app.slack.waitForResponse((r) => String(r.body.text).includes("You own this lead now"));
+    await app.idle();
+    await clickCard("handoff_reject", id, ts, REP2);
+    const told = await app.slack.waitForResponse((r) => String(r.body.text).includes("already accepted"));
+    expect(told.body.text).toBe(`<@${REP}> already accepted this lead, so it's theirs now.`);
+    await app.idle();
+    expect(app.slack.callsOf("views.open")).toHaveLength(0);
+    expect(shownAt(ts)).toContain(`Accepted* by <@${REP}>`);
+  });
+
+  it("Reject on a duplicate card opens the form at once and points the duplicate at the real card", async () => {
+    const { id, ts } = await postedCard("dup-reject@nasa.gov");
+    const copyTs = "1700000777.000001";
+    app.slack.history.get(SALES_CHANNEL)?.push({ ts: copyTs, text: "", blocks: app.slack.message(SALES_CHANNEL, ts)?.blocks, bot_id: "B" });
+    await clickCard("handoff_reject", id, copyTs);
+    await app.slack.waitFor("views.open");
+    await app.idle();
+    expect(shownAt(copyTs)).toContain("copy of a handoff card");
+    expect((await app.db.handoff.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+  });
+
   it("Assign from a card whose ts was never stored shows the assignee on that card", async () => {
     const { id, ts } = await postedCard("assign-lost@nasa.gov");
     await forgetCardTs(id);

@@ -14,14 +14,16 @@ export function rejectHandoffAction(deps: ListenerDeps) {
       await deps.services.handoffs.requireSalesRep(context.teamId, body.user.id, "reject handoffs");
       const handoffId = action.value ?? "";
       const clicked = clickedCard(body, action.block_id, handoffId);
-      const card = await deps.services.handoffs.cardForClick(context.teamId, handoffId, clicked);
+      const card = await deps.services.handoffs.card(context.teamId, handoffId);
       if (card.status !== "pending") {
-        await respond({ response_type: "ephemeral", replace_original: false, text: alreadyDecidedText(card, body.user.id) });
+        const now = await deps.services.handoffs.cardForClick(context.teamId, handoffId, clicked);
+        await respond({ response_type: "ephemeral", replace_original: false, text: alreadyDecidedText(now, body.user.id) });
         return;
       }
       const metadata = { handoffId: card.handoffId, channelId: card.channelId, ...(clicked ? { clickedCard: clicked } : {}) };
-      const view = rejectModal(metadata, leadLabel(card));
-      await client.views.open({ trigger_id: body.trigger_id, view });
+      await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(metadata, leadLabel(card)) });
+      // After the modal, whose trigger expires in 3 s: remember the clicked card, point a duplicate at the real one.
+      await deps.services.handoffs.cardForClick(context.teamId, handoffId, clicked);
     });
   };
 }
