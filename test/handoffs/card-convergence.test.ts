@@ -27,7 +27,10 @@ describe("a click on a handoff card", () => {
   });
   beforeEach(() => app.slack.reset());
 
-  /** Hands a lead off with Slack's answer to the card's chat.postMessage held: the card is in the channel, Baton does not know its ts. */
+  /**
+   * Hands a lead off with Slack's answer to the card's chat.postMessage held: the card is in the channel, Baton
+   * does not know its ts yet.
+   */
   async function cardShownBeforeSlackAnswered(email: string) {
     const lead = await logLead(app, { email, name: "Mary Jackson", company: "NASA" }, marketer);
     const held = app.slack.hold("chat.postMessage", isCardPost);
