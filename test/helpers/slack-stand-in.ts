@@ -78,6 +78,7 @@ export class SlackStandIn {
   private readonly users = new Map<string, SlackUser>();
   private readonly groups = new Map<string, string[]>();
   private readonly waiters: { match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
+  private readonly holds: { match: (call: SlackCall) => boolean; released: Promise<void>; release: () => void }[] = [];
   private tsCounter = 0;
   private server!: http.Server;
   /** Base URL to give Baton as SLACK_API_URL (ends with /api/). */
@@ -95,6 +96,7 @@ export class SlackStandIn {
   }
 
   async stop(): Promise<void> {
+    for (const hold of [...this.holds]) hold.release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -128,6 +130,34 @@ export class SlackStandIn {
       left -= 1;
       return { ok: false, error };
     });
+  }
+
+  /**
+   * Holds Slack's answers to the matching calls of `method` until `release()`: each call is recorded and takes
+   * effect at once (a posted message is in the channel, people can click it), but Baton hears back only then, as
+   * when Slack answers slowly or the answer is lost.
+   */
+  hold(method: string, match: (call: SlackCall) => boolean = () => true): { release: () => void } {
+    let resolve!: () => void;
+    const released = new Promise<void>((r) => {
+      resolve = r;
+    });
+    const hold = {
+      match: (call: SlackCall) => call.method === method && match(call),
+      released,
+      release: () => {
+        const at = this.holds.indexOf(hold);
+        if (at >= 0) this.holds.splice(at, 1);
+        resolve();
+      },
+    };
+    this.holds.push(hold);
+    return { release: hold.release };
+  }
+
+  /** A message as it is now in a channel: as posted, then as last changed by chat.update. */
+  message(channel: string, ts: string): { ts: string; text: string; blocks?: unknown } | undefined {
+    return this.history.get(channel)?.find((m) => m.ts === ts);
   }
 
   setUser(user: SlackUser): void {
@@ -247,6 +277,8 @@ export class SlackStandIn {
         }
       }
     }
+    const held = this.holds.find((hold) => hold.match(call));
+    if (held) await held.released;
     send(res, reply);
   }
 
