@@ -41,8 +41,9 @@ function methodsCalled(): Set<string> {
 describe("the manifest's bot scopes", () => {
   const manifest = parse(fs.readFileSync("manifest.yml", "utf8"));
 
-  it("are exactly the scopes of the Web API methods Baton calls, plus commands and reading shared files", () => {
-    const needed = new Set(["commands", "files:read"]); // slash commands; file_shared events and private file downloads
+  it("are exactly the scopes of the Web API methods Baton calls, plus commands, reading shared files and emails", () => {
+    // Slash commands and shortcuts; file_shared events and private file downloads; users.info's profile.email.
+    const needed = new Set(["commands", "files:read", "users:read.email"]);
     for (const method of methodsCalled()) {
       const rule = SCOPE_OF.find(([pattern]) => pattern.test(method));
       expect(rule, `no scope rule for ${method}`).toBeDefined();

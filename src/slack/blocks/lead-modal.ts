@@ -26,6 +26,8 @@ export interface LeadModalMetadata {
   leadId?: string;
   /** Where /lead was typed, for the confirmation. */
   channelId?: string;
+  /** Opened by "Log as lead" on a message: the lead is linked to it and the confirmation goes in its thread. */
+  fromMessage?: { channelId: string; threadTs: string; permalink?: string };
 }
 
 const text = (
