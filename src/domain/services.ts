@@ -29,6 +29,7 @@ import { Playbook } from "./playbook/playbook.js";
 import type { Directory, HandoffNotifier, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
+import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
 import { ServedTeams } from "./workspaces/served-teams.js";
@@ -90,6 +91,8 @@ export interface Services {
   leadSources: LeadSources;
   leadFiles: LeadFiles;
   slackEvents: SlackEvents;
+  /** Workflow Builder steps: log, hand off and find leads from a workflow. */
+  workflowSteps: WorkflowSteps;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -154,6 +157,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     leadFiles: new LeadFiles({ db, provider, clock, metrics }),
     slackEvents: new SlackEvents({ db, clock }),
+    workflowSteps: new WorkflowSteps({ ...leadDeps, announcer: deps.leadAnnouncer }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

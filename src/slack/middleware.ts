@@ -81,13 +81,17 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
 
 /** Drops an Events API delivery whose event_id was already processed (Slack's retries), on any replica. */
 export function oncePerEvent(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
+  return async (args) => {
+    const { body, context, next } = args;
     const b = body as { type?: string; event_id?: string };
     if (b.type !== "event_callback" || !b.event_id) return next();
     if (!(await deps.services.slackEvents.firstDelivery(b.event_id, context.teamId))) {
       deps.services.metrics.slackEventsDeduplicated.inc();
       context.outcome = "duplicate";
       (context.log ?? deps.logger).info({ eventId: b.event_id, retryNum: context.retryNum }, "dropped a repeated event delivery");
+      // Bolt leaves a function_executed event (a workflow step) for its listener to ack, which a repeat never
+      // reaches: unacked, Slack would deliver it yet again.
+      await (args as { ack?: () => Promise<void> }).ack?.();
       return;
     }
     try {

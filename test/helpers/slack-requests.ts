@@ -166,7 +166,7 @@ export class SlackRequests {
   functionExecuted(
     callbackId: string,
     inputs: Record<string, unknown>,
-    options: { teamId?: string; executionId?: string; botAccessToken?: string } = {},
+    options: { teamId?: string; executionId?: string; botAccessToken?: string; eventId?: string; retryNum?: number } = {},
   ): Promise<SlackReply> {
     return this.event(
       {
@@ -189,7 +189,11 @@ export class SlackRequests {
         workflow_execution_id: `Wx${randomUUID().slice(0, 10).toUpperCase()}`,
         bot_access_token: options.botAccessToken ?? `xwfp-${randomUUID()}`,
       },
-      options.teamId ? { teamId: options.teamId } : {},
+      {
+        ...(options.teamId ? { teamId: options.teamId } : {}),
+        ...(options.eventId ? { eventId: options.eventId } : {}),
+        ...(options.retryNum ? { retryNum: options.retryNum } : {}),
+      },
     );
   }
 

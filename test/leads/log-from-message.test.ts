@@ -80,7 +80,12 @@ describe("Log as lead: a lead from any message", () => {
 
   it("saves the lead with the message's permalink in its history and answers in the thread, only to the person", async () => {
     const { view } = await formFor("demo please", { user: PROSPECT, userTeam: PROSPECT_TEAM }, { ts: "1700000300.000400" });
-    const reply = await submitLead(app, { email: field(view, "email"), name: "Jane D.", company: "Globex" }, me, view.private_metadata);
+    const reply = await submitLead(
+      app,
+      { email: field(view, "email") ?? null, name: "Jane D.", company: "Globex" },
+      me,
+      view.private_metadata,
+    );
     expect(reply.body).toBe("");
     const lead = await app.db.lead.findFirstOrThrow({ where: { teamId: TEAM, emailKey: "jane@globex.com" } });
     expect(lead).toMatchObject({ name: "Jane D.", company: "Globex", createdById: MARKETER, source: "slack" });

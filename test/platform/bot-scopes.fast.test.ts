@@ -57,6 +57,10 @@ describe("the manifest's bot scopes", () => {
     for (const file of sourceFiles("src/slack/listeners/events")) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(/app\.event\("([a-z_]+)"/g)) if (match[1]) listened.add(match[1]);
     }
+    // Workflow Builder steps arrive as function_executed events.
+    for (const file of sourceFiles("src/slack/listeners/functions")) {
+      if (/app\.function\(/.test(fs.readFileSync(file, "utf8"))) listened.add("function_executed");
+    }
     expect([...listened].sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
   });
 });
