@@ -1,6 +1,8 @@
 // Baton's Workflow Builder steps, run as Slack runs them: a function_executed event per step, answered with
 // functions.completeSuccess (the step's outputs) or functions.completeError (why it failed), with the step's token.
+import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { textOf, waitUntil } from "../helpers/leads.js";
 import type { SlackCall } from "../helpers/slack-stand-in.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
@@ -8,6 +10,19 @@ import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "..
 const TEAM = "T0WORKFLOW";
 const MARKETER = "U0MKTFLOW1";
 const REP = "U0REPFLOW1";
+
+type Parameters = Record<string, { is_required?: boolean }>;
+const functions: Record<string, { output_parameters: Parameters }> = parse(fs.readFileSync("manifest.yml", "utf8")).functions;
+
+/** Slack checks a step's outputs against its definition: only declared outputs, every required one present. */
+function expectDeclaredOutputs(callbackId: string, outputs: Record<string, unknown>) {
+  const declared = functions[callbackId]?.output_parameters ?? {};
+  expect(Object.keys(declared)).toEqual(expect.arrayContaining(Object.keys(outputs)));
+  const required = Object.entries(declared)
+    .filter(([, p]) => p.is_required)
+    .map(([name]) => name);
+  expect(Object.keys(outputs)).toEqual(expect.arrayContaining(required));
+}
 
 describe("Workflow Builder steps", () => {
   let app: TestApp;
@@ -42,6 +57,7 @@ describe("Workflow Builder steps", () => {
       app.slack.waitFor("functions.completeError", (c) => c.args.function_execution_id === executionId),
     ]);
     expect(ended.token).toBe(token);
+    if (ended.method === "functions.completeSuccess") expectDeclaredOutputs(callbackId, ended.args.outputs);
     return { ended, executionId };
   }
 
