@@ -174,18 +174,22 @@ function kindOf(body: unknown): string {
   return b.command ?? b.event?.type ?? b.type ?? "unknown";
 }
 
-/** A metrics label naming the listener, never anything a person typed: "command:/lead", "action:<action_id>". */
+/**
+ * A metrics label naming the listener, never anything a person typed: "command:/lead", "action:<action_id>",
+ * "step:<callback_id>" for a Workflow Builder step.
+ */
 function listenerOf(body: unknown): string {
   const b = body as {
     command?: string;
     type?: string;
-    event?: { type?: string };
+    event?: { type?: string; function?: { callback_id?: string } };
     actions?: { action_id?: string }[];
     view?: { callback_id?: string };
     callback_id?: string;
     action_id?: string;
   };
   if (b.command) return `command:${b.command}`;
+  if (b.type === "event_callback" && b.event?.type === "function_executed") return `step:${b.event.function?.callback_id ?? "unknown"}`;
   if (b.type === "event_callback") return `event:${b.event?.type ?? "unknown"}`;
   if (b.type === "block_actions") return `action:${b.actions?.[0]?.action_id ?? "unknown"}`;
   if (b.type === "view_submission" || b.type === "view_closed") return `view:${b.view?.callback_id ?? "unknown"}`;

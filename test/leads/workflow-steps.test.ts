@@ -195,4 +195,23 @@ describe("Workflow Builder steps", () => {
       expect(bad.ended.args.error).toBe('The "email" input: That doesn\'t look like an email address (for example jane@acme.com).');
     });
   });
+
+  it("counts each step's runs on /metrics by step, and the repeated delivery as a duplicate", async () => {
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    const count = (listener: string, outcome: string) =>
+      Number(
+        metrics
+          .split("\n")
+          .find(
+            (l) =>
+              l.startsWith("baton_slack_requests_total{") && l.includes(`listener="${listener}"`) && l.includes(`outcome="${outcome}"`),
+          )
+          ?.split(" ")
+          .at(-1) ?? 0,
+      );
+    expect(count("step:log_lead", "ok")).toBeGreaterThanOrEqual(5);
+    expect(count("step:log_lead", "duplicate")).toBe(1);
+    expect(count("step:hand_off_lead", "ok")).toBeGreaterThanOrEqual(1);
+    expect(count("step:find_lead", "ok")).toBeGreaterThanOrEqual(1);
+  });
 });
