@@ -20,75 +20,15 @@ const LABELLED = /\b(?:company|organi[sz]ation|employer)\s*[:=-]\s*([^\n,;]+)/gi
 // Only "from" and "at": "of" and "for" are followed by departments and products ("Head of Sales") as often.
 const PREPOSITION = new RegExp(`\\b(?:from|at)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,2})`, "g");
 /** Capitalised words that follow "from" or "at" and are not company names. */
-const NOT_COMPANIES = new Set([
-  "I",
-  "Me",
-  "My",
-  "We",
-  "Our",
-  "Us",
-  "You",
-  "Your",
-  "The",
-  "This",
-  "That",
-  "Slack",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-  "Today",
-  "Tomorrow",
-  "Yesterday",
-  "Hi",
-  "Hello",
-  "Thanks",
-  "Home",
-  "Work",
-]);
-const FREE_MAIL = new Set([
-  "gmail",
-  "googlemail",
-  "yahoo",
-  "ymail",
-  "hotmail",
-  "outlook",
-  "live",
-  "msn",
-  "icloud",
-  "me",
-  "mac",
-  "aol",
-  "proton",
-  "protonmail",
-  "gmx",
-  "mail",
-  "yandex",
-  "zoho",
-  "fastmail",
-  "hey",
-  "qq",
-  "163",
-  "web",
-  "orange",
-  "free",
-  "btinternet",
-]);
+const wordsOf = (text: string) => new Set(text.trim().split(/\s+/));
+const NOT_COMPANIES = wordsOf(`
+  I Me My We Our Us You Your The This That Slack Hi Hello Thanks Home Work Today Tomorrow Yesterday
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+  January February March April May June July August September October November December`);
+/** Email providers anyone can use: their domain names no company. */
+const FREE_MAIL = wordsOf(`
+  gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail gmx mail yandex zoho
+  fastmail hey qq 163 web orange free btinternet`);
 
 /** Slack's message markup as the text a person reads: links as their label, mailto/tel as the address. */
 export function plainMessageText(text: string): string {
