@@ -32,4 +32,10 @@ describe("lead details in a Slack message", () => {
     expect(plainMessageText("<@U0123> see <https://acme.com|acme.com> &amp; <#C0123|sales>")).toBe("  see acme.com &  ");
     expect(leadDetailsFromText("")).toEqual({ emails: [], phones: [], companies: [] });
   });
+
+  it("reads a message's first 4,000 characters: a long paste costs no more than that", () => {
+    const pasted = `jane@acme.io ${"<".repeat(40_000)} late@acme.io`;
+    expect(leadDetailsFromText(pasted).emails).toEqual(["jane@acme.io"]);
+    expect(leadDetailsFromText(`${"a".repeat(40_000)}@`).emails).toEqual([]);
+  });
 });

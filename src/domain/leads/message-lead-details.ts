@@ -8,7 +8,10 @@ export interface MessageLeadDetails {
   companies: string[];
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Bounded, and starting only where a run of address characters starts, so no text makes matching slow.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
+/** Details come first in a message; reading only its start keeps the work small whatever was pasted. */
+const READ_CHARS = 4000;
 // A phone: an optional +country code, then digits in groups separated by spaces, dots, dashes or (area).
 const PHONE = /(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w-])/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -82,9 +85,12 @@ export function companyFromEmail(email: string): string | undefined {
     .join(" ");
 }
 
-/** Every email, phone number and company name in a message's text, first seen first, without repeats. */
+/**
+ * Every email and phone number in a message's text, first seen first, and the company names: labelled ones, then
+ * with a legal suffix, after "from" or "at", and last from work emails' domains. No repeats.
+ */
 export function leadDetailsFromText(raw: string): MessageLeadDetails {
-  const text = plainMessageText(raw);
+  const text = plainMessageText(raw.slice(0, READ_CHARS));
   const emails = unique([...text.matchAll(EMAIL)].map((m) => m[0]).filter((email) => email.length <= LIMITS.email));
   const withoutEmails = text.replace(EMAIL, " ");
   const phones = unique(phonesIn(withoutEmails));
