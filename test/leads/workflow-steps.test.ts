@@ -163,6 +163,14 @@ describe("Workflow Builder steps", () => {
       );
     });
 
+    it("completes without the card's link when Slack won't give one: the handoff is made", async () => {
+      await run("log_lead", { email: "nolink@example.com" });
+      app.slack.errorNext("chat.getPermalink", "channel_not_found");
+      const { ended } = await run("hand_off_lead", { email: "nolink@example.com", handed_off_by: MARKETER });
+      const handoff = await app.db.handoff.findFirstOrThrow({ where: { teamId: TEAM, lead: { emailKey: "nolink@example.com" } } });
+      expect(ended.args.outputs).toEqual({ handoff_id: handoff.id });
+    });
+
     it("fails the step with what to do: a lead it doesn't know, one already handed off, nobody named", async () => {
       const unknown = await run("hand_off_lead", { email: "nobody@example.com", handed_off_by: MARKETER });
       expect(unknown.ended.args.error).toBe('No lead has the email nobody@example.com. Log it first (the "Log a lead" step).');
