@@ -54,6 +54,10 @@ describe("Log as lead: a lead from any message", () => {
     for (const id of ["name", "email", "company", "phone", "title"]) {
       expect(view.blocks.find((b: { block_id: string }) => b.block_id === id).element.type).toBe("plain_text_input");
     }
+    expect(view.blocks[0]).toMatchObject({ type: "context", block_id: "lead_from_message" });
+    expect(view.blocks[0].elements[0].text).toBe(
+      "Filled in from <https://acme.slack.com/archives/C0CONNECT1/p1700000100000200|the message>; check each field. Saving links the lead to it.",
+    );
     expect(app.slack.callsOf("users.info").map((c) => c.args.user)).toEqual([PROSPECT]);
     expect(JSON.parse(view.private_metadata)).toEqual({
       channelId: CHANNEL,
