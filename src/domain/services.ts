@@ -30,6 +30,7 @@ import { Playbook } from "./playbook/playbook.js";
 import type { Directory, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
+import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
@@ -95,6 +96,8 @@ export interface Services {
   customerData: CustomerData;
   slackEvents: SlackEvents;
   slackInteractions: SlackInteractions;
+  /** Workflow Builder steps: log, hand off and find leads from a workflow. */
+  workflowSteps: WorkflowSteps;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -170,6 +173,7 @@ export function createServices(deps: ServiceDeps): Services {
     leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
     slackInteractions: new SlackInteractions({ db, clock }),
+    workflowSteps: new WorkflowSteps({ ...leadDeps, announcer: deps.leadAnnouncer }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

@@ -121,6 +121,94 @@ export class SlackRequests {
     });
   }
 
+  /** A message shortcut ("More actions" on a message), as Slack sends it: type message_action. */
+  messageShortcut(callbackId: string, message: ShortcutMessage, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    const channelId = actor.channelId ?? DEFAULT_CHANNEL;
+    const ts = message.ts ?? "1700000100.000200";
+    return this.interaction({
+      type: "message_action",
+      token: "deprecated-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId, name: userId.toLowerCase() },
+      channel: { id: channelId, name: "leads-connect" },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: `trigger.${randomUUID()}`,
+      response_url: this.standIn.responseUrl(),
+      message_ts: ts,
+      message: {
+        type: "message",
+        user: message.user,
+        ts,
+        text: message.text,
+        team: message.userTeam ?? teamId,
+        user_team: message.userTeam ?? teamId,
+        source_team: message.userTeam ?? teamId,
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        blocks: [{ type: "rich_text", block_id: "b1", elements: [] }],
+      },
+    });
+  }
+
+  /** A global shortcut (the shortcuts menu), as Slack sends it: type shortcut, no channel. */
+  globalShortcut(callbackId: string, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    return this.interaction({
+      type: "shortcut",
+      token: "deprecated-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: `trigger.${randomUUID()}`,
+    });
+  }
+
+  /**
+   * A Workflow Builder step running one of Baton's functions: a `function_executed` event in an event_callback,
+   * with the execution id and the short-lived token Slack gives for completing it.
+   */
+  functionExecuted(
+    callbackId: string,
+    inputs: Record<string, unknown>,
+    options: { teamId?: string; executionId?: string; botAccessToken?: string; eventId?: string; retryNum?: number } = {},
+  ): Promise<SlackReply> {
+    return this.event(
+      {
+        type: "function_executed",
+        function: {
+          id: "Fn0BATON0001",
+          callback_id: callbackId,
+          title: callbackId,
+          description: "",
+          type: "app",
+          input_parameters: [],
+          output_parameters: [],
+          app_id: "A0BATON001",
+          date_created: 1700000000,
+          date_updated: 1700000000,
+          date_deleted: 0,
+        },
+        inputs,
+        function_execution_id: options.executionId ?? `Fx${randomUUID().slice(0, 10).toUpperCase()}`,
+        workflow_execution_id: `Wx${randomUUID().slice(0, 10).toUpperCase()}`,
+        bot_access_token: options.botAccessToken ?? `xwfp-${randomUUID()}`,
+      },
+      {
+        ...(options.teamId ? { teamId: options.teamId } : {}),
+        ...(options.eventId ? { eventId: options.eventId } : {}),
+        ...(options.retryNum ? { retryNum: options.retryNum } : {}),
+      },
+    );
+  }
+
   /** Submitting a modal. `values` maps block_id -> action_id -> element state (as Slack sends it). */
   viewSubmission(view: ViewSubmissionInput, actor: Actor = {}): Promise<SlackReply> {
     const teamId = actor.teamId ?? DEFAULT_TEAM;
@@ -184,6 +272,17 @@ export interface BlockActionInput {
     hash?: string;
     state?: { values: Record<string, unknown> };
   };
+}
+
+export interface ShortcutMessage {
+  /** The author's user id. */
+  user: string;
+  text: string;
+  ts?: string;
+  /** A reply in a thread: the thread's parent ts. */
+  threadTs?: string;
+  /** The author's home workspace (another organisation's in Slack Connect); the actor's by default. */
+  userTeam?: string;
 }
 
 export interface ViewSubmissionInput {

@@ -30,6 +30,12 @@ export interface SlackUser {
   is_ultra_restricted?: boolean;
   tz?: string;
   deleted?: boolean;
+  /** The person's home workspace: another one's for a Slack Connect member from another organisation. */
+  team_id?: string;
+  is_bot?: boolean;
+  /** Profile fields (users.info's user.profile); `name` is the real name. */
+  title?: string;
+  email?: string;
 }
 
 /** How a shared file looks through files.info, and how its download answers. */
@@ -360,22 +366,28 @@ export class SlackStandIn {
         };
       }
       case "users.info": {
-        const user: SlackUser = this.users.get(args.user) ?? { id: args.user };
+        const { title, email, ...user }: SlackUser = this.users.get(args.user) ?? { id: args.user };
         return {
           ok: true,
           user: {
             name: user.id.toLowerCase(),
+            team_id: "T0TEST0001",
             tz: "UTC",
             is_admin: false,
             is_owner: false,
             is_restricted: false,
             is_ultra_restricted: false,
+            is_bot: false,
             deleted: false,
             ...user,
-            profile: { real_name: user.name ?? user.id },
+            profile: { real_name: user.name ?? user.id, ...(title ? { title } : {}), ...(email ? { email } : {}) },
           },
         };
       }
+      // Workflow Builder steps end with one of these; Slack answers ok (the tests read what was sent).
+      case "functions.completeSuccess":
+      case "functions.completeError":
+        return { ok: true };
       case "users.list":
         return {
           ok: true,
