@@ -109,6 +109,25 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Prom
 }
 
 /** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */
+/**
+ * Takes back a hand-off committed before its card was posted, when Slack then refused the card: the lead's stage
+ * as it was, and the hand-off's events (all stamped with the hand-off's instant) gone, as if it never happened.
+ */
+export async function revertHandOff(tx: Tx, before: Lead, at: Date): Promise<void> {
+  await tx.lead.updateMany({
+    where: { id: before.id, teamId: before.teamId, stage: "mql" },
+    data: { stage: before.stage, mqlAt: before.mqlAt, qualifiedById: before.qualifiedById },
+  });
+  await tx.leadEvent.deleteMany({
+    where: {
+      teamId: before.teamId,
+      leadId: before.id,
+      at,
+      OR: [{ type: { in: ["handed_off", "assigned"] } }, { type: "stage_changed", toStage: "mql" }],
+    },
+  });
+}
+
 export async function campaignIdInTeam(db: Db, teamId: string, ref: { id?: string; code?: string }): Promise<string | null> {
   if (ref.id) return (await db.campaign.findFirst({ where: { id: ref.id, teamId }, select: { id: true } }))?.id ?? null;
   if (ref.code) return (await db.campaign.findFirst({ where: { trackingCode: ref.code, teamId }, select: { id: true } }))?.id ?? null;

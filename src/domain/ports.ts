@@ -92,7 +92,10 @@ export interface HandoffCard {
   decidedAt: Date | null;
   rejectReason: string | null;
   rejectNote: string | null;
-  /** Where the card is (the sales channel at the time of the handoff); ts is null until it is posted. */
+  /**
+   * Where the card is (the sales channel at the time of the handoff); ts is null until Baton knows which message it
+   * is (from Slack's answer to the post, or the first click on the card).
+   */
   channelId: string;
   messageTs: string | null;
 }
@@ -114,9 +117,13 @@ export type AssignedBy = { kind: "person"; userId: string } | { kind: "rotation"
 export interface HandoffNotifier {
   /** Posts the card with Accept / Reject / Assign buttons to `card.channelId`. */
   postCard(card: HandoffCard): Promise<MessageRef>;
-  deleteCard(teamId: string, ref: MessageRef): Promise<void>;
   /** Re-renders the card in place, for everyone in the channel. */
   refreshCard(card: HandoffCard): Promise<void>;
+  /**
+   * Turns `duplicate`, another card of the same handoff (posted again after a crash), into a pointer to the card on
+   * record (`card.messageTs`), with no buttons.
+   */
+  pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void>;
   /** Tells the marketer in the card's thread that a rep accepted. */
   accepted(card: HandoffCard): Promise<void>;
   /** Tells marketing why, in the card's thread and the marketing channel; returns the messages that quote the note. */

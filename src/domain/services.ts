@@ -24,6 +24,7 @@ import { Leads } from "./leads/leads.js";
 import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
+import { SlackInteractions } from "./operations/slack-interactions.js";
 import { effectHandlers } from "./outbox/handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
@@ -31,6 +32,7 @@ import { Playbook } from "./playbook/playbook.js";
 import type { Directory, EffectLedger, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
+import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
@@ -99,6 +101,9 @@ export interface Services {
   slackEvents: SlackEvents;
   /** Slack effects written with their decisions; the sweeper job delivers what was left. */
   outbox: Outbox;
+  slackInteractions: SlackInteractions;
+  /** Workflow Builder steps: log, hand off and find leads from a workflow. */
+  workflowSteps: WorkflowSteps;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -182,6 +187,8 @@ export function createServices(deps: ServiceDeps): Services {
     leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
     outbox,
+    slackInteractions: new SlackInteractions({ db, clock }),
+    workflowSteps: new WorkflowSteps({ ...leadDeps, outbox }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

@@ -14,6 +14,8 @@ export interface Metrics {
   slackApiRetries: Counter<"method" | "reason">;
   /** Slack event deliveries recognised as already processed (Slack's retries) and dropped. */
   slackEventsDeduplicated: Counter;
+  /** Interactions (submissions, clicks, commands, shortcuts) delivered again with the same signed body and refused. */
+  slackInteractionReplays: Counter<"kind">;
   /** Scheduled digest runs by outcome (posted, skipped, failed): incremented by the digest job. */
   digestRuns: Counter<"outcome">;
   /** Handoffs whose response deadline passed without a decision: incremented by the SLA sweep. */
@@ -72,6 +74,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     slackEventsDeduplicated: new Counter({
       name: "baton_slack_events_deduplicated_total",
       help: "Slack event deliveries already processed (retries) and dropped.",
+      registers,
+    }),
+    slackInteractionReplays: new Counter({
+      name: "baton_slack_interaction_replays_total",
+      help: "Slack interactions delivered again (a replayed signed request) and refused, by kind.",
+      labelNames: ["kind"],
       registers,
     }),
     digestRuns: new Counter({

@@ -22,6 +22,21 @@ export const Commands = {
   baton: "/baton",
 } as const;
 
+/** Shortcuts in Slack's menus (manifest.yml features.shortcuts). */
+export const Shortcuts = {
+  /** On a message's "More actions" menu. */
+  logMessageAsLead: "log_message_as_lead",
+  /** In the shortcuts menu (the composer's + or search). */
+  logLead: "log_lead",
+} as const;
+
+/** Workflow Builder steps (manifest.yml functions): each callback id is a key there. */
+export const WorkflowSteps = {
+  logLead: "log_lead",
+  handOffLead: "hand_off_lead",
+  findLead: "find_lead",
+} as const;
+
 export const Actions = {
   /** A button in the settings home; its value is the section key. */
   settingsSection: "settings_section",

@@ -32,7 +32,8 @@ describe("the outbox", () => {
     return target.db.campaign.findFirstOrThrow({ where: { teamId: TEAM, name } });
   };
   /** The messages in the sales channel that announce this campaign (what Slack took, not what it refused). */
-  const postsOf = (name: string) => (app.slack.history.get(SALES_CHANNEL) ?? []).filter((m) => String(m.text).includes(name));
+  const postsOf = (name: string) =>
+    (app.slack.history.get(SALES_CHANNEL) ?? []).filter((m) => String(m.text).includes(`New campaign: ${name}.`));
   const effectOf = (subjectId: string) => app.db.outboxEffect.findFirstOrThrow({ where: { teamId: TEAM, subjectId } });
 
   it("posts at once in the normal case, marked with its effect, and records it delivered", async () => {

@@ -22,7 +22,8 @@ export interface HandlerDeps {
 }
 
 /** How the marketing channel names where a lead came from ("web form", "Typeform form"), by the lead's source. */
-const announcedAs = (source: string) => (isProviderId(source) ? PROVIDERS[source].announcedAs : "web form");
+const announcedAs = (source: string) =>
+  isProviderId(source) ? PROVIDERS[source].announcedAs : source === "workflow" ? "workflow" : "web form";
 
 const gone = (channelId: string) => ({ channelId, ok: false as const, error: "subject_deleted" });
 

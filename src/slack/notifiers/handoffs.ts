@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../domain/ports.js";
-import { handoffCardMessage } from "../blocks/handoff-card.js";
+import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
   assignedNotice,
@@ -23,11 +23,6 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return posted;
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    const client = await this.clients.forTeam(teamId);
-    await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     if (!card.messageTs) return;
     const client = await this.clients.forTeam(card.teamId);
@@ -36,6 +31,16 @@ export class SlackHandoffNotifier implements HandoffNotifier {
       await client.chat.update({ channel: card.channelId, ts: card.messageTs, text: message.text, blocks: message.blocks });
     } catch (error) {
       throw postingRefusal(error, card.channelId);
+    }
+  }
+
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    const client = await this.clients.forTeam(card.teamId);
+    const message = duplicateCardMessage(card, await this.permalink(card));
+    try {
+      await client.chat.update({ channel: duplicate.channelId, ts: duplicate.ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      throw postingRefusal(error, duplicate.channelId);
     }
   }
 

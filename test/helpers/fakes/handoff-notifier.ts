@@ -10,12 +10,12 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return { channelId: card.channelId, ts: this.nextTs() };
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    this.record("deleteCard", [teamId, ref]);
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     this.record("refreshCard", [card]);
+  }
+
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    this.record("pointToCard", [card, duplicate]);
   }
 
   async accepted(card: HandoffCard): Promise<void> {
