@@ -25,6 +25,7 @@ import { createBoltApp } from "./slack/bolt-app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { SlackEffectLedger } from "./slack/effects.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
@@ -252,5 +253,6 @@ function slackPorts(clients: SlackClients, logger: Logger): Ports {
     digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
     leadExports: new SlackLeadExports(clients),
+    effectLedger: new SlackEffectLedger(clients, logger),
   };
 }

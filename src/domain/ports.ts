@@ -41,9 +41,22 @@ export interface PlaybookChangeAnnouncement {
 }
 
 /** Posts campaign and playbook announcements in a workspace's channels. Never throws for Slack's refusals. */
+/**
+ * Announcements in the sales and marketing channels. `effectId` marks the message (metadata), so a retry can tell
+ * whether it went out. A refusal for good (not_in_channel, ...) comes back as `ok: false`; anything a later try may
+ * fix (rate limits, Slack or the network down) is thrown.
+ */
 export interface PlaybookAnnouncer {
-  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<AnnouncementDelivery>;
-  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<AnnouncementDelivery>;
+  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement, effectId?: string): Promise<AnnouncementDelivery>;
+  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement, effectId?: string): Promise<AnnouncementDelivery>;
+}
+
+/** A message Baton looked for in a channel: found (with its ts), not there, or the channel could not be read. */
+export type FoundMessage = { found: true; ts: string } | { found: false } | { found: "unknown" };
+
+/** Where a message marked with an outbox effect's id is, if Baton posted it. */
+export interface EffectLedger {
+  findEffect(teamId: string, channelId: string, effectId: string, since: Date): Promise<FoundMessage>;
 }
 
 /** A Slack message Baton posted: where it is, so it can be updated or anonymised later. */
@@ -132,6 +145,8 @@ export interface HandoffNotifier {
 export interface LeadAnnouncement {
   teamId: string;
   channelId: string;
+  /** The outbox effect this post delivers: it marks the message. */
+  effectId?: string;
   /** Where it came from, as people say it: "web form". */
   source: string;
   lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
@@ -139,8 +154,8 @@ export interface LeadAnnouncement {
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */
 export interface NewLeadAnnouncer {
-  /** The message posted (recorded on the lead, so erasure can redact it), or null when nothing was posted. */
-  newLead(announcement: LeadAnnouncement): Promise<MessageRef | null>;
+  /** Posted (its ts is recorded on the lead, so erasure can redact it) or refused for good; a transient failure throws. */
+  newLead(announcement: LeadAnnouncement): Promise<AnnouncementDelivery & { ts?: string }>;
 }
 
 /** Someone took leads out of Baton: what the admins are told. */

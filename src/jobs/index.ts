@@ -4,6 +4,7 @@ import { digestSweepJob } from "./digest-sweep.js";
 import { DigestTasks } from "./digest-tasks.js";
 import { housekeepingJob } from "./housekeeping.js";
 import { icpRegradeJob } from "./icp-regrade.js";
+import { outboxSweepJob } from "./outbox-sweep.js";
 import { instrumented, type Job, Scheduler } from "./scheduler.js";
 import { slaLadderJob } from "./sla-ladder.js";
 
@@ -14,6 +15,7 @@ export function createJobs(deps: JobDeps): Record<string, Job> {
     digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
     slaLadder: slaLadderJob(deps),
     housekeeping: housekeepingJob(deps),
+    outboxSweep: outboxSweepJob(deps),
   };
 }
 

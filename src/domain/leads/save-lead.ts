@@ -39,6 +39,8 @@ export interface SaveOptions {
    * was sent is recorded on its history; an unknown tracking code is kept rather than refused.
    */
   outside?: OutsideOrigin;
+  /** More to write in the transaction that creates the lead (e.g. its announcement, in the outbox). */
+  onCreated?: (tx: Tx, lead: Lead) => Promise<void>;
   /**
    * The Slack message the lead was logged from (its permalink, from chat.getPermalink): recorded on the lead's
    * history with the save, even when the save changes nothing else.
@@ -82,6 +84,7 @@ export async function saveLead(deps: SaveDeps, input: SaveLeadInput): Promise<Sa
       const lead = await db.$transaction(async (tx) => {
         const created = await insertLead(tx, { ...row, createdById: actorId, source, createdAt: at });
         await recordLeadEvent(tx, created, { actorId, type: "created", toStage: "new", at });
+        await input.onCreated?.(tx, created);
         await recordMessageLink(tx, created, input, at);
         return created;
       });
