@@ -87,6 +87,7 @@ function card(overrides: Partial<HandoffCard> = {}): HandoffCard {
     handedOffAt: at,
     assigneeId: "U2",
     slaDueAt: at,
+    answerBy: at,
     breachedAt: at,
     decidedById: null,
     decidedAt: null,
@@ -94,6 +95,7 @@ function card(overrides: Partial<HandoffCard> = {}): HandoffCard {
     rejectNote: null,
     channelId: "C1",
     messageTs: "1.1",
+    dms: [],
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
+import { dmAssignment } from "./assignee-dms.js";
 import { loadHandoffCard } from "./handoff-card.js";
 
 export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
@@ -38,8 +39,6 @@ export async function assignHandoff(deps: LeadDeps, { teamId, handoffId, actorId
   const card = await loadHandoffCard(deps.db, teamId, handoffId);
   if (!assigned) return { assigned: false, card };
   await deps.notifier.refreshCard(card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "card update failed"));
-  await deps.notifier
-    .assigned(card, { kind: "person", userId: actorId }, handoff.assigneeId)
-    .catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "assignment DM failed"));
+  await dmAssignment(deps, card, { kind: "person", userId: actorId }, handoff.assigneeId);
   return { assigned: true, card };
 }

@@ -18,6 +18,7 @@ import type { HandoffCard, MessageRef } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
+import { dmAssignment } from "./assignee-dms.js";
 import { cardOf } from "./handoff-card.js";
 
 /** A handoff whose card never got posted (the process died in between) stops blocking the lead after this. */
@@ -67,8 +68,7 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
       throw error;
     });
     const card = cardOf({ ...draft, messageTs: ref.ts, channelId: ref.channelId }, moved, campaign);
-    if (assigneeId)
-      await deps.notifier.assigned(card, { kind: "rotation" }, null).catch((e: unknown) => deps.logger.warn({ err: e }, "DM failed"));
+    if (assigneeId) await dmAssignment(deps, card, { kind: "rotation" }, null);
     return { card, lead: moved };
   } catch (error) {
     await deleteUnpostedHandoff(db, teamId, handoff.id);
