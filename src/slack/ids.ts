@@ -128,6 +128,14 @@ export const ANSWER_ELSEWHERE = /^(handoff_dm|home_handoff|lead_handoff):/;
 /** Every other block: the card's own (and any older message's). */
 export const ANSWER_ON_CARD = /^(?!(handoff_dm|home_handoff|lead_handoff):)/;
 
+/** App Home buttons besides the leads' own. */
+export const HomeActions = {
+  logLead: "home_log_lead",
+  logCampaign: "home_log_campaign",
+  /** Opens /baton settings' home as a modal. */
+  settings: "home_settings",
+} as const;
+
 export const LeadViews = {
   lead: "lead_modal",
   reject: "handoff_reject_modal",

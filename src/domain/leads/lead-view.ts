@@ -1,8 +1,10 @@
-import type { Db } from "../../db/client.js";
 import { findOpenHandoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { findLead, type Lead, recentEvents } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
+import type { ResponseClock } from "../ports.js";
+import { responseClockFor } from "../sla/response-clock.js";
+import type { LeadDeps } from "./deps.js";
 
 export interface LeadHistoryLine {
   type: string;
@@ -20,12 +22,15 @@ export interface LeadView {
   lead: Lead;
   campaignName: string | null;
   awaitingSales: boolean;
+  /** The handoff waiting for sales, with the clock of its current deadline, when there is one. */
+  pending?: { handoffId: string; assigneeId: string | null; clock: ResponseClock | null };
   history: LeadHistoryLine[];
 }
 
 const HISTORY_LINES = 8;
 
-export async function leadView(db: Db, teamId: string, leadId: string): Promise<LeadView> {
+export async function leadView(deps: Pick<LeadDeps, "db" | "clock">, teamId: string, leadId: string): Promise<LeadView> {
+  const { db } = deps;
   const lead = await findLead(db, teamId, leadId);
   if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   const [campaign, open, events] = await Promise.all([
@@ -33,5 +38,11 @@ export async function leadView(db: Db, teamId: string, leadId: string): Promise<
     findOpenHandoff(db, teamId, leadId),
     recentEvents(db, teamId, leadId, HISTORY_LINES),
   ]);
-  return { lead, campaignName: campaign, awaitingSales: open !== null, history: events };
+  const view: LeadView = { lead, campaignName: campaign, awaitingSales: open !== null, history: events };
+  // A card not yet posted cannot be answered (the decision needs it), so it gets no buttons elsewhere either.
+  if (open?.messageTs) {
+    const clock = await responseClockFor(deps, teamId, open.assigneeDueAt ?? open.slaDueAt);
+    view.pending = { handoffId: open.id, assigneeId: open.assigneeId, clock };
+  }
+  return view;
 }

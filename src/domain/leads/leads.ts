@@ -34,7 +34,7 @@ export class Leads {
   }
 
   view(teamId: string, leadId: string): Promise<LeadView> {
-    return leadView(this.deps.db, teamId, leadId);
+    return leadView(this.deps, teamId, leadId);
   }
 
   campaignName(teamId: string, campaignId: string | null): Promise<string | null> {

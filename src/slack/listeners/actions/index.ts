@@ -5,6 +5,7 @@ import {
   ANSWER_ON_CARD,
   CampaignActions,
   DigestActions,
+  HomeActions,
   LeadActions,
   LeadSourceIds,
   PlaybookActions,
@@ -20,6 +21,7 @@ import { acceptHereAction, assignHereAction, rejectHereAction } from "./handoff-
 import { assignHandoffAction } from "./handoff-assign.js";
 import { rejectHandoffAction } from "./handoff-reject.js";
 import { availabilityAction } from "./home-availability.js";
+import { homeLogCampaignAction, homeLogLeadAction, homeSettingsAction } from "./home-buttons.js";
 import { removeSegmentAction } from "./icp-segment-remove.js";
 import { campaignOptions } from "./lead-campaign-options.js";
 import { editLeadAction } from "./lead-edit.js";
@@ -85,6 +87,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     assignHereAction(deps),
   );
   app.action(LeadActions.availability, availabilityAction(deps));
+  app.action(HomeActions.logLead, homeLogLeadAction(deps));
+  app.action(HomeActions.logCampaign, homeLogCampaignAction(deps));
+  app.action(HomeActions.settings, homeSettingsAction(deps));
   app.action(LeadActions.rotationMembers, rotationMembersAction(deps));
   app.action(WebFormIds.rotate, webFormsRotateAction(deps));
   app.action(LeadSourceIds.add, leadSourceAddAction(deps));

@@ -1,6 +1,7 @@
 import { handedOffMessage } from "../../blocks/handed-off.js";
 import { leadCardModal } from "../../blocks/lead-card.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
+import { refreshHome } from "../../home/publish-home.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
@@ -16,7 +17,7 @@ export function handOffAction(deps: ListenerDeps) {
       else if (origin.inModal && body.view) {
         const view = await deps.services.leads.view(context.teamId, card.lead.id);
         await client.views.update({ view_id: body.view.id, view: leadCardModal(view, body.user.id) });
-      }
+      } else await refreshHome(deps, client, context.teamId, body.user.id); // Re-qualify on the App Home
     });
   };
 }
