@@ -17,7 +17,8 @@ export function handOffAction(deps: ListenerDeps) {
       else if (origin.inModal && body.view) {
         const view = await deps.services.leads.view(context.teamId, card.lead.id);
         await client.views.update({ view_id: body.view.id, view: leadCardModal(view, body.user.id) });
-      } else await refreshHome(deps, client, context.teamId, body.user.id); // Re-qualify on the App Home
+      }
+      if (body.view?.type === "home") await refreshHome(deps, client, context.teamId, body.user.id); // Re-qualify there
     });
   };
 }
