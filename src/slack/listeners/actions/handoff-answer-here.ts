@@ -71,7 +71,8 @@ export function acceptHereAction(deps: ListenerDeps) {
       if (won) {
         if (click.place === "dm") await say(click, acceptedText());
       } else await say(click, alreadyDecidedText(card, click.userId));
-      const homes = won ? [click.userId, ...(card.assigneeId ? [card.assigneeId] : [])] : [click.userId];
+      // The marketer's Home lists it as waiting on sales, the assignee's as waiting for them.
+      const homes = won ? [click.userId, card.handedOffById, ...(card.assigneeId ? [card.assigneeId] : [])] : [click.userId];
       await redraw(deps, args as unknown as AnyBlockActionArgs, click, card, homes);
     });
   };

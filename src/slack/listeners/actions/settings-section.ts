@@ -16,7 +16,7 @@ export function settingsSectionAction(deps: ListenerDeps) {
     if (!section) return;
     await deps.services.roles.requireAdmin(context.teamId, body.user.id, "change settings");
     // From the App Home's setup checklist there is no settings modal to push the section onto: it opens as the first.
-    const opener = body.view?.type === "modal" ? client : opensInsteadOfPushing(client);
+    const opener = body.view?.type === "home" ? opensInsteadOfPushing(client) : client;
     await section.open({ client: opener, teamId: context.teamId, userId: body.user.id, deps, triggerId: body.trigger_id });
   };
 }
