@@ -1,6 +1,7 @@
 // Accept / Reject / Assign where Baton told the rep about a handoff (a DM, the App Home, the lead card), with the
 // card's action ids and a block id of their own (AnswerBlocks). The use cases are the card's, so one click wins
 // wherever it was made; the domain redraws the card and the remembered DMs, and these listeners redraw the place.
+import type { WebClient } from "@slack/web-api";
 import type { HandoffCard } from "../../../domain/ports.js";
 import { acceptedText, alreadyDecidedText } from "../../blocks/decision-replies.js";
 import { type AnswerPlace, answerPlaceOf } from "../../blocks/handoff-answer.js";
@@ -12,7 +13,7 @@ import { mention } from "../../blocks/text.js";
 import { answerOnError, type ClickOrigin, clickOrigin } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
 import type { ListenerDeps } from "../../listener-deps.js";
-import type { AnyBlockActionArgs, ButtonArgs, UsersSelectArgs } from "./types.js";
+import type { ButtonArgs, UsersSelectArgs } from "./types.js";
 
 interface Clicked {
   place: AnswerPlace;
@@ -20,13 +21,14 @@ interface Clicked {
   userId: string;
   teamId: string;
   origin: ClickOrigin;
+  client: WebClient;
   /** The DM clicked (channel and ts), or the modal's view id. */
   messageTs?: string;
   viewId?: string;
 }
 
-function clicked(args: AnyBlockActionArgs, blockId: string): Clicked {
-  const where = answerPlaceOf(blockId);
+function clicked(args: ButtonArgs | UsersSelectArgs): Clicked {
+  const where = answerPlaceOf(args.action.block_id);
   const body = args.body as { message?: { ts?: string }; view?: { id?: string } };
   return {
     place: where?.place ?? "dm",
@@ -34,6 +36,7 @@ function clicked(args: AnyBlockActionArgs, blockId: string): Clicked {
     userId: args.body.user.id,
     teamId: args.context.teamId,
     origin: clickOrigin(args),
+    client: args.client,
     ...(body.message?.ts ? { messageTs: body.message.ts } : {}),
     ...(body.view?.id ? { viewId: body.view.id } : {}),
   };
@@ -48,8 +51,8 @@ async function say(click: Clicked, text: string): Promise<void> {
 }
 
 /** Redraws where the click was made, and the Homes of the people whose waiting list changed. */
-async function redraw(deps: ListenerDeps, args: AnyBlockActionArgs, click: Clicked, card: HandoffCard, homesOf: string[]): Promise<void> {
-  const { client } = args;
+async function redraw(deps: ListenerDeps, click: Clicked, card: HandoffCard, homesOf: string[]): Promise<void> {
+  const { client } = click;
   if (click.place === "dm" && click.origin.respond && !card.dms.some((dm) => dm.ts === click.messageTs)) {
     // A DM Baton did not remember (it could not save where it was): redraw it from the click itself.
     const dm = answeredDm(card);
@@ -65,7 +68,7 @@ async function redraw(deps: ListenerDeps, args: AnyBlockActionArgs, click: Click
 export function acceptHereAction(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     await args.ack();
-    const click = clicked(args as unknown as AnyBlockActionArgs, args.action.block_id);
+    const click = clicked(args);
     await answerOnError(click.origin, async () => {
       const { won, card } = await deps.services.handoffs.accept(click.teamId, click.handoffId, click.userId);
       if (won) {
@@ -73,7 +76,7 @@ export function acceptHereAction(deps: ListenerDeps) {
       } else await say(click, alreadyDecidedText(card, click.userId));
       // The marketer's Home lists it as waiting on sales, the assignee's as waiting for them.
       const homes = won ? [click.userId, card.handedOffById, ...(card.assigneeId ? [card.assigneeId] : [])] : [click.userId];
-      await redraw(deps, args as unknown as AnyBlockActionArgs, click, card, homes);
+      await redraw(deps, click, card, homes);
     });
   };
 }
@@ -81,16 +84,16 @@ export function acceptHereAction(deps: ListenerDeps) {
 export function rejectHereAction(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     await args.ack();
-    const click = clicked(args as unknown as AnyBlockActionArgs, args.action.block_id);
+    const click = clicked(args);
     await answerOnError(click.origin, async () => {
       await deps.services.handoffs.requireSalesRep(click.teamId, click.userId, "reject handoffs");
       const card = await deps.services.handoffs.card(click.teamId, click.handoffId);
       if (card.status !== "pending") {
         await say(click, alreadyDecidedText(card, click.userId));
-        await redraw(deps, args as unknown as AnyBlockActionArgs, click, card, [click.userId]);
+        await redraw(deps, click, card, [click.userId]);
         return;
       }
-      // A rep told in the DM they clicked in when someone decided first (the reject listener says it there).
+      // Should someone decide first, the reject listener tells the rep in the DM they clicked in.
       const channelId = click.place === "dm" ? args.body.channel?.id : undefined;
       const view = rejectModal({ handoffId: card.handoffId, ...(channelId ? { channelId } : {}) }, leadLabel(card));
       const open = click.origin.inModal ? args.client.views.push : args.client.views.open;
@@ -102,19 +105,13 @@ export function rejectHereAction(deps: ListenerDeps) {
 export function assignHereAction(deps: ListenerDeps) {
   return async (args: UsersSelectArgs) => {
     await args.ack();
-    const click = clicked(args as unknown as AnyBlockActionArgs, args.action.block_id);
+    const click = clicked(args);
     await answerOnError(click.origin, async () => {
       const assigneeId = args.action.selected_user;
       const result = await deps.services.handoffs.assign(click.teamId, click.handoffId, click.userId, assigneeId);
       if (!result.assigned) await say(click, alreadyDecidedText(result.card, click.userId));
       else if (click.place === "dm") await say(click, `Assigned to ${mention(assigneeId)}; they got a DM and the card shows it.`);
-      await redraw(
-        deps,
-        args as unknown as AnyBlockActionArgs,
-        click,
-        result.card,
-        result.assigned ? [click.userId, assigneeId] : [click.userId],
-      );
+      await redraw(deps, click, result.card, result.assigned ? [click.userId, assigneeId] : [click.userId]);
     });
   };
 }
