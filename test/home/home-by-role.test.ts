@@ -184,6 +184,20 @@ describe("a Home for each role", () => {
     expect((await app.slack.waitFor("views.open")).args.view.callback_id).toBe("campaign_create");
   });
 
+  it("offers the answer buttons on the lead card only to someone who may answer", async () => {
+    await app.db.workspace.update({ where: { teamId: TEAM }, data: { salesUserIds: [REP] } });
+    try {
+      await app.idle();
+      app.slack.reset();
+      await app.requests.blockAction({ actionId: "lead_open", value: waitingLeadId, view: { id: "VHOME0006", type: "home" } }, marketer);
+      const blocks = (await app.slack.waitFor("views.open")).args.view.blocks as Block[];
+      expect(JSON.stringify(blocks)).toContain(`waiting for <@${REP}> to answer`);
+      expect(byId(blocks, "lead_handoff:")).toHaveLength(0);
+    } finally {
+      await app.db.workspace.update({ where: { teamId: TEAM }, data: { salesUserIds: [] } });
+    }
+  });
+
   it("the lead card of a waiting handoff shows the clock and the buttons; Accept there decides and redraws it", async () => {
     app.clock.set("2026-11-23T10:00:00Z");
     await app.idle();

@@ -23,13 +23,19 @@ export interface LeadView {
   campaignName: string | null;
   awaitingSales: boolean;
   /** The handoff waiting for sales, with the clock of its current deadline, when there is one. */
-  pending?: { handoffId: string; assigneeId: string | null; clock: ResponseClock | null };
+  pending?: { handoffId: string; assigneeId: string | null; clock: ResponseClock | null; viewerMayAnswer: boolean };
   history: LeadHistoryLine[];
 }
 
 const HISTORY_LINES = 8;
 
-export async function leadView(deps: Pick<LeadDeps, "db" | "clock">, teamId: string, leadId: string): Promise<LeadView> {
+/** `viewerId`: who looks, to offer Accept / Reject / Assign only to someone who may answer (anyone, when not given). */
+export async function leadView(
+  deps: Pick<LeadDeps, "db" | "clock" | "roles">,
+  teamId: string,
+  leadId: string,
+  viewerId?: string,
+): Promise<LeadView> {
   const { db } = deps;
   const lead = await findLead(db, teamId, leadId);
   if (!lead) throw new AppError("not_found", "That lead no longer exists.");
@@ -42,7 +48,8 @@ export async function leadView(deps: Pick<LeadDeps, "db" | "clock">, teamId: str
   // A card not yet posted cannot be answered (the decision needs it), so it gets no buttons elsewhere either.
   if (open?.messageTs) {
     const clock = await responseClockFor(deps, teamId, open.assigneeDueAt ?? open.slaDueAt);
-    view.pending = { handoffId: open.id, assigneeId: open.assigneeId, clock };
+    const viewerMayAnswer = viewerId ? await deps.roles.isSalesRep(teamId, viewerId) : true;
+    view.pending = { handoffId: open.id, assigneeId: open.assigneeId, clock, viewerMayAnswer };
   }
   return view;
 }

@@ -33,8 +33,8 @@ export class Leads {
     return lead;
   }
 
-  view(teamId: string, leadId: string): Promise<LeadView> {
-    return leadView(this.deps, teamId, leadId);
+  view(teamId: string, leadId: string, viewerId?: string): Promise<LeadView> {
+    return leadView(this.deps, teamId, leadId, viewerId);
   }
 
   campaignName(teamId: string, campaignId: string | null): Promise<string | null> {

@@ -49,10 +49,8 @@ export function leadCardModal(view: LeadView, viewerId: string): ModalView {
   ];
   if (view.pending) {
     const who = view.pending.assigneeId ? `waiting for ${mention(view.pending.assigneeId)} to answer` : "waiting for sales to answer";
-    blocks.push(
-      { type: "section", block_id: "clock", text: mrkdwn(`Handed off, ${who}.\n${clockText(view.pending.clock)}`) },
-      answerButtons("leadCard", view.pending.handoffId, view.pending.assigneeId),
-    );
+    blocks.push({ type: "section", block_id: "clock", text: mrkdwn(`Handed off, ${who}.\n${clockText(view.pending.clock)}`) });
+    if (view.pending.viewerMayAnswer) blocks.push(answerButtons("leadCard", view.pending.handoffId, view.pending.assigneeId));
   } else if (view.awaitingSales)
     blocks.push({ type: "context", elements: [mrkdwn(":hourglass_flowing_sand: Handed off, waiting for sales to answer.")] });
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "lead_actions", elements: buttons.slice(0, Limits.actionsElements) });

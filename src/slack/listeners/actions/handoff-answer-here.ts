@@ -59,7 +59,7 @@ async function redraw(deps: ListenerDeps, click: Clicked, card: HandoffCard, hom
     await click.origin.respond({ replace_original: true, text: dm.text, blocks: dm.blocks });
   }
   if (click.place === "leadCard" && click.viewId) {
-    const view = leadCardModal(await deps.services.leads.view(click.teamId, card.lead.id), click.userId);
+    const view = leadCardModal(await deps.services.leads.view(click.teamId, card.lead.id, click.userId), click.userId);
     await client.views.update({ view_id: click.viewId, view });
   }
   for (const userId of new Set(homesOf)) await refreshHome(deps, client, click.teamId, userId);

@@ -10,7 +10,7 @@ export function openLeadAction(deps: ListenerDeps) {
     await ack();
     const origin = clickOrigin(args);
     await answerOnError(origin, async () => {
-      const view = leadCardModal(await deps.services.leads.view(context.teamId, action.value ?? ""), body.user.id);
+      const view = leadCardModal(await deps.services.leads.view(context.teamId, action.value ?? "", body.user.id), body.user.id);
       if (origin.inModal) await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });
     });
