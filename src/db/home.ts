@@ -3,14 +3,12 @@
 import type { Db } from "./client.js";
 import type { Campaign, Handoff, Lead } from "./generated/sqlite/client.js";
 
-/** Whether the person logged a lead, handed one off or created a campaign since `since`. */
+/** Whether the person created a campaign, handed off a lead or logged one since `since` (first match wins). */
 export async function didMarketingSince(db: Db, teamId: string, userId: string, since: Date): Promise<boolean> {
-  const [leads, handoffs, campaigns] = await Promise.all([
-    db.lead.count({ where: { teamId, createdAt: { gte: since }, createdById: userId }, take: 1 }),
-    db.handoff.count({ where: { teamId, handedOffAt: { gte: since }, handedOffById: userId }, take: 1 }),
-    db.campaign.count({ where: { teamId, createdById: userId, createdAt: { gte: since } }, take: 1 }),
-  ]);
-  return leads + handoffs + campaigns > 0;
+  const select = { id: true } as const;
+  if (await db.campaign.findFirst({ where: { teamId, createdById: userId, createdAt: { gte: since } }, select })) return true;
+  if (await db.handoff.findFirst({ where: { teamId, handedOffById: userId, handedOffAt: { gte: since } }, select })) return true;
+  return (await db.lead.findFirst({ where: { teamId, createdById: userId, createdAt: { gte: since } }, select })) !== null;
 }
 
 /** Handoffs the person made that sales has not answered yet (posted ones), soonest deadline first. */
@@ -27,10 +25,10 @@ export function countHandoffsWaitingOnSales(db: Db, teamId: string, userId: stri
   return db.handoff.count({ where: { teamId, status: "pending", handedOffById: userId, messageTs: { not: null } } });
 }
 
-/** Leads sales sent back (Nurture) that the person logged or qualified, most recent first. */
+/** Leads sales sent back (Nurture) after the person handed them off (qualified them), most recent first. */
 export function leadsSentBackTo(db: Db, teamId: string, userId: string, limit: number): Promise<Lead[]> {
   return db.lead.findMany({
-    where: { teamId, stage: "nurture", erasedAt: null, OR: [{ qualifiedById: userId }, { createdById: userId }] },
+    where: { teamId, qualifiedById: userId, stage: "nurture", erasedAt: null },
     orderBy: [{ nurtureAt: "desc" }, { id: "asc" }],
     take: limit,
   });
