@@ -104,3 +104,36 @@ export function createSlaSteps(tx: Tx, teamId: string, handoffId: string, steps:
 export async function responseSlaMinutes(db: Db, teamId: string): Promise<number | null> {
   return (await db.agreement.findUnique({ where: { teamId }, select: { responseSlaMinutes: true } }))?.responseSlaMinutes ?? null;
 }
+
+/** Adds a DM to the handoff's list in one statement, so DMs sent at the same moment are all kept. */
+export async function rememberDm(db: Db, teamId: string, id: string, ref: { channelId: string; ts: string }): Promise<void> {
+  const line = `${ref.channelId} ${ref.ts}\n`;
+  await db.$executeRaw`UPDATE "Handoff" SET "dmRefs" = COALESCE("dmRefs", '') || ${line} WHERE "id" = ${id} AND "teamId" = ${teamId}`;
+}
+
+/** The DMs remembered by rememberDm, oldest first. */
+export function dmRefsOf(handoff: Pick<Handoff, "dmRefs">): { channelId: string; ts: string }[] {
+  return (handoff.dmRefs ?? "")
+    .split("\n")
+    .map((line) => line.split(" "))
+    .filter((parts): parts is [string, string] => parts.length === 2 && Boolean(parts[0]) && Boolean(parts[1]))
+    .map(([channelId, ts]) => ({ channelId, ts }));
+}
+
+/**
+ * Gives a pending handoff to another rep with a deadline of their own; false when it was decided meanwhile (or the
+ * assignee changed since `fromAssigneeId`, e.g. someone assigned it by hand).
+ */
+export async function reassignWithDeadline(
+  tx: Tx,
+  handoff: Pick<Handoff, "id" | "teamId" | "assigneeId">,
+  to: string,
+  dueAt: Date,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.handoff.updateMany({
+    where: { id: handoff.id, teamId: handoff.teamId, status: "pending", assigneeId: handoff.assigneeId },
+    data: { assigneeId: to, assigneeDueAt: dueAt, updatedAt: at },
+  });
+  return count === 1;
+}

@@ -87,6 +87,8 @@ export interface HandoffCard {
   handedOffAt: Date;
   assigneeId: string | null;
   slaDueAt: Date | null;
+  /** When the current assignee must answer: their own deadline after an SLA reassignment, else slaDueAt. */
+  answerBy: Date | null;
   breachedAt: Date | null;
   decidedById: string | null;
   decidedAt: Date | null;
@@ -98,6 +100,16 @@ export interface HandoffCard {
    */
   channelId: string;
   messageTs: string | null;
+  /** DMs sent about the handoff (to assignees), redrawn with the card once it is decided or the lead erased. */
+  dms: MessageRef[];
+}
+
+/** Time left to answer a handoff, in the workspace's working hours, as of when it was computed. */
+export interface ResponseClock {
+  dueAt: Date;
+  /** Working minutes left; negative once the deadline passed (by that many working minutes). */
+  workingMinutesLeft: number;
+  overdue: boolean;
 }
 
 /** Who to @-mention when a handoff escalates: the sales user group, or else listed people. */
@@ -130,11 +142,14 @@ export interface HandoffNotifier {
   rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]>;
   /**
    * Tells `card.assigneeId` by DM that the handoff is theirs to answer; a reassignment after a breach is also said in
-   * the card's thread.
+   * the card's thread. Returns the DM, so it can be redrawn once the handoff is decided.
    */
-  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void>;
-  /** Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. */
-  reminder(card: HandoffCard): Promise<void>;
+  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null, clock: ResponseClock | null): Promise<MessageRef | null>;
+  /**
+   * Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. Returns
+   * the DM (null for a thread reply). DMs carry the lead's headline, the clock and the card's three buttons.
+   */
+  reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
   escalation(card: HandoffCard, team: TeamMention): Promise<void>;
   /** Replaces messages that quoted free text (a reject note) with a version without it. */

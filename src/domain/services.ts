@@ -156,7 +156,7 @@ export function createServices(deps: ServiceDeps): Services {
     handoffs: new Handoffs(leadDeps),
     rotation: new Rotation(leadDeps),
     sla: new SlaLadder(leadDeps),
-    home: new Home({ db, clock }),
+    home: new Home({ db, clock, roles }),
     channelsAndPeople: new ChannelsAndPeople({ db, roles }),
     customerData: new CustomerData({ db, roles }),
     campaigns: new Campaigns(playbookDeps),

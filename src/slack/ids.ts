@@ -125,6 +125,32 @@ export const LeadActions = {
   rotationMembers: "rotation_members",
 } as const;
 
+/**
+ * Where Accept / Reject / Assign are answered besides the card: the same action ids as the card's, the handoff id as
+ * the value, and the block id `<place>:<handoff id>`, so a click there is never taken for a click on the card.
+ */
+export const AnswerBlocks = {
+  /** A DM to the assignee (rotation pick, assignment, reminder, reassignment). */
+  dm: "handoff_dm",
+  /** A waiting row on the App Home. */
+  home: "home_handoff",
+  /** The lead card modal of a lead waiting for sales. */
+  leadCard: "lead_handoff",
+} as const;
+
+/** Block ids of the answer buttons outside the card. */
+export const ANSWER_ELSEWHERE = /^(handoff_dm|home_handoff|lead_handoff):/;
+/** Every other block: the card's own (and any older message's). */
+export const ANSWER_ON_CARD = /^(?!(handoff_dm|home_handoff|lead_handoff):)/;
+
+/** App Home buttons besides the leads' own. */
+export const HomeActions = {
+  logLead: "home_log_lead",
+  logCampaign: "home_log_campaign",
+  /** Opens /baton settings' home as a modal. */
+  settings: "home_settings",
+} as const;
+
 export const LeadViews = {
   lead: "lead_modal",
   reject: "handoff_reject_modal",

@@ -3,6 +3,7 @@ import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
+import { dmAssignment } from "./assignee-dms.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
 
@@ -45,8 +46,6 @@ export async function assignHandoff(
   // Decided meanwhile: whoever decided updates the card.
   await convergeCards(deps, card, clicked, assigned);
   if (!assigned) return { assigned: false, card };
-  await deps.notifier
-    .assigned(card, { kind: "person", userId: actorId }, handoff.assigneeId)
-    .catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "assignment DM failed"));
+  await dmAssignment(deps, card, { kind: "person", userId: actorId }, handoff.assigneeId);
   return { assigned: true, card };
 }

@@ -19,6 +19,7 @@ import type { HandoffCard } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
+import { dmAssignment } from "./assignee-dms.js";
 import { convergeCards } from "./card-messages.js";
 import { cardOf, loadHandoffCard } from "./handoff-card.js";
 
@@ -78,8 +79,7 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
     throw error;
   });
   // Someone may have answered it already, from the card Slack showed before it answered Baton.
-  if (card.assigneeId && card.status === "pending")
-    await deps.notifier.assigned(card, { kind: "rotation" }, null).catch((e: unknown) => deps.logger.warn({ err: e }, "DM failed"));
+  if (card.assigneeId && card.status === "pending") await dmAssignment(deps, card, { kind: "rotation" }, null);
   return { card, lead: moved };
 }
 

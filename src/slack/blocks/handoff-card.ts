@@ -21,7 +21,7 @@ export function handoffStatusLine(card: HandoffCard): string {
   }
   if (card.status !== "pending") return `This handoff was ${card.status}.`;
   const who = card.assigneeId ? `Assigned to ${mention(card.assigneeId)}` : "Waiting for a rep";
-  const due = card.slaDueAt ? ` · answer by ${slackDate(card.slaDueAt)}` : "";
+  const due = card.answerBy ? ` · answer by ${slackDate(card.answerBy)}` : "";
   const breached = card.breachedAt ? "\n:rotating_light: *Past the agreed response time.*" : "";
   return `:hourglass_flowing_sand: ${who}${due}${breached}`;
 }
