@@ -47,12 +47,12 @@ export function formatDays(startsOn: string | null, endsOn: string | null): stri
 }
 
 /** 4_500_000 ms -> "1h 15m"; a day or more to the nearest hour ("2d 4h"); under a minute: "<1m". */
-export function duration(ms: number | null): string {
+export function duration(ms: number | null, round: (n: number) => number = Math.round): string {
   if (ms === null) return "—";
-  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const minutes = round(Math.abs(ms) / 60_000);
   if (minutes < 1) return "<1m";
   if (minutes >= 1440) {
-    const hoursInAll = Math.round(minutes / 60);
+    const hoursInAll = round(minutes / 60);
     const days = Math.floor(hoursInAll / 24);
     const hours = hoursInAll % 24;
     return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
@@ -62,6 +62,9 @@ export function duration(ms: number | null): string {
   if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
   return `${mins}m`;
 }
+
+/** A bound ("90% within X"), rounded up so that it stays true: 71.5 hours -> "3d", 61.5 minutes -> "1h 2m". */
+export const durationAtMost = (ms: number | null) => duration(ms, Math.ceil);
 
 /** Working minutes of an SLA as people say them: "4 working hours", "90 working minutes". */
 export function slaLength(minutes: number): string {

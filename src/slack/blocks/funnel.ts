@@ -8,6 +8,7 @@ import {
   count,
   dateTimeLabel,
   duration,
+  durationAtMost,
   moneyList,
   percent,
   periodLabel,
@@ -135,7 +136,7 @@ function slaBlock(report: FunnelReport): KnownBlock {
       : "no handoffs decided",
     `${count(h.breaches)} breach${h.breaches === 1 ? "" : "es"}`,
     report.speed.count > 0
-      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${duration(report.speed.p90)})${speedChange(report)}`
+      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})${speedChange(report)}`
       : "no handoffs accepted",
     h.decided > 0 ? `${percent(h.acceptanceRate)} accepted` : "",
   ].filter(Boolean);
