@@ -23,11 +23,21 @@ export function wholeMoney(cents: number, currency: string): string {
   return currencyFormat(currency, true).format(cents / 10 ** minorDigits(currency));
 }
 
+/** Amounts in several currencies, never added up: `first` (the workspace's currency) first, then by code. */
+export function inCurrencyOrder<T extends { currency: string }>(list: readonly T[], first: string): T[] {
+  return [...list].sort((a, b) => (a.currency === first ? -1 : b.currency === first ? 1 : a.currency.localeCompare(b.currency)));
+}
+
 /** Several currencies: "$12,000 + €3,000"; none: "$0" in the workspace's currency. */
 export function moneyList(list: Money[], fallbackCurrency: string): string {
   if (list.length === 0) return wholeMoney(0, fallbackCurrency);
-  return list.map((m) => wholeMoney(m.cents, m.currency)).join(" + ");
+  return inCurrencyOrder(list, fallbackCurrency)
+    .map((m) => wholeMoney(m.cents, m.currency))
+    .join(" + ");
 }
+
+/** Why a ratio of money has no figure: it would divide amounts in different currencies. */
+export const OTHER_CURRENCIES = "revenue in other currencies";
 
 /** 2.5 -> "2.5×"; null -> "—". */
 export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);
