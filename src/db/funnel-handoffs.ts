@@ -150,6 +150,30 @@ function toMs(seconds: unknown): number {
   return Math.round(num(seconds)) * 1000;
 }
 
+export interface AnsweredHandoff {
+  handedOffAt: Date;
+  decidedAt: Date;
+  slaDueAt: Date | null;
+}
+
+/**
+ * The times of the handoffs accepted in a window, for what the database cannot compute: time in working hours.
+ * Only three timestamps per handoff of one period, read from the covering index.
+ */
+export async function acceptedHandoffTimes(db: Db, scope: HandoffScope, window: Bucket): Promise<AnsweredHandoff[]> {
+  const { join, where } = handoffScope(scope);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT h."handedOffAt" AS handed, h."decidedAt" AS decided, h."slaDueAt" AS due
+    FROM "Handoff" h ${join}
+    WHERE ${where} AND h."status" = 'accepted' AND h."decidedAt" >= ${window.from} AND h."decidedAt" < ${window.to}`);
+  const date = (value: unknown) => new Date(value as string | Date);
+  return rows.map((row) => ({
+    handedOffAt: date(row.handed),
+    decidedAt: date(row.decided),
+    slaDueAt: row.due === null || row.due === undefined ? null : date(row.due),
+  }));
+}
+
 export interface WaitingHandoffs {
   waiting: number;
   overdue: number;

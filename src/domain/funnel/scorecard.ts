@@ -58,13 +58,13 @@ export function planScorecard(requests: FigureRequests, context: FunnelContext, 
   // The trend shows MQLs, marketing-sourced revenue and median speeds: no Won count, no 90th percentile.
   for (const window of windows)
     requests.stageCounts(window, ["mql", "revenue"]).handoffs(window).percentile(window, "speed", { p90: false });
-  requests.percentile(currentWindow, "margin", { p90: false }).stageCounts(monthWindow, ["mql"]);
+  requests.workingMargin(currentWindow, context.hours, context.agreement.responseSlaMinutes).stageCounts(monthWindow, ["mql"]);
   return (figures) =>
     scorecardFrom(context, period, periods, {
       counts: windows.map((w) => figures.stageCounts(w)),
       handoffs: windows.map((w) => figures.handoffs(w)),
       speeds: windows.map((w) => figures.percentile(w, "speed")),
-      margin: figures.percentile(currentWindow, "margin"),
+      margin: figures.workingMargin(currentWindow),
       monthMqls: figures.stageCounts(monthWindow).mql,
       monthElapsed: month.elapsed,
     });

@@ -31,8 +31,8 @@ function figure(line: ScorecardLine): string {
         margin === null
           ? ""
           : margin <= 0
-            ? ` · typically ${duration(-margin)} before the deadline`
-            : ` · typically ${duration(margin)} past the deadline`;
+            ? ` · typically ${duration(-margin)} of working time before the deadline`
+            : ` · typically ${duration(margin)} of working time past the deadline`;
       return `median ${duration(line.extra.medianMs)} (SLA ${slaLength(line.extra.slaMinutes)})${vsDeadline}`;
     }
     case "within_sla":
