@@ -15,7 +15,7 @@ import { type StageMeasure, type StageRequest, stageFigures } from "../../db/fun
 import type { WorkingHours } from "../../lib/working-hours.js";
 import type { FunnelDeps } from "./deps.js";
 import { countsFrom, emptyCounts, FUNNEL_STAGES, type HandoffFigures, handoffFigures, type StageCounts } from "./figures.js";
-import { nearestRankMedian, workingMarginMinutes } from "./working-margin.js";
+import { nearestRankMedian, workingMargins } from "./working-margin.js";
 
 export type GroupBy = "campaignId" | "fitGrade";
 type Measure = PercentileSeries["measure"];
@@ -118,7 +118,7 @@ export class FigureRequests {
     const measured = new Map(series.map((s, i) => [`${s.measure}:${keyOf(s.window)}`, percentiles[i] ?? NOTHING]));
     const working = new Map(
       margins.map((m, i) => {
-        const minutes = (answered[i] ?? []).map((h) => workingMarginMinutes(h, m.hours, m.slaMinutes));
+        const minutes = workingMargins(answered[i] ?? [], m.hours, m.slaMinutes);
         const median = nearestRankMedian(minutes);
         return [keyOf(m.window), { count: minutes.length, p50: median === null ? null : median * 60_000, p90: null }];
       }),
