@@ -207,6 +207,7 @@ describe("Block Kit limits", () => {
       costPerLeadCents: 8333,
       costPerSqlCents: 33333,
       returnOnSpend: 2.5,
+      returnOnSpendGap: null,
       accepted: 3,
       rejected: 1,
       acceptanceRate: 0.75,

@@ -12,6 +12,7 @@ import {
 } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
+import { attributionNote } from "./attribution-note.js";
 import type { LeadDeps } from "./deps.js";
 import { leadFields, type OutsideOrigin, sentFields } from "./lead-fields.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
@@ -116,9 +117,13 @@ async function update(deps: SaveDeps, existing: Lead, fields: LeadFields, at: Da
     return { lead: existing, created: false, changed: false };
   }
   const data = { ...changes, emailKey: emailKey(merged.email ?? ""), searchKey: searchKeyOf(merged), updatedAt: at };
+  const note = await attributionNote(deps.db, existing.teamId, existing, {
+    campaignId: merged.campaignId ?? null,
+    fitGrade: merged.fitGrade ?? null,
+  });
   const lead = await deps.db.$transaction(async (tx) => {
     const updated = await updateLeadFields(tx, existing, data);
-    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "updated", at });
+    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "updated", reason: note, at });
     await recordMessageLink(tx, updated, input, at);
     return updated;
   });

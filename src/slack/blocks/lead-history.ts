@@ -18,7 +18,7 @@ function describe(e: LeadHistoryLine): string {
     case "created":
       return `${who(e.actorId)} logged it`;
     case "updated":
-      return `${who(e.actorId)} edited it`;
+      return `${who(e.actorId)} edited it${e.reason ? `: ${escapeMrkdwn(truncate(e.reason, 300))}` : ""}`;
     case "handed_off":
       return `${who(e.actorId)} handed it off to sales`;
     case "assigned":
