@@ -1,7 +1,7 @@
 // The catch-up sweep must find exactly the instants node-cron fires at (same ISO string, so the same run key).
 import { createTask } from "node-cron";
 import { describe, expect, it } from "vitest";
-import { slotsBetween } from "../../src/jobs/cron-slots.js";
+import { slotsBetween } from "../../src/domain/digests/run-slots.js";
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
