@@ -2,6 +2,7 @@
 // in for rows written without one, and the only thing the scheduler's tick reads to find work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../helpers/clock.js";
+import { RecordingDigestPublisher } from "../helpers/fakes/digest-publisher.js";
 import { servicesOnFreshDatabase, type TestServices } from "../helpers/services.js";
 import { runsOf, schedule } from "./digest-helpers.js";
 
@@ -89,5 +90,61 @@ describe("due times of digest schedules", () => {
     await t.services.digestRuns.runDue(4);
     expect(t.digestPublisher.postsIn("C0DUENY004")).toHaveLength(1);
     expect(await nextRunAt(saved.id)).toBe("2026-11-16T15:15:00.000Z");
+  });
+});
+
+/** Holds every post until `open()`: runs under way stay under way while the test stops the tick. */
+class GatedPublisher extends RecordingDigestPublisher {
+  private opened!: () => void;
+  private readonly gate = new Promise<void>((resolve) => {
+    this.opened = resolve;
+  });
+  waiting = 0;
+
+  override async postDigest(input: Parameters<RecordingDigestPublisher["postDigest"]>[0]) {
+    this.waiting += 1;
+    await this.gate;
+    return super.postDigest(input);
+  }
+
+  open(): void {
+    this.opened();
+  }
+}
+
+describe("stopping the digest tick", () => {
+  let t: TestServices;
+  const clock = new TestClock("2026-11-23T14:00:10Z");
+  const publisher = new GatedPublisher();
+  beforeAll(async () => {
+    t = await servicesOnFreshDatabase({ clock, digestPublisher: publisher });
+  });
+  afterAll(() => t.dispose());
+
+  it("claims nothing more once stopping, finishes what it started, and leaves the rest due for the other replicas", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(
+        await schedule(t.db, {
+          teamId: `T0DUESTOP${i}`,
+          channelId: `C0DUESTOP${i}`,
+          sections: ["funnel"],
+          createdAt: "2026-11-22T00:00:00Z",
+        }),
+      );
+    }
+    const stopping = new AbortController();
+    const ticking = t.services.digestRuns.runDue(2, stopping.signal);
+    await expect.poll(() => publisher.waiting).toBe(2);
+    stopping.abort();
+    publisher.open();
+    expect(await ticking).toBe(2);
+    const posted = ids.filter((_, i) => publisher.postsIn(`C0DUESTOP${i}`).length === 1);
+    expect(posted).toHaveLength(2);
+    const rest = await t.db.digestSchedule.findMany({ where: { id: { in: ids.filter((id) => !posted.includes(id)) } } });
+    expect(rest.map((row) => row.nextRunAt?.toISOString())).toEqual(["2026-11-23T14:00:00.000Z", "2026-11-23T14:00:00.000Z"]);
+    // Another replica's tick (or this one's next life) posts the rest, and nothing twice.
+    await t.services.digestRuns.runDue(2);
+    for (let i = 0; i < 4; i++) expect(publisher.postsIn(`C0DUESTOP${i}`)).toHaveLength(1);
   });
 });

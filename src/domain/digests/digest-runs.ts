@@ -16,10 +16,11 @@ export class DigestRuns {
 
   /**
    * The scheduler's tick: claims the digests and personal digests that are due, a few at a time, and runs them,
-   * at most `concurrency` at once. Resolves to how many schedules and groups it ran.
+   * at most `concurrency` at once, until none is left or `stopping` is aborted. Resolves to how many schedules and
+   * groups it ran.
    */
-  runDue(concurrency: number): Promise<number> {
-    return runDueWork(this.deps, (target, slots) => this.catchUp(target, slots), concurrency);
+  runDue(concurrency: number, stopping?: AbortSignal): Promise<number> {
+    return runDueWork(this.deps, (target, slots) => this.catchUp(target, slots), concurrency, stopping);
   }
 
   /**

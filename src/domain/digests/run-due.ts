@@ -32,15 +32,18 @@ export type CatchUp = (target: RunTarget, slots: Date[]) => Promise<Date | null>
 
 type Claimed = { leaseUntil: Date } & ({ kind: "digest"; schedule: ScheduleTiming } | { kind: "subscriptions"; group: SubscriptionGroup });
 
-/** Claims and runs due work until none is left, `concurrency` at a time; resolves to how many were run. */
-export async function runDueWork(deps: DueDeps, catchUp: CatchUp, concurrency: number): Promise<number> {
+/**
+ * Claims and runs due work until none is left, `concurrency` at a time; resolves to how many were run. Once
+ * `stopping` is aborted nothing more is claimed, and what was claimed but not started is handed back at once.
+ */
+export async function runDueWork(deps: DueDeps, catchUp: CatchUp, concurrency: number, stopping?: AbortSignal): Promise<number> {
   await fillDueTimes(deps);
   const queue: Claimed[] = [];
   let claiming: Promise<boolean> | null = null;
   let exhausted = false;
   let ran = 0;
   const refill = (): Promise<boolean> => {
-    if (exhausted) return Promise.resolve(false);
+    if (exhausted || stopping?.aborted) return Promise.resolve(false);
     claiming ??= claimBatch(deps, concurrency)
       .then((items) => {
         queue.push(...items);
@@ -55,7 +58,9 @@ export async function runDueWork(deps: DueDeps, catchUp: CatchUp, concurrency: n
   const worker = async () => {
     for (;;) {
       const item = queue.shift();
-      if (item) {
+      if (item && stopping?.aborted) {
+        await release(deps, item, deps.clock.now());
+      } else if (item) {
         await runClaimed(deps, catchUp, item);
         ran += 1;
       } else if (!(await refill()) && queue.length === 0) {
@@ -92,12 +97,17 @@ async function runClaimed(deps: DueDeps, catchUp: CatchUp, item: Claimed): Promi
     deps.logger.error({ err: error, target: timing.target }, "due digest work failed; it is retried shortly, the rest goes on");
     due = new Date(deps.clock.now().getTime() + RETRY_AFTER_MS);
   }
+  await release(deps, item, due);
+}
+
+/** Hands the claim back with its next due time. */
+async function release(deps: DueDeps, item: Claimed, due: Date): Promise<void> {
   try {
     if (item.kind === "digest") await releaseSchedule(deps.db, item.schedule.id, item.leaseUntil, due);
     else await releaseGroup(deps.db, item.group, item.leaseUntil, due);
   } catch (error) {
     // The claim's lease runs out and the work is due again then; nothing is lost.
-    deps.logger.error({ err: error, target: timing.target }, "could not record the next due time");
+    deps.logger.error({ err: error, target: timingOf(item).target }, "could not record the next due time");
   }
 }
 
