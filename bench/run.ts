@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup]`
-// `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--sqlite | --postgresql]`: idle cost by number of
-// workspaces (bench/tenants.ts), on its own, written to bench/results-tenants.json.
+// `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--burst REPLICAS] [--sqlite | --postgresql]`: idle
+// cost by number of workspaces, and the time to post every digest due in one minute (bench/tenants.ts), on its
+// own, written to bench/results-tenants.json.
 // Runs every benchmark side by side in one run, prints markdown tables (the README carries the latest) and writes
 // bench/results.json. PostgreSQL: POSTGRES_URL, default the local server (trust auth).
 import { execFileSync } from "node:child_process";
@@ -147,13 +148,16 @@ async function digestAtScale(): Promise<void> {
 /** `--tenants N,M`: idle Baton over N workspaces, for each N and database. */
 async function tenantsOnly(sizes: number[]): Promise<void> {
   const idleSeconds = args.includes("--idle-seconds") ? Number(args[args.indexOf("--idle-seconds") + 1]) : 60;
+  const burstReplicas = args.includes("--burst") ? Number(args[args.indexOf("--burst") + 1]) || 1 : 0;
   const stub = await startSlackStub();
   const figures: TenantFigures[] = [];
   try {
     for (const tenants of sizes) {
       for (const provider of providers) {
         log(`${provider}: ${tenants.toLocaleString("en")} workspaces, ${idleSeconds} s idle`);
-        figures.push(await measureTenants(provider, tenants, { postgresUrl, env: (url) => batonEnv(url, stub.url), idleSeconds }));
+        figures.push(
+          await measureTenants(provider, tenants, { postgresUrl, env: (url) => batonEnv(url, stub.url), idleSeconds, burstReplicas }),
+        );
       }
     }
   } finally {

@@ -4,6 +4,9 @@
 // below Prisma by a preloaded counter (bench/lib/count-queries.cjs). The first start also computes every
 // schedule's due time (rows from before due times existed); it is reported apart, and the figures are taken on
 // the restart after it. Main's figures, before due times, are from issue 14's table (SQLite, one process).
+// With `--burst`, every schedule is then moved to the same minute (a daily digest at the next whole minute but
+// one) and `replicas` Baton processes post them: the time from that minute to the last digest finished, and how
+// many failed.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +29,18 @@ export interface TenantFigures {
   rssMb: number;
   idleCpuPercent: number;
   queriesPerMinute: number;
+  burst?: BurstFigures;
+}
+
+export interface BurstFigures {
+  replicas: number;
+  digests: number;
+  /** From the scheduled minute to the last run finished (null: not all within the bound). */
+  lastDoneSeconds: number | null;
+  done: number;
+  failed: number;
+  /** Messages Slack (the stand-in) was asked to post, recorded as posted. */
+  posted: number;
 }
 
 /** Main before due times (issue 14), SQLite, one process: start-up s, RSS MB, idle CPU %, queries a minute. */
@@ -50,14 +65,15 @@ function rssMb(pid: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Schedules still without a due time, read with the raw driver (not through Baton). */
-async function withoutDueTime(url: string): Promise<number> {
+/** One statement with the raw driver (not through Baton); `?` placeholders; resolves to the first row's `n`. */
+async function rawCount(url: string, sql: string, params: (string | number)[] = []): Promise<number> {
   const target = databaseTarget(url);
-  const sql = `SELECT COUNT(*) AS n FROM "DigestSchedule" WHERE "nextRunAt" IS NULL`;
   if (target.provider === "sqlite") {
-    const db = new Database(target.file ?? "", { readonly: true });
+    const db = new Database(target.file ?? "");
+    db.pragma("busy_timeout = 5000");
     try {
-      return Number((db.prepare(sql).get() as { n: number }).n);
+      const statement = db.prepare(sql);
+      return statement.reader ? Number((statement.get(...params) as { n?: number } | undefined)?.n ?? 0) : statement.run(...params).changes;
     } finally {
       db.close();
     }
@@ -65,16 +81,71 @@ async function withoutDueTime(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return Number((await client.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+    let i = 0;
+    const result = await client.query<{ n?: string }>(
+      sql.replace(/\?/g, () => `$${++i}`),
+      params,
+    );
+    return result.rows[0]?.n !== undefined ? Number(result.rows[0].n) : (result.rowCount ?? 0);
   } finally {
     await client.end();
+  }
+}
+
+/** Schedules still without a due time. */
+const withoutDueTime = (url: string) => rawCount(url, `SELECT COUNT(*) AS n FROM "DigestSchedule" WHERE "nextRunAt" IS NULL`);
+
+// The text Prisma's SQLite adapter stores and compares DateTime columns as; PostgreSQL casts the same text.
+const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/** Every schedule due in the same minute, `replicas` processes posting them (the first is `running`). */
+async function measureBurst(
+  url: string,
+  start: () => Promise<{ stop(): Promise<void> }>,
+  replicas: number,
+  digests: number,
+): Promise<BurstFigures> {
+  const others = [];
+  for (let i = 1; i < replicas; i++) others.push(await start());
+  try {
+    const slot = new Date((Math.floor(Date.now() / 60_000) + 2) * 60_000);
+    await rawCount(url, `UPDATE "DigestSchedule" SET "cron" = ?, "period" = 'daily', "nextRunAt" = ?`, [
+      `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`,
+      stored(slot),
+    ]);
+    const finished = `SELECT COUNT(*) AS n FROM "JobRun" WHERE "scheduledFor" = ? AND "status" IN ('done', 'skipped', 'failed')`;
+    const deadline = slot.getTime() + 15 * 60_000;
+    let done = 0;
+    while (Date.now() < deadline) {
+      done = await rawCount(url, finished, [stored(slot)]);
+      if (done >= digests) break;
+      await sleep(500);
+    }
+    const lastDoneSeconds = done >= digests ? (Date.now() - slot.getTime()) / 1000 : null;
+    const failed = await rawCount(url, `SELECT COUNT(*) AS n FROM "JobRun" WHERE "scheduledFor" = ? AND "status" = 'failed'`, [
+      stored(slot),
+    ]);
+    const posted = await rawCount(
+      url,
+      `SELECT COUNT(*) AS n FROM "Delivery" d JOIN "JobRun" r ON r."id" = d."runId" WHERE r."scheduledFor" = ? AND d."status" = 'posted' AND d."target" LIKE 'channel:%'`,
+      [stored(slot)],
+    );
+    return { replicas, digests, lastDoneSeconds, done, failed, posted };
+  } finally {
+    for (const other of others) await other.stop();
   }
 }
 
 export async function measureTenants(
   provider: "sqlite" | "postgresql",
   tenants: number,
-  options: { postgresUrl: string; env: (databaseUrl: string) => Record<string, string>; idleSeconds: number },
+  options: {
+    postgresUrl: string;
+    env: (databaseUrl: string) => Record<string, string>;
+    idleSeconds: number;
+    /** Replicas for the burst; none without. */
+    burstReplicas?: number;
+  },
 ): Promise<TenantFigures> {
   const database = await benchDatabase(provider, `tenants_${tenants}`, options.postgresUrl);
   const counter = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-queries-")), "count");
@@ -97,6 +168,15 @@ export async function measureTenants(
       await sleep(options.idleSeconds * 1000);
       const [q1, cpu1, t1] = [queries(), cpuSeconds(app.pid), performance.now()];
       const seconds = (t1 - t0) / 1000;
+      const rss = rssMb(app.pid);
+      const burst = options.burstReplicas
+        ? await measureBurst(
+            database.url,
+            async () => startProcess(process.execPath, ["dist/main.js"], options.env(database.url), await freePort(), "/healthz"),
+            options.burstReplicas,
+            tenants * 2,
+          )
+        : undefined;
       return {
         provider,
         tenants,
@@ -104,9 +184,10 @@ export async function measureTenants(
         firstStartMs: first.startupMs,
         dueTimesFilledMs,
         startupMs: app.startupMs,
-        rssMb: rssMb(app.pid),
+        rssMb: rss,
         idleCpuPercent: (100 * (cpu1 - cpu0)) / seconds,
         queriesPerMinute: ((q1 - q0) * 60) / seconds,
+        ...(burst ? { burst } : {}),
       };
     } finally {
       await app.stop();
@@ -142,5 +223,22 @@ export function tenantsTable(figures: TenantFigures[]): string {
     "Queries a minute, idle",
   ];
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  const bursts = figures.flatMap((f) => (f.burst ? [{ ...f.burst, provider: f.provider }] : []));
+  const burstTable = [
+    "",
+    line(["Digests due in one minute", "Database", "Replicas", "Last one done after", "Done", "Failed", "Posted"]),
+    line(["---", "---", "---", "---", "---", "---", "---"]),
+    ...bursts.map((b) =>
+      line([
+        b.digests.toLocaleString("en"),
+        db(b.provider),
+        String(b.replicas),
+        b.lastDoneSeconds === null ? "not within 15 min" : `${Math.round(b.lastDoneSeconds)} s`,
+        b.done.toLocaleString("en"),
+        String(b.failed),
+        b.posted.toLocaleString("en"),
+      ]),
+    ),
+  ];
+  return [line(header), line(header.map(() => "---")), ...rows.map(line), ...(bursts.length > 0 ? burstTable : [])].join("\n");
 }

@@ -34,5 +34,9 @@ if (file) {
   } catch {
     // not installed
   }
-  setInterval(() => fs.writeFileSync(file, String(count)), 500).unref();
+  // Written aside and renamed, so a reader never sees a half-written number.
+  setInterval(() => {
+    fs.writeFileSync(`${file}.tmp`, String(count));
+    fs.renameSync(`${file}.tmp`, file);
+  }, 500).unref();
 }
