@@ -24,8 +24,8 @@ export class DigestRuns {
   }
 
   /**
-   * node-cron's run coordinator calls this at a scheduled time on every replica: true for exactly one of them.
-   * The lease is ours (LEASE_MS), renewed while we work, whatever ttl node-cron suggests.
+   * Claims the run of one key (`digest:<scheduleId>:<slot ISO>`) for this replica: true for exactly one of
+   * several callers. The lease is LEASE_MS, renewed while the run works.
    */
   async claimKey(key: string): Promise<boolean> {
     const parsed = parseRunKey(key);
