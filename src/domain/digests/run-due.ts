@@ -45,6 +45,11 @@ export async function runDueWork(deps: DueDeps, catchUp: CatchUp, concurrency: n
   const refill = (): Promise<boolean> => {
     if (exhausted || stopping?.aborted) return Promise.resolve(false);
     claiming ??= claimBatch(deps, concurrency)
+      .catch((error: unknown) => {
+        // The database is away: this tick ends with what it has; the next one claims again.
+        deps.logger.error({ err: error }, "could not claim due digests");
+        return [];
+      })
       .then((items) => {
         queue.push(...items);
         exhausted = items.length === 0;
