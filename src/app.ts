@@ -76,7 +76,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
   await migrate(target, logger);
-  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
+  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize });
   let started = false;
   let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {
@@ -130,7 +130,15 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       metricsServer = await serveOnLoopback(metricsRoute(metrics, config.metrics.token), config.metrics.port);
     }
     await services.webForms.sealPlainSecrets();
-    const jobs = startJobs({ services, clock, logger, metrics, inFlight, schedule: options.schedule !== false });
+    const jobs = startJobs({
+      services,
+      clock,
+      logger,
+      metrics,
+      inFlight,
+      schedule: options.schedule !== false,
+      digestConcurrency: config.digestConcurrency,
+    });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
