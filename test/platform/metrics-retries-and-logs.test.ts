@@ -40,6 +40,8 @@ describe("metrics", () => {
     const before = await metricValue(app, "baton_slack_requests_total", { listener: "command:/baton", outcome: "ok" });
     await app.requests.command("/baton", "help", { teamId: TEAM });
     await app.requests.command("/baton", "help", { teamId: TEAM });
+    // Counted when the listener has finished, which may be just after Slack got its answer.
+    await app.idle();
     expect(await metricValue(app, "baton_slack_requests_total", { listener: "command:/baton", outcome: "ok" })).toBe(before + 2);
     expect(await metricValue(app, "baton_slack_handler_duration_seconds_count", { listener: "command:/baton" })).toBeGreaterThanOrEqual(2);
 
