@@ -1,0 +1,38 @@
+// The gallery as HTML: one page with every surface, and one page per surface (for its PNG).
+import { declaredBuilders } from "../builders.js";
+import type { Surface } from "../surface.js";
+import { frameHtml } from "./frames.js";
+import { type Directory, escapeHtml } from "./html.js";
+import { STYLES } from "./styles.js";
+
+export interface RenderedSurface {
+  surface: Surface;
+  /** The surface's own page, for its screenshot. */
+  page: string;
+  /** The surface's section of the gallery page. */
+  section: string;
+}
+
+export interface Gallery {
+  index: string;
+  surfaces: RenderedSurface[];
+}
+
+const document = (title: string, bodyClass: string, body: string) =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(
+    title,
+  )}</title><style>${STYLES}</style></head><body class="${bodyClass}"><main>${body}</main></body></html>\n`;
+
+/** Renders every surface; `root` is the repository (to name each builder's file). */
+export function renderGallery(surfaces: Surface[], dir: Directory, root: string): Gallery {
+  const files = new Map(declaredBuilders(root).map((b) => [b.name, b.file]));
+  const rendered = surfaces.map((surface) => {
+    const section = frameHtml(surface, dir, files.get(surface.builder.name) ?? "src/slack/blocks/");
+    return { surface, section, page: document(`${surface.id} · Baton gallery`, "surface-page", section) };
+  });
+  const toc = surfaces.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join("");
+  const builders = new Set(surfaces.map((s) => s.builder.name)).size;
+  const intro = `<h1>Baton: every surface</h1><p class="intro">${surfaces.length} surfaces from ${builders} Block Kit builders, drawn from realistic fixtures the way Slack draws them (approximately: modal inputs in particular). Regenerate with <code>npm run gallery</code>; look here before merging a change to a surface.</p>`;
+  const index = document("Baton gallery", "gallery", `${intro}<ol class="toc">${toc}</ol>${rendered.map((r) => r.section).join("\n")}`);
+  return { index, surfaces: rendered };
+}
