@@ -2,7 +2,7 @@
 import type { Surface } from "../surface.js";
 import { blocksToHtml, type Node, type RenderContext, textObject } from "./blocks.js";
 import { type Directory, escapeHtml } from "./html.js";
-import { plainToHtml } from "./mrkdwn.js";
+import { mrkdwnToHtml, plainToHtml } from "./mrkdwn.js";
 
 const AVATAR = '<div class="avatar">B</div>';
 
@@ -22,7 +22,7 @@ function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Direc
   const ephemeral = surface.ephemeral ? '<div class="ephemeral">👁 Only visible to you</div>' : "";
   const blocks = message.blocks.length > 0 ? blocksToHtml(message.blocks, ctx) : `<div class="text">${plainToHtml(message.text)}</div>`;
   // The fallback text is what notifications and screen readers get: shown small, so a reviewer reads it too.
-  const fallback = `<div class="fallback" title="The message's text: notifications and screen readers">Notification: ${escapeHtml(message.text)}</div>`;
+  const fallback = `<div class="fallback" title="The message's text: notifications and screen readers">Notification: ${mrkdwnToHtml(message.text, dir)}</div>`;
   const usesChart = JSON.stringify(message.blocks).includes('"slack_file"');
   const thread =
     chart && surface.chart && !usesChart
