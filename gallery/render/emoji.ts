@@ -63,9 +63,9 @@ const EMOJI: Record<string, string> = {
   key: "🔑",
 };
 
-/** Replaces :shortcodes: in already-escaped HTML text. */
+/** Replaces :shortcodes: in already-escaped HTML text; "9:00-17:30" is a time, not a shortcode. */
 export function emojify(html: string): string {
-  return html.replace(/:([a-z0-9_+-]+):/g, (_, name: string) => {
+  return html.replace(/(?<![0-9]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*):/g, (_, name: string) => {
     const emoji = EMOJI[name];
     if (emoji) return `<span class="emoji" title=":${name}:">${emoji}</span>`;
     return `<span class="emoji-chip">:${escapeHtml(name)}:</span>`;

@@ -45,7 +45,7 @@ hr.divider { border: none; border-top: 1px solid #ddd; margin: 12px 0; }
 .field.multiline { min-height: 84px; align-items: flex-start; }
 .field .placeholder { color: #868686; }
 .field .caret { margin-left: auto; color: #616061; }
-.chip { background: #e8f5fa; border-radius: 4px; padding: 0 6px; font-size: 13px; }
+.chip { background: #e8f5fa; border-radius: 4px; padding: 0 6px; font-size: 13px; margin-right: 4px; }
 .choices { display: flex; flex-direction: column; gap: 4px; }
 .choice { display: flex; gap: 8px; }
 .choice .box { color: #616061; }
