@@ -2,6 +2,7 @@
 // box rather than dropped, so a reviewer sees that the gallery does not know them yet.
 import { type Directory, escapeHtml } from "./html.js";
 import { mrkdwnToHtml, plainToHtml } from "./mrkdwn.js";
+import { richTextHtml } from "./rich-text.js";
 
 /** Block Kit JSON, read without trusting its shape. */
 export type Node = Record<string, unknown>;
@@ -173,6 +174,8 @@ export function block(b: Node, ctx: RenderContext): string {
         .join("")}</div>`;
     case "input":
       return input(b, ctx);
+    case "rich_text":
+      return richTextHtml(b, ctx);
     case "image": {
       const title = obj(b, "title") ? `<div class="image-title">${textObject(obj(b, "title"), ctx)} ▾</div>` : "";
       const src = imageSource(b, ctx);

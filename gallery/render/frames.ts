@@ -2,6 +2,7 @@
 import type { Surface } from "../surface.js";
 import { blocksToHtml, type Node, type RenderContext, textObject } from "./blocks.js";
 import { type Directory, escapeHtml } from "./html.js";
+import { sizeLine } from "./metrics.js";
 import { mrkdwnToHtml, plainToHtml } from "./mrkdwn.js";
 
 const AVATAR = '<div class="avatar">B</div>';
@@ -60,8 +61,9 @@ function homeFrame(surface: Extract<Surface, { kind: "home" }>, dir: Directory):
 export function frameHtml(surface: Surface, dir: Directory, file: string): string {
   const frame =
     surface.kind === "message" ? messageFrame(surface, dir) : surface.kind === "modal" ? modalFrame(surface, dir) : homeFrame(surface, dir);
+  const size = sizeLine(surface.render().blocks);
   const caption = `<div class="caption"><b>${escapeHtml(surface.title)}</b> · <code>${escapeHtml(surface.builder.name)}()</code> in <code>${escapeHtml(
     file,
-  )}</code> · seen by ${escapeHtml(surface.seenBy)}</div>`;
+  )}</code> · seen by ${escapeHtml(surface.seenBy)} · <span class="size">${size}</span></div>`;
   return `<section class="surface" id="${escapeHtml(surface.id)}" data-builder="${escapeHtml(surface.builder.name)}">${caption}<div class="frame">${frame}</div></section>`;
 }

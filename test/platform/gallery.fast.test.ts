@@ -3,8 +3,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { declaredBuilders } from "../../gallery/builders.js";
 import { DIRECTORY } from "../../gallery/fixtures/workspace.js";
+import { block } from "../../gallery/render/blocks.js";
 import { escapeHtml } from "../../gallery/render/html.js";
-import { mrkdwnToHtml } from "../../gallery/render/mrkdwn.js";
+import { mrkdwnToHtml, plainToHtml } from "../../gallery/render/mrkdwn.js";
 import { type Gallery, renderGallery } from "../../gallery/render/page.js";
 import { SURFACES } from "../../gallery/surfaces/index.js";
 
@@ -53,7 +54,8 @@ describe("the gallery", () => {
     for (const { surface, section } of gallery.surfaces) {
       expect(section).toContain(escapeHtml(surface.title));
       expect(section).toContain(`<code>${surface.builder.name}()</code> in <code>src/slack/blocks/`);
-      for (const label of labelsOf(surface.render() as Json)) expect(section, `${surface.id}: ${label}`).toContain(escapeHtml(label));
+      expect(section).toMatch(/class="size">\d+ blocks? · [\d,]+ characters</);
+      for (const label of labelsOf(surface.render() as Json)) expect(section, `${surface.id}: ${label}`).toContain(plainToHtml(label));
     }
   });
 
@@ -133,6 +135,32 @@ describe("mrkdwn as Slack shows it", () => {
     );
     expect(html(":white_check_mark: :not_an_emoji_we_know:")).toBe(
       '<span class="emoji" title=":white_check_mark:">✅</span> <span class="emoji-chip">:not_an_emoji_we_know:</span>',
+    );
+  });
+
+  it("draws rich text with its styles, mentions and lists", () => {
+    const html = block(
+      {
+        type: "rich_text",
+        elements: [
+          {
+            type: "rich_text_section",
+            elements: [
+              { type: "text", text: "Won <big>", style: { bold: true } },
+              { type: "user", user_id: "U0AVAADAMS" },
+            ],
+          },
+          {
+            type: "rich_text_list",
+            style: "bullet",
+            elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "Acme Corp" }] }],
+          },
+        ],
+      },
+      { dir: DIRECTORY, pictures: {} },
+    );
+    expect(html).toBe(
+      '<div class="block rich-text"><div><b>Won &lt;big&gt;</b><span class="mention">@Ava Adams</span></div><ul><li>Acme Corp</li></ul></div>',
     );
   });
 });
