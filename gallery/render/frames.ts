@@ -22,8 +22,6 @@ function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Direc
   const where = surface.where.startsWith("#") ? escapeHtml(surface.where) : `Baton <small>${escapeHtml(surface.where)}</small>`;
   const ephemeral = surface.ephemeral ? '<div class="ephemeral">👁 Only visible to you</div>' : "";
   const blocks = message.blocks.length > 0 ? blocksToHtml(message.blocks, ctx) : `<div class="text">${plainToHtml(message.text)}</div>`;
-  // The fallback text is what notifications and screen readers get: shown small, so a reviewer reads it too.
-  const fallback = `<div class="fallback" title="The message's text: notifications and screen readers">Notification: ${mrkdwnToHtml(message.text, dir)}</div>`;
   const usesChart = JSON.stringify(message.blocks).includes('"slack_file"');
   const thread =
     chart && surface.chart && !usesChart
@@ -32,7 +30,7 @@ function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Direc
           dir,
         )}</div>`
       : "";
-  return `<div class="channel-bar">${where}</div>${messageRow(blocks, dir, ephemeral + fallback)}${thread}`;
+  return `<div class="channel-bar">${where}</div>${messageRow(blocks, dir, ephemeral)}${thread}`;
 }
 
 function modalFrame(surface: Extract<Surface, { kind: "modal" }>, dir: Directory): string {
@@ -57,13 +55,24 @@ function homeFrame(surface: Extract<Surface, { kind: "home" }>, dir: Directory):
   )}</div>`;
 }
 
-/** The surface with its caption: its name, the builder that makes it, and who sees it. */
-export function frameHtml(surface: Surface, dir: Directory, file: string): string {
+/** A message's text, which notifications and screen readers get: shown under the frame, not as part of Slack's look. */
+function notificationHtml(surface: Surface, dir: Directory): string {
+  if (surface.kind !== "message") return "";
+  return `<div class="notification"><b>Notification text:</b> ${mrkdwnToHtml(surface.render().text, dir)}</div>`;
+}
+
+/**
+ * The surface with its caption (its name, the builder that makes it, who sees it, its size) and, on the gallery
+ * page, the notification text under it.
+ */
+export function frameHtml(surface: Surface, dir: Directory, file: string, withNotification = true): string {
   const frame =
     surface.kind === "message" ? messageFrame(surface, dir) : surface.kind === "modal" ? modalFrame(surface, dir) : homeFrame(surface, dir);
   const size = sizeLine(surface.render().blocks);
   const caption = `<div class="caption"><b>${escapeHtml(surface.title)}</b> · <code>${escapeHtml(surface.builder.name)}()</code> in <code>${escapeHtml(
     file,
   )}</code> · seen by ${escapeHtml(surface.seenBy)} · <span class="size">${size}</span></div>`;
-  return `<section class="surface" id="${escapeHtml(surface.id)}" data-builder="${escapeHtml(surface.builder.name)}">${caption}<div class="frame">${frame}</div></section>`;
+  return `<section class="surface" id="${escapeHtml(surface.id)}" data-builder="${escapeHtml(surface.builder.name)}">${caption}<div class="frame">${frame}</div>${
+    withNotification ? notificationHtml(surface, dir) : ""
+  }</section>`;
 }

@@ -27,8 +27,11 @@ const document = (title: string, bodyClass: string, body: string) =>
 export function renderGallery(surfaces: Surface[], dir: Directory, root: string): Gallery {
   const files = new Map(declaredBuilders(root).map((b) => [b.name, b.file]));
   const rendered = surfaces.map((surface) => {
-    const section = frameHtml(surface, dir, files.get(surface.builder.name) ?? "src/slack/blocks/");
-    return { surface, section, page: document(`${surface.id} · Baton gallery`, "surface-page", section) };
+    const file = files.get(surface.builder.name) ?? "src/slack/blocks/";
+    const section = frameHtml(surface, dir, file);
+    // The surface's own page is what its PNG shows: Slack's look alone, without the notification text.
+    const page = document(`${surface.id} · Baton gallery`, "surface-page", frameHtml(surface, dir, file, false));
+    return { surface, section, page };
   });
   const toc = surfaces.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join("");
   const builders = new Set(surfaces.map((s) => s.builder.name)).size;

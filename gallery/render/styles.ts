@@ -24,7 +24,7 @@ h1 { font-size: 24px; margin: 8px 0 4px; }
 .app-badge { font-size: 10px; font-weight: 700; color: #616061; background: #e8e8e8; border-radius: 3px; padding: 1px 3px; margin: 0 4px; vertical-align: 1px; }
 .time { font-size: 12px; color: #616061; }
 .ephemeral { font-size: 12px; color: #616061; margin-top: 6px; }
-.fallback { color: #616061; font-size: 12px; margin-top: 6px; }
+.notification { width: 800px; max-width: 100%; font-size: 12px; color: #616061; padding: 4px 14px; }
 .block { margin: 4px 0; }
 .block.header { font-size: 18px; font-weight: 900; margin: 6px 0; }
 .block.section { display: flex; gap: 12px; align-items: flex-start; }

@@ -46,7 +46,7 @@ describe("the gallery", () => {
     expect(gallery.surfaces).toHaveLength(SURFACES.length);
     for (const r of gallery.surfaces) {
       expect(gallery.index).toContain(`id="${r.surface.id}"`);
-      expect(r.page).toContain(r.section);
+      expect(r.page).toContain(`id="${r.surface.id}"`);
     }
   });
 
