@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DIRECTORY } from "./fixtures/workspace.js";
 import { type RenderedSurface, renderGallery } from "./render/page.js";
-import { SURFACES } from "./surfaces/index.js";
+import { SURFACE_GROUPS } from "./surfaces/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "gallery", "out");
@@ -54,7 +54,7 @@ function screenshots(browser: string, rendered: RenderedSurface[]): void {
   console.log(`PNGs: ${rendered.length} in ${path.relative(ROOT, dir)}/ (${browser})`);
 }
 
-const gallery = renderGallery(SURFACES, DIRECTORY, ROOT);
+const gallery = renderGallery(SURFACE_GROUPS, DIRECTORY, ROOT);
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(path.join(OUT, "surfaces"), { recursive: true });
 fs.writeFileSync(path.join(OUT, "index.html"), gallery.index);

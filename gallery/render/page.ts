@@ -1,6 +1,7 @@
 // The gallery as HTML: one page with every surface, and one page per surface (for its PNG).
 import { declaredBuilders } from "../builders.js";
 import type { Surface } from "../surface.js";
+import type { SurfaceGroup } from "../surfaces/index.js";
 import { frameHtml } from "./frames.js";
 import { type Directory, escapeHtml } from "./html.js";
 import { STYLES } from "./styles.js";
@@ -23,8 +24,9 @@ const document = (title: string, bodyClass: string, body: string) =>
     title,
   )}</title><style>${STYLES}</style></head><body class="${bodyClass}"><main>${body}</main></body></html>\n`;
 
-/** Renders every surface; `root` is the repository (to name each builder's file). */
-export function renderGallery(surfaces: Surface[], dir: Directory, root: string): Gallery {
+/** Renders every surface, by group; `root` is the repository (to name each builder's file). */
+export function renderGallery(groups: SurfaceGroup[], dir: Directory, root: string): Gallery {
+  const surfaces = groups.flatMap((g) => g.surfaces);
   const files = new Map(declaredBuilders(root).map((b) => [b.name, b.file]));
   const rendered = surfaces.map((surface) => {
     const file = files.get(surface.builder.name) ?? "src/slack/blocks/";
@@ -33,9 +35,20 @@ export function renderGallery(surfaces: Surface[], dir: Directory, root: string)
     const page = document(`${surface.id} · Baton gallery`, "surface-page", frameHtml(surface, dir, file, false));
     return { surface, section, page };
   });
-  const toc = surfaces.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join("");
+  const sectionOf = new Map(rendered.map((r) => [r.surface, r.section]));
+  const anchor = (title: string) => `group-${groups.findIndex((g) => g.title === title)}`;
+  const link = (id: string, text: string) => `<a href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`;
+  const toc = groups
+    .map(
+      (g) =>
+        `<li>${link(anchor(g.title), g.title)} (${g.surfaces.length})<ul>${g.surfaces.map((s) => `<li>${link(s.id, s.title)}</li>`).join("")}</ul></li>`,
+    )
+    .join("");
+  const body = groups
+    .map((g) => `<h2 id="${anchor(g.title)}">${escapeHtml(g.title)}</h2>${g.surfaces.map((s) => sectionOf.get(s) ?? "").join("\n")}`)
+    .join("\n");
   const builders = new Set(surfaces.map((s) => s.builder.name)).size;
   const intro = `<h1>Baton: every surface</h1><p class="intro">${surfaces.length} surfaces from ${builders} Block Kit builders, drawn from realistic fixtures the way Slack draws them (approximately: modal inputs in particular). Regenerate with <code>npm run gallery</code>; look here before merging a change to a surface.</p>`;
-  const index = document("Baton gallery", "gallery", `${intro}<ol class="toc">${toc}</ol>${rendered.map((r) => r.section).join("\n")}`);
+  const index = document("Baton gallery", "gallery", `${intro}<ol class="toc">${toc}</ol>${body}`);
   return { index, surfaces: rendered };
 }

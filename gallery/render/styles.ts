@@ -4,9 +4,11 @@ export const STYLES = `
 body { margin: 0; background: #f4f4f4; color: #1d1c1d; font: 15px/1.46668 Lato, "Helvetica Neue", Helvetica, Arial, sans-serif; }
 main { max-width: 860px; margin: 0 auto; padding: 24px 16px 64px; }
 h1 { font-size: 24px; margin: 8px 0 4px; }
+h2 { font-size: 19px; margin: 36px 0 12px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
 .intro { color: #616061; margin: 0 0 16px; }
-.toc { columns: 2; font-size: 13px; margin: 0 0 24px; padding-left: 18px; }
+.toc { font-size: 14px; margin: 0 0 24px; padding-left: 18px; }
 .toc a { color: #1264a3; text-decoration: none; }
+.toc ul { columns: 2; font-size: 13px; padding-left: 18px; margin: 2px 0 8px; }
 .surface { margin: 0 0 32px; }
 .caption { font-size: 13px; color: #616061; padding: 6px 14px; background: #f8f8f8; border: 1px solid #ddd; border-bottom: none; border-radius: 8px 8px 0 0; }
 .caption b { color: #1d1c1d; }

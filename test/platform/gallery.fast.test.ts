@@ -7,7 +7,7 @@ import { block } from "../../gallery/render/blocks.js";
 import { escapeHtml } from "../../gallery/render/html.js";
 import { mrkdwnToHtml, plainToHtml } from "../../gallery/render/mrkdwn.js";
 import { type Gallery, renderGallery } from "../../gallery/render/page.js";
-import { SURFACES } from "../../gallery/surfaces/index.js";
+import { SURFACE_GROUPS, SURFACES } from "../../gallery/surfaces/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -33,7 +33,7 @@ describe("the gallery", () => {
   const section = (id: string) => gallery.surfaces.find((r) => r.surface.id === id)?.section ?? "";
 
   beforeAll(() => {
-    gallery = renderGallery(SURFACES, DIRECTORY, ROOT);
+    gallery = renderGallery(SURFACE_GROUPS, DIRECTORY, ROOT);
   });
 
   it("draws every builder in src/slack/blocks that returns a Message, ModalView or HomeView", () => {
