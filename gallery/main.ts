@@ -1,5 +1,6 @@
-// `npm run gallery`: draws every surface Baton builds to gallery/out/index.html (one page), one page per surface
-// in gallery/out/surfaces/, and with headless Chromium on PATH one PNG per surface in gallery/out/png/.
+// `npm run gallery [-- --out <dir>]`: draws every surface Baton builds to gallery/out/index.html (one page), one
+// page per surface in gallery/out/surfaces/, and with headless Chromium on PATH one PNG per surface in
+// gallery/out/png/.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +10,8 @@ import { type RenderedSurface, renderGallery } from "./render/page.js";
 import { SURFACE_GROUPS } from "./surfaces/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const OUT = path.join(ROOT, "gallery", "out");
+const args = process.argv.slice(2);
+const OUT = args.includes("--out") ? path.resolve(args[args.indexOf("--out") + 1] ?? "") : path.join(ROOT, "gallery", "out");
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 function findBrowser(): string | null {
@@ -51,16 +53,17 @@ function screenshots(browser: string, rendered: RenderedSurface[]): void {
       { stdio: "ignore" },
     );
   }
-  console.log(`PNGs: ${rendered.length} in ${path.relative(ROOT, dir)}/ (${browser})`);
+  console.log(`PNGs: ${rendered.length} in ${dir} (${browser})`);
 }
 
 const gallery = renderGallery(SURFACE_GROUPS, DIRECTORY, ROOT);
-fs.rmSync(OUT, { recursive: true, force: true });
+// Only what the gallery writes is replaced: --out may name a folder that holds other things.
+for (const old of ["surfaces", "png"]) fs.rmSync(path.join(OUT, old), { recursive: true, force: true });
 fs.mkdirSync(path.join(OUT, "surfaces"), { recursive: true });
 fs.writeFileSync(path.join(OUT, "index.html"), gallery.index);
 for (const r of gallery.surfaces) fs.writeFileSync(path.join(OUT, "surfaces", `${r.surface.id}.html`), r.page);
 console.log(
-  `Gallery: ${gallery.surfaces.length} surfaces in ${path.relative(ROOT, path.join(OUT, "index.html"))} (one page each in gallery/out/surfaces/)`,
+  `Gallery: ${gallery.surfaces.length} surfaces in ${path.join(OUT, "index.html")} (one page each in ${path.join(OUT, "surfaces")})`,
 );
 
 const browser = findBrowser();
