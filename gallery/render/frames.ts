@@ -66,13 +66,25 @@ function notificationHtml(surface: Surface, dir: Directory): string {
  * page, the notification text under it.
  */
 export function frameHtml(surface: Surface, dir: Directory, file: string, withNotification = true): string {
-  const frame =
-    surface.kind === "message" ? messageFrame(surface, dir) : surface.kind === "modal" ? modalFrame(surface, dir) : homeFrame(surface, dir);
-  const size = sizeLine(surface.render().blocks);
+  let frame: string;
+  let size: string;
+  let notification = "";
+  try {
+    frame =
+      surface.kind === "message"
+        ? messageFrame(surface, dir)
+        : surface.kind === "modal"
+          ? modalFrame(surface, dir)
+          : homeFrame(surface, dir);
+    size = sizeLine(surface.render().blocks);
+    if (withNotification) notification = notificationHtml(surface, dir);
+  } catch (error) {
+    // One broken fixture shows where it broke instead of taking the whole gallery down.
+    frame = `<div class="render-error"><b>This surface failed to render:</b> ${escapeHtml(error instanceof Error ? error.message : String(error))}</div>`;
+    size = "not rendered";
+  }
   const caption = `<div class="caption"><b>${escapeHtml(surface.title)}</b> · <code>${escapeHtml(surface.builder.name)}()</code> in <code>${escapeHtml(
     file,
   )}</code> · seen by ${escapeHtml(surface.seenBy)} · <span class="size">${size}</span></div>`;
-  return `<section class="surface" id="${escapeHtml(surface.id)}" data-builder="${escapeHtml(surface.builder.name)}">${caption}<div class="frame">${frame}</div>${
-    withNotification ? notificationHtml(surface, dir) : ""
-  }</section>`;
+  return `<section class="surface" id="${escapeHtml(surface.id)}" data-builder="${escapeHtml(surface.builder.name)}">${caption}<div class="frame">${frame}</div>${notification}</section>`;
 }

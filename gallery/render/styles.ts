@@ -62,6 +62,7 @@ code { font: 12px Monaco, Menlo, Consolas, monospace; color: #e01e5a; background
 pre { font: 12px/1.5 Monaco, Menlo, Consolas, monospace; background: #f8f8f8; border: 1px solid #e2e2e2; border-radius: 4px; padding: 8px; white-space: pre-wrap; margin: 4px 0; }
 blockquote { margin: 4px 0; padding-left: 12px; border-left: 4px solid #ddd; }
 .emoji-chip { font-size: 12px; background: #f0f0f0; border-radius: 3px; padding: 0 3px; color: #616061; }
+.render-error { padding: 16px 20px; color: #e01e5a; }
 .unknown { border: 1px dashed #e01e5a; color: #e01e5a; font-size: 12px; padding: 2px 6px; border-radius: 4px; }
 .thread { margin: 0 20px 14px 66px; border-left: 3px solid #ddd; padding-left: 12px; }
 .thread-title { font-size: 13px; color: #1264a3; font-weight: 700; margin-bottom: 4px; }

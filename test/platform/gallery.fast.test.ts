@@ -54,6 +54,7 @@ describe("the gallery", () => {
     for (const { surface, section } of gallery.surfaces) {
       expect(section).toContain(escapeHtml(surface.title));
       expect(section).toContain(`<code>${surface.builder.name}()</code> in <code>src/slack/blocks/`);
+      expect(section).not.toContain("render-error");
       expect(section).toMatch(/class="size">\d+ blocks? · [\d,]+ characters</);
       for (const label of labelsOf(surface.render() as Json)) expect(section, `${surface.id}: ${label}`).toContain(plainToHtml(label));
     }
