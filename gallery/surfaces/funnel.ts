@@ -16,7 +16,11 @@ import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest
 import { Channels } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
-const chartOf = (digest: Digest) => ({ title: "Funnel and trend", alt: chartAltText(digest), png: () => renderDigestChart(digest) });
+/** The chart as Baton uploads it, drawn once however often the gallery shows it. */
+function chartOf(digest: Digest) {
+  let png: Buffer | undefined;
+  return { title: "Funnel and trend", alt: chartAltText(digest), png: () => (png ??= renderDigestChart(digest)) };
+}
 
 export const funnelSurfaces: Surface[] = [
   {
