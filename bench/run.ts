@@ -1,4 +1,7 @@
 // `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup]`
+// `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--burst REPLICAS] [--sqlite | --postgresql]`: idle
+// cost by number of workspaces, and the time to post every digest due in one minute (bench/tenants.ts), on its
+// own, written to bench/results-tenants.json.
 // Runs every benchmark side by side in one run, prints markdown tables (the README carries the latest) and writes
 // bench/results.json. PostgreSQL: POSTGRES_URL, default the local server (trust auth).
 import { execFileSync } from "node:child_process";
@@ -13,6 +16,7 @@ import { startSlackStub } from "./lib/slack-stub.js";
 import { printTables } from "./report.js";
 import { measureScenarios, type OverheadFigures, PENDING_HANDOFFS, SIGNING_SECRET, startBareBolt } from "./requests.js";
 import { measureStartup, type StartupFigures } from "./startup.js";
+import { measureTenants, type TenantFigures, tenantsTable } from "./tenants.js";
 
 type Provider = "sqlite" | "postgresql";
 
@@ -141,10 +145,49 @@ async function digestAtScale(): Promise<void> {
   }
 }
 
+/** `--tenants N,M`: idle Baton over N workspaces, for each N and database. */
+async function tenantsOnly(sizes: number[]): Promise<void> {
+  const idleSeconds = args.includes("--idle-seconds") ? Number(args[args.indexOf("--idle-seconds") + 1]) : 60;
+  const burstReplicas = args.includes("--burst") ? Number(args[args.indexOf("--burst") + 1]) || 1 : 0;
+  const stub = await startSlackStub();
+  const figures: TenantFigures[] = [];
+  try {
+    for (const tenants of sizes) {
+      for (const provider of providers) {
+        log(`${provider}: ${tenants.toLocaleString("en")} workspaces, ${idleSeconds} s idle`);
+        figures.push(
+          await measureTenants(provider, tenants, { postgresUrl, env: (url) => batonEnv(url, stub.url), idleSeconds, burstReplicas }),
+        );
+      }
+    }
+  } finally {
+    await stub.stop();
+  }
+  const machineFacts = {
+    ...machine(),
+    sqlite: sqliteVersion(),
+    ...(providers.includes("postgresql") ? { postgres: await postgresVersion(postgresUrl) } : {}),
+  };
+  fs.writeFileSync(
+    "bench/results-tenants.json",
+    `${JSON.stringify({ date: new Date().toISOString(), machine: machineFacts, idleSeconds, figures }, null, 2)}\n`,
+  );
+  process.stdout.write(`${tenantsTable(figures)}\n`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   log("building Baton (npm run build)");
   execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+  if (args.includes("--tenants")) {
+    const sizes = (args[args.indexOf("--tenants") + 1] ?? "")
+      .split(",")
+      .map(Number)
+      .filter((n) => n > 0);
+    await tenantsOnly(sizes.length > 0 ? sizes : [10, 1000]);
+    log(`done in ${Math.round((performance.now() - started) / 1000)} s; figures in bench/results-tenants.json`);
+    return;
+  }
   results.machine.sqlite = sqliteVersion();
   if (providers.includes("postgresql")) results.machine.postgres = await postgresVersion(postgresUrl);
   if (only.some((s) => ["requests", "ingest", "startup"].includes(s))) await requestsAndIngest();

@@ -25,6 +25,7 @@ import { createBoltApp } from "./slack/bolt-app.js";
 import { webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
+import { SlackEffectLedger } from "./slack/effects.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
@@ -75,7 +76,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
   await migrate(target, logger);
-  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs });
+  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize });
   let started = false;
   let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {
@@ -129,7 +130,15 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       metricsServer = await serveOnLoopback(metricsRoute(metrics, config.metrics.token), config.metrics.port);
     }
     await services.webForms.sealPlainSecrets();
-    const jobs = startJobs({ services, clock, logger, metrics, inFlight, schedule: options.schedule !== false });
+    const jobs = startJobs({
+      services,
+      clock,
+      logger,
+      metrics,
+      inFlight,
+      schedule: options.schedule !== false,
+      digestConcurrency: config.digestConcurrency,
+    });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
     return {
@@ -252,5 +261,6 @@ function slackPorts(clients: SlackClients, logger: Logger): Ports {
     digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
     leadAnnouncer: new SlackNewLeadAnnouncer(clients),
     leadExports: new SlackLeadExports(clients),
+    effectLedger: new SlackEffectLedger(clients, logger),
   };
 }

@@ -37,6 +37,18 @@ const envSchema = z.object({
     .min(100, "at least 100 milliseconds")
     .max(120_000, "at most 120000 milliseconds")
     .default(10_000),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "a number of connections, e.g. 10" })
+    .int("a whole number of connections, e.g. 10")
+    .min(2, "at least 2 connections")
+    .max(500, "at most 500 connections")
+    .default(10),
+  DIGEST_CONCURRENCY: z.coerce
+    .number({ message: "a number of digests, e.g. 4" })
+    .int("a whole number of digests, e.g. 4")
+    .min(1, "at least 1 digest at a time")
+    .max(100, "at most 100 digests at a time")
+    .default(4),
   WEBHOOK_RATE_LIMIT: z.coerce
     .number({ message: "requests per minute per workspace, e.g. 60" })
     .int()
@@ -96,6 +108,10 @@ export interface Config {
   databaseUrl?: string;
   /** How long one database operation may wait (for a lock, a connection or an answer) before it fails. */
   databaseTimeoutMs: number;
+  /** PostgreSQL connections per process (SQLite has one). */
+  databasePoolSize: number;
+  /** Scheduled digests one process runs at once: below the pool, so requests still get connections. */
+  digestConcurrency: number;
   /** POST /webhooks/leads requests per minute per workspace. */
   webhookRateLimit: number;
   /** The largest CSV file `/lead import` reads (CSV_IMPORT_MAX_MB). */
@@ -157,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, "") } : {}),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     databaseTimeoutMs: e.DATABASE_TIMEOUT_MS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    digestConcurrency: e.DIGEST_CONCURRENCY,
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
     csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
     retentionDaysAfterUninstall: e.RETENTION_DAYS_AFTER_UNINSTALL,
@@ -192,6 +210,11 @@ function crossFieldProblems(e: Env): string[] {
     problems.push("ENCRYPTION_KEY: missing; ENCRYPTION_KEY_PREVIOUS is the old key, so ENCRYPTION_KEY must hold the new one");
   } else if (e.ENCRYPTION_KEY_PREVIOUS && e.ENCRYPTION_KEY_PREVIOUS === e.ENCRYPTION_KEY) {
     problems.push("ENCRYPTION_KEY_PREVIOUS: should be the old key, not the same as ENCRYPTION_KEY (or leave it empty)");
+  }
+  if (e.DIGEST_CONCURRENCY >= e.DATABASE_POOL_SIZE) {
+    problems.push(
+      `DIGEST_CONCURRENCY: should be below DATABASE_POOL_SIZE (${e.DATABASE_POOL_SIZE}), so requests still get a database connection while digests run`,
+    );
   }
   if (e.METRICS_PORT && e.METRICS_PORT === e.PORT) {
     problems.push("METRICS_PORT: should differ from PORT (it serves /metrics on 127.0.0.1 only, beside the public port)");

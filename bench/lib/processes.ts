@@ -6,6 +6,8 @@ import net from "node:net";
 
 export interface AppProcess {
   port: number;
+  /** The spawned process (for `node` itself: Baton's process, whose CPU time and memory /proc shows). */
+  pid: number;
   /** Milliseconds from spawn to the first 200 from `readyPath`. */
   startupMs: number;
   stop(): Promise<void>;
@@ -31,7 +33,7 @@ export async function startProcess(
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const startupMs = await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, () => stderr).then(() => performance.now() - started);
-  return { port, startupMs, stop: () => stopGroup(child) };
+  return { port, pid: child.pid ?? 0, startupMs, stop: () => stopGroup(child) };
 }
 
 /** SIGTERM to the whole group, then waits until every process in it has gone (SIGKILL after 15 s). */

@@ -380,3 +380,50 @@ async function postgresWriter(url: string): Promise<Writer> {
     },
   };
 }
+
+/**
+ * `tenants` workspaces as a new install leaves them: each with its sales and marketing digest schedules (Mondays
+ * 09:00 UTC), written without a due time as rows from before due times existed; the first start computes them.
+ */
+export async function seedTenants(target: DatabaseTarget, tenants: number, at: Date): Promise<void> {
+  const writer = target.provider === "sqlite" ? sqliteWriter(target.file ?? "") : await postgresWriter(target.url);
+  const when = iso(at.getTime());
+  try {
+    for (let from = 0; from < tenants; from += 2_000) {
+      const workspaces: Row[] = [];
+      const schedules: Row[] = [];
+      for (let i = from; i < Math.min(tenants, from + 2_000); i++) {
+        const teamId = `TTEN${String(i).padStart(7, "0")}`;
+        workspaces.push({
+          teamId,
+          timezone: "UTC",
+          currency: "USD",
+          salesChannelId: SALES_CHANNEL,
+          marketingChannelId: MARKETING_CHANNEL,
+          createdAt: when,
+          updatedAt: when,
+        });
+        for (const view of ["sales", "marketing"]) {
+          const channelId = view === "sales" ? SALES_CHANNEL : MARKETING_CHANNEL;
+          schedules.push({
+            id: `bsch_${i}_${view}`,
+            teamId,
+            channelId,
+            period: "weekly",
+            cron: "0 9 * * 1",
+            timezone: "UTC",
+            view,
+            createdById: "system",
+            createdAt: when,
+            updatedAt: when,
+          });
+        }
+      }
+      await writer.insert("Workspace", workspaces);
+      await writer.insert("DigestSchedule", schedules);
+    }
+    await writer.finish();
+  } finally {
+    await writer.close();
+  }
+}

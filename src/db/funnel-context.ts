@@ -1,9 +1,14 @@
 // What the funnel needs besides counts: the workspace's zone and currency, the agreement, campaign names.
 import type { Db } from "./client.js";
+import type { Workspace } from "./workspaces.js";
 
 export interface FunnelContextRow {
   timezone: string;
   currency: string;
+  /** The working hours the SLA is counted in. */
+  workStartMinute: number;
+  workEndMinute: number;
+  workDays: Workspace["workDays"];
   agreement: { mqlMonthlyTarget: number; responseSlaMinutes: number; acceptanceRateTarget: number } | null;
 }
 
@@ -13,10 +18,13 @@ export async function funnelContextRow(db: Db, teamId: string): Promise<FunnelCo
     select: {
       timezone: true,
       currency: true,
+      workStartMinute: true,
+      workEndMinute: true,
+      workDays: true,
       agreement: { select: { mqlMonthlyTarget: true, responseSlaMinutes: true, acceptanceRateTarget: true } },
     },
   });
-  return workspace ? { timezone: workspace.timezone, currency: workspace.currency, agreement: workspace.agreement } : null;
+  return workspace;
 }
 
 export interface CampaignFacts {

@@ -91,7 +91,7 @@ export async function handoffCounts(db: Db, scope: HandoffScope, request: Handof
 export interface Percentiles {
   /** How many accepted handoffs were measured. */
   count: number;
-  /** Milliseconds, null when nothing was measured. */
+  /** Milliseconds, null when nothing was measured (nearest rank: see handoffPercentiles). */
   p50: number | null;
   p90: number | null;
 }
@@ -100,7 +100,7 @@ export interface Percentiles {
 export interface PercentileSeries {
   window: Bucket;
   measure: "speed" | "margin";
-  /** False: the median alone (p90 comes back null); each percentile costs SQLite a sort of its own. */
+  /** False: the median alone (p90 comes back null). */
   p90?: boolean;
 }
 
@@ -108,8 +108,10 @@ const NOTHING: Percentiles = { count: 0, p50: null, p90: null };
 
 /**
  * Median and 90th percentile over the accepted handoffs decided in each window, one result per series, in one
- * statement: percentile_cont (linear interpolation between neighbours) on both databases. SQLite's comes with
- * better-sqlite3 12.11+ (built with SQLITE_ENABLE_PERCENTILE) and takes the fraction as its second argument.
+ * statement, by nearest rank so that they read literally: over the n values sorted, the p-th percentile is the
+ * value at 1-based rank ceil(p * n), the smallest value that at least p of the handoffs took or less ("90%
+ * within X" is then true). Ranks are integer arithmetic (ceil(n / 2) = (n + 1) / 2, ceil(9n / 10) =
+ * (9n + 9) / 10), never a float to round, and the same window functions on both databases: one sort per series.
  */
 export async function handoffPercentiles(
   db: Db,
@@ -119,8 +121,6 @@ export async function handoffPercentiles(
 ): Promise<Percentiles[]> {
   if (series.length === 0) return [];
   const { join, where } = handoffScope(scope);
-  const percentile = (p: number) =>
-    raw(provider === "postgresql" ? `percentile_cont(${p}) WITHIN GROUP (ORDER BY s)` : `percentile_cont(s, ${p})`);
   const parts = series.map((s, i) => {
     const since = s.measure === "speed" ? 'h."handedOffAt"' : 'h."slaDueAt"';
     const seconds = raw(
@@ -128,11 +128,12 @@ export async function handoffPercentiles(
         ? `EXTRACT(EPOCH FROM (h."decidedAt" - ${since}))`
         : `((julianday(h."decidedAt") - julianday(${since})) * 86400.0)`,
     );
-    const p90 = s.p90 === false ? raw("NULL") : percentile(0.9);
-    return Prisma.sql`SELECT ${raw(String(i))} AS series, COUNT(*) AS n, ${percentile(0.5)} AS p50, ${p90} AS p90
-      FROM (SELECT ${seconds} AS s FROM "Handoff" h ${join}
-        WHERE ${where} AND h."status" = 'accepted' AND h."decidedAt" >= ${s.window.from} AND h."decidedAt" < ${s.window.to}
-          AND ${raw(since)} IS NOT NULL) x`;
+    const p90 = s.p90 === false ? raw("NULL") : raw("MAX(CASE WHEN rn = (9 * total + 9) / 10 THEN s END)");
+    return Prisma.sql`SELECT ${raw(String(i))} AS series, COUNT(*) AS n, MAX(CASE WHEN rn = (total + 1) / 2 THEN s END) AS p50, ${p90} AS p90
+      FROM (SELECT s, ROW_NUMBER() OVER (ORDER BY s) AS rn, COUNT(*) OVER () AS total
+        FROM (SELECT ${seconds} AS s FROM "Handoff" h ${join}
+          WHERE ${where} AND h."status" = 'accepted' AND h."decidedAt" >= ${s.window.from} AND h."decidedAt" < ${s.window.to}
+            AND ${raw(since)} IS NOT NULL) x) ranked`;
   });
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.join(parts, " UNION ALL "));
   const bySeries = new Map(rows.map((row) => [num(row.series), row]));
@@ -147,6 +148,30 @@ export async function handoffPercentiles(
 /** Whole seconds in milliseconds: the stores keep milliseconds, but SQLite's julianday arithmetic is not exact. */
 function toMs(seconds: unknown): number {
   return Math.round(num(seconds)) * 1000;
+}
+
+export interface AnsweredHandoff {
+  handedOffAt: Date;
+  decidedAt: Date;
+  slaDueAt: Date | null;
+}
+
+/**
+ * The times of the handoffs accepted in a window, for what the database cannot compute: time in working hours.
+ * Only three timestamps per handoff of one period, read from the covering index.
+ */
+export async function acceptedHandoffTimes(db: Db, scope: HandoffScope, window: Bucket): Promise<AnsweredHandoff[]> {
+  const { join, where } = handoffScope(scope);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT h."handedOffAt" AS handed, h."decidedAt" AS decided, h."slaDueAt" AS due
+    FROM "Handoff" h ${join}
+    WHERE ${where} AND h."status" = 'accepted' AND h."decidedAt" >= ${window.from} AND h."decidedAt" < ${window.to}`);
+  const date = (value: unknown) => new Date(value as string | Date);
+  return rows.map((row) => ({
+    handedOffAt: date(row.handed),
+    decidedAt: date(row.decided),
+    slaDueAt: row.due === null || row.due === undefined ? null : date(row.due),
+  }));
 }
 
 export interface WaitingHandoffs {

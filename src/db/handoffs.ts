@@ -24,9 +24,26 @@ export function createOpenHandoff(
   });
 }
 
-/** Removes a handoff whose card never made it to Slack (nobody has seen it, so nothing is lost). */
-export async function deleteUnpostedHandoff(db: Db, teamId: string, id: string): Promise<void> {
-  await db.handoff.deleteMany({ where: { id, teamId, status: "pending" } });
+/**
+ * Removes a pending handoff whose card Baton does not know (it never made it to Slack, so nobody has seen it);
+ * false when it was decided or its card became known meanwhile.
+ */
+export async function deleteUnpostedHandoff(db: Db | Tx, teamId: string, id: string): Promise<boolean> {
+  const { count } = await db.handoff.deleteMany({ where: { id, teamId, status: "pending", messageTs: null } });
+  return count === 1;
+}
+
+/**
+ * Records which message is the handoff's card, only while none is on record: the answer to chat.postMessage and a
+ * click on the card (which can come first) may each store it, and neither replaces the other. False when one was
+ * already stored.
+ */
+export async function storeCardRef(db: Db | Tx, teamId: string, id: string, ref: { channelId: string; ts: string }): Promise<boolean> {
+  const { count } = await db.handoff.updateMany({
+    where: { id, teamId, messageTs: null },
+    data: { channelId: ref.channelId, messageTs: ref.ts },
+  });
+  return count === 1;
 }
 
 /**
@@ -40,7 +57,7 @@ export async function recordHandoffDecision(
 ): Promise<boolean> {
   const late = handoff.slaDueAt && !handoff.breachedAt && data.decidedAt > handoff.slaDueAt;
   const { count } = await tx.handoff.updateMany({
-    where: { id: handoff.id, teamId: handoff.teamId, status: "pending", messageTs: { not: null } },
+    where: { id: handoff.id, teamId: handoff.teamId, status: "pending" },
     data: { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) },
   });
   return count === 1;
@@ -86,4 +103,37 @@ export function createSlaSteps(tx: Tx, teamId: string, handoffId: string, steps:
 /** Working minutes sales has to answer a handoff, from the agreement (its default when there is none). */
 export async function responseSlaMinutes(db: Db, teamId: string): Promise<number | null> {
   return (await db.agreement.findUnique({ where: { teamId }, select: { responseSlaMinutes: true } }))?.responseSlaMinutes ?? null;
+}
+
+/** Adds a DM to the handoff's list in one statement, so DMs sent at the same moment are all kept. */
+export async function rememberDm(db: Db, teamId: string, id: string, ref: { channelId: string; ts: string }): Promise<void> {
+  const line = `${ref.channelId} ${ref.ts}\n`;
+  await db.$executeRaw`UPDATE "Handoff" SET "dmRefs" = COALESCE("dmRefs", '') || ${line} WHERE "id" = ${id} AND "teamId" = ${teamId}`;
+}
+
+/** The DMs remembered by rememberDm, oldest first. */
+export function dmRefsOf(handoff: Pick<Handoff, "dmRefs">): { channelId: string; ts: string }[] {
+  return (handoff.dmRefs ?? "")
+    .split("\n")
+    .map((line) => line.split(" "))
+    .filter((parts): parts is [string, string] => parts.length === 2 && Boolean(parts[0]) && Boolean(parts[1]))
+    .map(([channelId, ts]) => ({ channelId, ts }));
+}
+
+/**
+ * Gives a pending handoff to another rep with a deadline of their own; false when it was decided meanwhile (or the
+ * assignee changed since `fromAssigneeId`, e.g. someone assigned it by hand).
+ */
+export async function reassignWithDeadline(
+  tx: Tx,
+  handoff: Pick<Handoff, "id" | "teamId" | "assigneeId">,
+  to: string,
+  dueAt: Date,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.handoff.updateMany({
+    where: { id: handoff.id, teamId: handoff.teamId, status: "pending", assigneeId: handoff.assigneeId },
+    data: { assigneeId: to, assigneeDueAt: dueAt, updatedAt: at },
+  });
+  return count === 1;
 }

@@ -5,7 +5,7 @@
 // on SQLite, json_to_recordset on PostgreSQL): both variants live side by side below and both are tested.
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client.js";
-import type { LeadFields } from "./leads.js";
+import { type LeadFields, reattributeEvents } from "./leads.js";
 import type { Provider } from "./target.js";
 
 export interface NewLeadRow {
@@ -103,12 +103,17 @@ export async function writeLeadBatch(db: Db, provider: Provider, batch: BatchWri
     })),
   ];
   const submissions = batch.submissions.map((row) => ({ id: newId(), leadId: row.leadId, fields: JSON.stringify(row.fields) }));
+  const moved = (value: string | null | undefined, was: string | null) => value !== null && value !== undefined && value !== was;
+  const reattributed = batch.update
+    .filter(({ lead, changes }) => moved(changes.campaignId, lead.campaignId) || moved(changes.fitGrade, lead.fitGrade))
+    .map(({ lead }) => lead.id);
   const sql = provider === "postgresql" ? postgresSql : sqliteSql;
   await db.$transaction(
     async (tx) => {
       if (created.length > 0) await tx.$executeRawUnsafe(sql.insertLeads, JSON.stringify(created), teamId, source, actorId, at);
       if (updated.length > 0) await tx.$executeRawUnsafe(sql.updateLeads, JSON.stringify(updated), teamId, at);
       if (events.length > 0) await tx.$executeRawUnsafe(sql.insertEvents, JSON.stringify(events), teamId, actorId, at);
+      await reattributeEvents(tx, teamId, reattributed);
       if (submissions.length > 0) await tx.$executeRawUnsafe(sql.insertSubmissions, JSON.stringify(submissions), teamId, source, at);
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./client.js";
-import type { Lead, Prisma } from "./generated/sqlite/client.js";
+import { type Lead, Prisma } from "./generated/sqlite/client.js";
 
 export type { Lead };
 
@@ -77,13 +77,33 @@ export function insertLead(
   return tx.lead.create({ data: { ...data, updatedAt: data.createdAt } });
 }
 
-/** Updates a lead's fields (its "updated" event is the caller's, in the same transaction). Throws P2002 when a new email is taken. */
-export function updateLeadFields(
+/**
+ * Updates a lead's fields (its "updated" event is the caller's, in the same transaction), and its events'
+ * attribution when the campaign or fit grade changed. Throws P2002 when a new email is taken.
+ */
+export async function updateLeadFields(
   tx: Tx,
   lead: Lead,
   data: LeadFields & { updatedAt: Date; searchKey: string; emailKey?: string },
 ): Promise<Lead> {
-  return tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
+  const updated = await tx.lead.update({ where: { id: lead.id, teamId: lead.teamId }, data });
+  if (updated.campaignId !== lead.campaignId || updated.fitGrade !== lead.fitGrade) await reattributeEvents(tx, lead.teamId, [lead.id]);
+  return updated;
+}
+
+/**
+ * The attribution rule: every event of a lead carries the lead's current source campaign and fit grade, so the
+ * funnel (which counts events from one covering index, without reading leads) counts each stage a lead reached
+ * under the campaign and grade it has now, also the stages reached before a correction, as the campaign card
+ * and list do. To be called in the transaction that changed the leads' campaign or grade, after the change.
+ */
+export async function reattributeEvents(tx: Tx, teamId: string, leadIds: string[]): Promise<void> {
+  if (leadIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "LeadEvent" SET
+      "campaignId" = (SELECT l."campaignId" FROM "Lead" l WHERE l."id" = "LeadEvent"."leadId" AND l."teamId" = "LeadEvent"."teamId"),
+      "fitGrade" = (SELECT l."fitGrade" FROM "Lead" l WHERE l."id" = "LeadEvent"."leadId" AND l."teamId" = "LeadEvent"."teamId")
+    WHERE "teamId" = ${teamId} AND "leadId" IN (${Prisma.join(leadIds)})`;
 }
 
 /** Keeps what an outside source sent for a lead (erased with the lead by `/lead forget`). */
@@ -109,6 +129,25 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Prom
 }
 
 /** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */
+/**
+ * Takes back a hand-off committed before its card was posted, when Slack then refused the card: the lead's stage
+ * as it was, and the hand-off's events (all stamped with the hand-off's instant) gone, as if it never happened.
+ */
+export async function revertHandOff(tx: Tx, before: Lead, at: Date): Promise<void> {
+  await tx.lead.updateMany({
+    where: { id: before.id, teamId: before.teamId, stage: "mql" },
+    data: { stage: before.stage, mqlAt: before.mqlAt, qualifiedById: before.qualifiedById },
+  });
+  await tx.leadEvent.deleteMany({
+    where: {
+      teamId: before.teamId,
+      leadId: before.id,
+      at,
+      OR: [{ type: { in: ["handed_off", "assigned"] } }, { type: "stage_changed", toStage: "mql" }],
+    },
+  });
+}
+
 export async function campaignIdInTeam(db: Db, teamId: string, ref: { id?: string; code?: string }): Promise<string | null> {
   if (ref.id) return (await db.campaign.findFirst({ where: { id: ref.id, teamId }, select: { id: true } }))?.id ?? null;
   if (ref.code) return (await db.campaign.findFirst({ where: { trackingCode: ref.code, teamId }, select: { id: true } }))?.id ?? null;

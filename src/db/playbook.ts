@@ -1,6 +1,7 @@
 import type { Db, Tx } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import { type Agreement, type BrandGuide, type IcpSegment, type PlaybookChange, Prisma } from "./generated/sqlite/client.js";
+import { reattributeEvents } from "./leads.js";
 
 export type { Agreement, BrandGuide, IcpSegment, PlaybookChange };
 
@@ -145,10 +146,34 @@ export async function countLeadsByFitGrade(db: Db, teamId: string): Promise<{ fi
   return rows.map((row) => ({ fitGrade: row.fitGrade, leads: row._count._all }));
 }
 
-export function setLeadFit(db: Db, teamId: string, ids: string[], fit: { fitGrade: string | null; fitSegmentId: string | null }) {
-  return db.$executeRaw`
-    UPDATE "Lead" SET "fitGrade" = ${fit.fitGrade}, "fitSegmentId" = ${fit.fitSegmentId}
-    WHERE "teamId" = ${teamId} AND "id" IN (${Prisma.join(ids)})`;
+export interface FitChange {
+  fit: { fitGrade: string | null; fitSegmentId: string | null };
+  /** The leads moving to `fit`, each with the history line to add when its grade changes (null: only the segment). */
+  leads: { id: string; note: string | null }[];
+  at: Date;
+}
+
+/**
+ * Sets the fit of some leads, and in the same transaction their events' grade (the attribution rule, see
+ * reattributeEvents) and an "updated" event by Baton on each lead whose grade changed.
+ */
+export function setLeadFit(db: Db, teamId: string, change: FitChange): Promise<void> {
+  const ids = change.leads.map((lead) => lead.id);
+  const noted = change.leads.filter((lead) => lead.note !== null);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      UPDATE "Lead" SET "fitGrade" = ${change.fit.fitGrade}, "fitSegmentId" = ${change.fit.fitSegmentId}
+      WHERE "teamId" = ${teamId} AND "id" IN (${Prisma.join(ids)})`;
+    if (noted.length === 0) return;
+    await tx.leadEvent.createMany({
+      data: noted.map((lead) => ({ teamId, leadId: lead.id, actorId: "system", type: "updated", reason: lead.note, at: change.at })),
+    });
+    await reattributeEvents(
+      tx,
+      teamId,
+      noted.map((lead) => lead.id),
+    );
+  });
 }
 
 // "Done once" markers (OnceMarker), e.g. "this ICP change has been applied to every lead".

@@ -29,3 +29,23 @@ export async function finishSlaStep(db: Tx, id: string, owner: string, at: Date,
   const { count } = await db.slaStep.updateMany({ where: { id, claimedBy: owner, doneAt: null }, data: { doneAt: at, outcome } });
   return count === 1;
 }
+
+/** Runs steps of a handoff again at new times (after a reassignment): not done, not claimed, due at `dueAt`. */
+export async function rearmSlaSteps(tx: Tx, teamId: string, handoffId: string, steps: { step: string; dueAt: Date }[]): Promise<void> {
+  for (const { step, dueAt } of steps) {
+    await tx.slaStep.updateMany({
+      where: { teamId, handoffId, step },
+      data: { dueAt, doneAt: null, outcome: null, claimedUntil: null, claimedBy: null },
+    });
+  }
+}
+
+/** Steps of a handoff other than `exceptId` that are not done yet (due, running elsewhere, or later). */
+export function countOpenSlaSteps(db: Db, teamId: string, handoffId: string, exceptId: string): Promise<number> {
+  return db.slaStep.count({ where: { teamId, handoffId, doneAt: null, id: { not: exceptId } } });
+}
+
+/** Gives a claimed step back (not done), so the next run takes it again. */
+export async function releaseSlaStep(db: Db, id: string, owner: string): Promise<void> {
+  await db.slaStep.updateMany({ where: { id, claimedBy: owner, doneAt: null }, data: { claimedUntil: null, claimedBy: null } });
+}

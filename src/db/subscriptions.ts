@@ -17,8 +17,10 @@ export interface SubscriptionKey {
 export async function upsertSubscription(db: Db, key: SubscriptionKey, period: string): Promise<{ created: boolean }> {
   const where = { teamId_userId_kind_campaignId: key };
   const existing = await db.subscription.findUnique({ where });
+  // A new period's due time is the scheduler's to compute (null); an unchanged one keeps its own.
+  const change = (from: string) => (from === period ? { period } : { period, nextRunAt: null });
   if (existing) {
-    await db.subscription.update({ where, data: { period } });
+    await db.subscription.update({ where, data: change(existing.period) });
     return { created: false };
   }
   try {
@@ -26,7 +28,7 @@ export async function upsertSubscription(db: Db, key: SubscriptionKey, period: s
     return { created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    await db.subscription.update({ where, data: { period } });
+    await db.subscription.update({ where, data: { period, nextRunAt: null } });
     return { created: false };
   }
 }
@@ -43,9 +45,57 @@ export function subscriptionsOf(db: Db, teamId: string, userId: string): Promise
   return db.subscription.findMany({ where: { teamId, userId }, orderBy: { createdAt: "asc" } });
 }
 
-/** The (workspace, period) pairs that have subscribers, with the workspace's zone: what the scheduler must run. */
-export async function subscriptionGroups(db: Db): Promise<{ teamId: string; period: string; timezone: string }[]> {
-  const groups = await db.subscription.groupBy({ by: ["teamId", "period"] });
+interface GroupKey {
+  teamId: string;
+  period: string;
+}
+
+/** A workspace's personal digests of one period, as the scheduler claims them, with the workspace's zone. */
+export interface SubscriptionGroup extends GroupKey {
+  timezone: string;
+}
+
+/** Groups with subscriptions whose due time was never computed (new, or their period changed), with their zone. */
+export async function groupsWithoutDueTime(db: Db, take: number): Promise<SubscriptionGroup[]> {
+  const groups = await db.subscription.findMany({
+    where: { nextRunAt: null },
+    distinct: ["teamId", "period"],
+    select: { teamId: true, period: true },
+    take,
+  });
+  return withZones(db, groups);
+}
+
+export async function fillGroupDueTime(db: Db, { teamId, period }: GroupKey, nextRunAt: Date): Promise<void> {
+  await db.subscription.updateMany({ where: { teamId, period, nextRunAt: null }, data: { nextRunAt } });
+}
+
+/**
+ * Claims up to `limit` due groups: each moves to `leaseUntil` in one conditional update, so of several processes
+ * only one sees a count for it; if this one dies, the group is due again after the lease.
+ */
+export async function claimDueGroups(db: Db, claim: { now: Date; leaseUntil: Date; limit: number }): Promise<SubscriptionGroup[]> {
+  const { now, leaseUntil, limit } = claim;
+  const due = await db.subscription.findMany({
+    where: { nextRunAt: { lte: now } },
+    distinct: ["teamId", "period"],
+    select: { teamId: true, period: true },
+    take: limit,
+  });
+  const claimed: GroupKey[] = [];
+  for (const group of due) {
+    const { count } = await db.subscription.updateMany({ where: { ...group, nextRunAt: { lte: now } }, data: { nextRunAt: leaseUntil } });
+    if (count > 0) claimed.push(group);
+  }
+  return withZones(db, claimed);
+}
+
+/** After a run: the group's next due time, on the rows this claim moved (a row added meanwhile has its own). */
+export async function releaseGroup(db: Db, { teamId, period }: GroupKey, claimedUntil: Date, nextRunAt: Date): Promise<void> {
+  await db.subscription.updateMany({ where: { teamId, period, nextRunAt: claimedUntil }, data: { nextRunAt } });
+}
+
+async function withZones(db: Db, groups: GroupKey[]): Promise<SubscriptionGroup[]> {
   if (groups.length === 0) return [];
   const zones = await db.workspace.findMany({
     where: { teamId: { in: [...new Set(groups.map((g) => g.teamId))] } },

@@ -67,6 +67,7 @@ export const PURGED_TABLES = [
   "TrackingCodeAlias",
   "LeadSource",
   "LeadExport",
+  "OutboxEffect",
   "Campaign",
   "DigestSchedule",
   "RotationMember",
@@ -111,6 +112,7 @@ export async function purgeWorkspace(db: Db, teamId: string, before: Date, batch
     await tx.trackingCodeAlias.deleteMany({ where });
     await tx.leadSource.deleteMany({ where });
     await tx.leadExport.deleteMany({ where });
+    await tx.outboxEffect.deleteMany({ where });
     await tx.campaign.deleteMany({ where });
     await tx.digestSchedule.deleteMany({ where });
     await tx.rotationMember.deleteMany({ where });

@@ -101,3 +101,12 @@ export const DIGEST_PERIOD_LABELS = {
   weekly: "Weekly (last week)",
   monthly: "Monthly (last month)",
 } as const;
+
+/** The admin's setup checklist on the App Home: what each item is, done or not. */
+export const SETUP_ITEM_LABELS = {
+  channels: "Channels: where handoff cards and marketing notices go",
+  salesTeam: "Sales team: who may accept, reject and assign handoffs",
+  rotation: "Rotation: who gets new handoffs",
+  digests: "Digests: the funnel posted on a schedule",
+  leadIntake: "Web forms and lead sources: leads that arrive by themselves",
+} as const;

@@ -41,9 +41,22 @@ export interface PlaybookChangeAnnouncement {
 }
 
 /** Posts campaign and playbook announcements in a workspace's channels. Never throws for Slack's refusals. */
+/**
+ * Announcements in the sales and marketing channels. `effectId` marks the message (metadata), so a retry can tell
+ * whether it went out. A refusal for good (not_in_channel, ...) comes back as `ok: false`; anything a later try may
+ * fix (rate limits, Slack or the network down) is thrown.
+ */
 export interface PlaybookAnnouncer {
-  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement): Promise<AnnouncementDelivery>;
-  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement): Promise<AnnouncementDelivery>;
+  campaignLaunched(teamId: string, channelId: string, campaign: CampaignAnnouncement, effectId?: string): Promise<AnnouncementDelivery>;
+  playbookChanged(teamId: string, channelId: string, change: PlaybookChangeAnnouncement, effectId?: string): Promise<AnnouncementDelivery>;
+}
+
+/** A message Baton looked for in a channel: found (with its ts), not there, or the channel could not be read. */
+export type FoundMessage = { found: true; ts: string } | { found: false } | { found: "unknown" };
+
+/** Where a message marked with an outbox effect's id is, if Baton posted it. */
+export interface EffectLedger {
+  findEffect(teamId: string, channelId: string, effectId: string, since: Date): Promise<FoundMessage>;
 }
 
 /** A Slack message Baton posted: where it is, so it can be updated or anonymised later. */
@@ -74,14 +87,29 @@ export interface HandoffCard {
   handedOffAt: Date;
   assigneeId: string | null;
   slaDueAt: Date | null;
+  /** When the current assignee must answer: their own deadline after an SLA reassignment, else slaDueAt. */
+  answerBy: Date | null;
   breachedAt: Date | null;
   decidedById: string | null;
   decidedAt: Date | null;
   rejectReason: string | null;
   rejectNote: string | null;
-  /** Where the card is (the sales channel at the time of the handoff); ts is null until it is posted. */
+  /**
+   * Where the card is (the sales channel at the time of the handoff); ts is null until Baton knows which message it
+   * is (from Slack's answer to the post, or the first click on the card).
+   */
   channelId: string;
   messageTs: string | null;
+  /** DMs sent about the handoff (to assignees), redrawn with the card once it is decided or the lead erased. */
+  dms: MessageRef[];
+}
+
+/** Time left to answer a handoff, in the workspace's working hours, as of when it was computed. */
+export interface ResponseClock {
+  dueAt: Date;
+  /** Working minutes left; negative once the deadline passed (by that many working minutes). */
+  workingMinutesLeft: number;
+  overdue: boolean;
 }
 
 /** Who to @-mention when a handoff escalates: the sales user group, or else listed people. */
@@ -101,20 +129,27 @@ export type AssignedBy = { kind: "person"; userId: string } | { kind: "rotation"
 export interface HandoffNotifier {
   /** Posts the card with Accept / Reject / Assign buttons to `card.channelId`. */
   postCard(card: HandoffCard): Promise<MessageRef>;
-  deleteCard(teamId: string, ref: MessageRef): Promise<void>;
   /** Re-renders the card in place, for everyone in the channel. */
   refreshCard(card: HandoffCard): Promise<void>;
+  /**
+   * Turns `duplicate`, another card of the same handoff (posted again after a crash), into a pointer to the card on
+   * record (`card.messageTs`), with no buttons.
+   */
+  pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void>;
   /** Tells the marketer in the card's thread that a rep accepted. */
   accepted(card: HandoffCard): Promise<void>;
   /** Tells marketing why, in the card's thread and the marketing channel; returns the messages that quote the note. */
   rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]>;
   /**
    * Tells `card.assigneeId` by DM that the handoff is theirs to answer; a reassignment after a breach is also said in
-   * the card's thread.
+   * the card's thread. Returns the DM, so it can be redrawn once the handoff is decided.
    */
-  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void>;
-  /** Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. */
-  reminder(card: HandoffCard): Promise<void>;
+  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null, clock: ResponseClock | null): Promise<MessageRef | null>;
+  /**
+   * Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. Returns
+   * the DM (null for a thread reply). DMs carry the lead's headline, the clock and the card's three buttons.
+   */
+  reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
   escalation(card: HandoffCard, team: TeamMention): Promise<void>;
   /** Replaces messages that quoted free text (a reject note) with a version without it. */
@@ -125,6 +160,8 @@ export interface HandoffNotifier {
 export interface LeadAnnouncement {
   teamId: string;
   channelId: string;
+  /** The outbox effect this post delivers: it marks the message. */
+  effectId?: string;
   /** Where it came from, as people say it: "web form". */
   source: string;
   lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
@@ -132,8 +169,8 @@ export interface LeadAnnouncement {
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */
 export interface NewLeadAnnouncer {
-  /** The message posted (recorded on the lead, so erasure can redact it), or null when nothing was posted. */
-  newLead(announcement: LeadAnnouncement): Promise<MessageRef | null>;
+  /** Posted (its ts is recorded on the lead, so erasure can redact it) or refused for good; a transient failure throws. */
+  newLead(announcement: LeadAnnouncement): Promise<AnnouncementDelivery & { ts?: string }>;
 }
 
 /** Someone took leads out of Baton: what the admins are told. */

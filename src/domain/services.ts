@@ -24,11 +24,15 @@ import { Leads } from "./leads/leads.js";
 import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
+import { SlackInteractions } from "./operations/slack-interactions.js";
+import { effectHandlers } from "./outbox/handlers.js";
+import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { Directory, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
+import type { Directory, EffectLedger, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
+import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
@@ -44,6 +48,8 @@ export interface Ports {
   /** Announces leads that arrive from web forms in the marketing channel. */
   leadAnnouncer: NewLeadAnnouncer;
   leadExports: LeadExportsPort;
+  /** Finds a message an outbox effect may have posted before a crash. */
+  effectLedger: EffectLedger;
 }
 
 export interface ServiceDeps extends Ports {
@@ -93,6 +99,11 @@ export interface Services {
   leadFiles: LeadFiles;
   customerData: CustomerData;
   slackEvents: SlackEvents;
+  /** Slack effects written with their decisions; the sweeper job delivers what was left. */
+  outbox: Outbox;
+  slackInteractions: SlackInteractions;
+  /** Workflow Builder steps: log, hand off and find leads from a workflow. */
+  workflowSteps: WorkflowSteps;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
@@ -102,7 +113,15 @@ export function createServices(deps: ServiceDeps): Services {
   const { db, clock, provider, logger } = deps;
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   const roles = new Roles({ db, directory: deps.directory });
-  const playbookDeps = { db, clock, logger, roles, announcer: deps.announcer };
+  const outbox = new Outbox({
+    db,
+    clock,
+    logger: logger.child({ component: "outbox" }),
+    ledger: deps.effectLedger,
+    metrics,
+    handlers: effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
+  });
+  const playbookDeps = { db, clock, logger, roles, outbox };
   const leadDeps = {
     db,
     clock,
@@ -137,7 +156,7 @@ export function createServices(deps: ServiceDeps): Services {
     handoffs: new Handoffs(leadDeps),
     rotation: new Rotation(leadDeps),
     sla: new SlaLadder(leadDeps),
-    home: new Home({ db, clock }),
+    home: new Home({ db, clock, roles }),
     channelsAndPeople: new ChannelsAndPeople({ db, roles }),
     customerData: new CustomerData({ db, roles }),
     campaigns: new Campaigns(playbookDeps),
@@ -153,7 +172,7 @@ export function createServices(deps: ServiceDeps): Services {
       clock,
       logger,
       box: intakeSecrets,
-      announcer: deps.leadAnnouncer,
+      outbox,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadSources: new LeadSources({
@@ -161,12 +180,15 @@ export function createServices(deps: ServiceDeps): Services {
       clock,
       roles,
       secrets: intakeSecrets,
-      announcer: deps.leadAnnouncer,
+      outbox,
       metrics,
       rateLimit: deps.webhookRateLimit ?? 60,
     }),
     leadFiles: new LeadFiles({ db, provider, clock, logger, metrics, roles, leadExports: deps.leadExports }),
     slackEvents: new SlackEvents({ db, clock }),
+    outbox,
+    slackInteractions: new SlackInteractions({ db, clock }),
+    workflowSteps: new WorkflowSteps({ ...leadDeps, outbox }),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

@@ -1,5 +1,4 @@
 import type { DigestRuns } from "../domain/digests/digest-runs.js";
-import type { RunTiming } from "../domain/digests/run-timings.js";
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { InFlight } from "../lib/in-flight.js";
@@ -11,20 +10,15 @@ export interface JobDeps {
   services: Services;
   clock: Clock;
   logger: Logger;
-  /** The per-schedule node-cron tasks, when this process schedules (the sweep keeps them in step). */
-  digestTasks?: DigestTimers | null;
+  /** How many digest runs one process runs at once (DIGEST_CONCURRENCY). */
+  digestConcurrency: number;
 }
 
-/** The per-schedule timers (DigestTasks), as the sweep keeps them in step with the schedules it just read. */
-export interface DigestTimers {
-  sync(timings?: RunTiming[]): Promise<void>;
-}
-
-/** What the digest sweep and the per-schedule tasks need. */
+/** What the digest tick needs. */
 export interface DigestJobDeps {
   runs: DigestRuns;
-  clock: Clock;
   logger: Logger;
+  concurrency: number;
 }
 
 /** What running jobs on their cron schedules needs. */
@@ -34,8 +28,6 @@ export interface SchedulerDeps {
   inFlight: InFlight;
 }
 
-export interface DigestTaskDeps extends DigestJobDeps, SchedulerDeps {}
-
 /** What starting the jobs needs: the services, the counters, and whether to run them on their cron schedules. */
 export interface StartJobsDeps extends SchedulerDeps {
   services: Services;
@@ -43,4 +35,6 @@ export interface StartJobsDeps extends SchedulerDeps {
   metrics: Metrics;
   /** Off in tests: the jobs then run only when a test calls them. */
   schedule: boolean;
+  /** DIGEST_CONCURRENCY; 4 when not given. */
+  digestConcurrency?: number;
 }

@@ -1,9 +1,9 @@
 // The periodic jobs, and running them: on their cron schedules in production, only when called in tests.
 import type { JobDeps, StartJobsDeps } from "./deps.js";
-import { digestSweepJob } from "./digest-sweep.js";
-import { DigestTasks } from "./digest-tasks.js";
+import { digestsJob } from "./digests.js";
 import { housekeepingJob } from "./housekeeping.js";
 import { icpRegradeJob } from "./icp-regrade.js";
+import { outboxSweepJob } from "./outbox-sweep.js";
 import { instrumented, type Job, Scheduler } from "./scheduler.js";
 import { slaLadderJob } from "./sla-ladder.js";
 
@@ -11,9 +11,10 @@ import { slaLadderJob } from "./sla-ladder.js";
 export function createJobs(deps: JobDeps): Record<string, Job> {
   return {
     icpRegrade: icpRegradeJob(deps),
-    digests: digestSweepJob({ runs: deps.services.digestRuns, clock: deps.clock, logger: deps.logger }, deps.digestTasks ?? null),
+    digests: digestsJob({ runs: deps.services.digestRuns, logger: deps.logger, concurrency: deps.digestConcurrency }),
     slaLadder: slaLadderJob(deps),
     housekeeping: housekeepingJob(deps),
+    outboxSweep: outboxSweepJob(deps),
   };
 }
 
@@ -22,27 +23,18 @@ export interface RunningJobs {
   stop(): Promise<void>;
 }
 
-/** Periodic jobs and the per-schedule digest timers; with `schedule` off (tests) they only run when called. */
+/** Periodic jobs; with `schedule` off (tests) they only run when called. */
 export function startJobs(deps: StartJobsDeps): RunningJobs {
   const { services, clock, logger, metrics, inFlight, schedule } = deps;
-  const digestTasks = schedule ? new DigestTasks({ runs: services.digestRuns, clock, logger, inFlight }) : null;
-  const byName = Object.fromEntries(
-    Object.entries(createJobs({ services, clock, logger, digestTasks })).map(([name, job]) => [name, instrumented(job, metrics)]),
-  );
+  const jobs = createJobs({ services, clock, logger, digestConcurrency: deps.digestConcurrency ?? 4 });
+  const byName = Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, instrumented(job, metrics)]));
   const scheduler = new Scheduler({ logger, inFlight });
   if (schedule) {
     for (const job of Object.values(byName)) scheduler.add(job);
-    services.digestSchedules.onChange(() => void digestTasks?.sync());
-    // At once rather than on the next minute: the per-schedule timers, and any digest missed while down.
+    // At once rather than on the next tick: digests due now, or missed while no Baton ran.
     void inFlight.track(
       byName.digests?.run().catch((error: unknown) => logger.error({ err: error }, "digest catch-up failed")) ?? Promise.resolve(),
     );
   }
-  return {
-    byName,
-    stop: async () => {
-      await digestTasks?.stop();
-      await scheduler.stop();
-    },
-  };
+  return { byName, stop: () => scheduler.stop() };
 }

@@ -11,6 +11,8 @@ export interface Job {
   cron: string;
   timezone?: string;
   run(): Promise<void>;
+  /** Asks a run under way to finish early (shutdown); what it leaves must be safe for another replica to pick up. */
+  stop?(): void;
 }
 
 /**
@@ -36,10 +38,12 @@ export function instrumented(job: Job, metrics: Metrics): Job {
 /** Runs jobs on their cron schedules; each run is tracked so shutdown waits for it. */
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
+  private readonly jobs: Job[] = [];
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   add(job: Job): void {
+    this.jobs.push(job);
     const task = schedule(job.cron, () => this.deps.inFlight.track(this.runLogged(job)), {
       name: job.name,
       noOverlap: true,
@@ -49,6 +53,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    for (const job of this.jobs.splice(0)) job.stop?.();
     for (const task of this.tasks.splice(0)) {
       await task.stop();
       await task.destroy();

@@ -1,6 +1,6 @@
 // Prometheus metrics (GET /metrics). One registry per running app, so several apps in one process (tests) stay
 // apart. Other parts of Baton count through these named instruments: the metrics port.
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export interface Metrics {
   registry: Registry;
@@ -14,6 +14,8 @@ export interface Metrics {
   slackApiRetries: Counter<"method" | "reason">;
   /** Slack event deliveries recognised as already processed (Slack's retries) and dropped. */
   slackEventsDeduplicated: Counter;
+  /** Interactions (submissions, clicks, commands, shortcuts) delivered again with the same signed body and refused. */
+  slackInteractionReplays: Counter<"kind">;
   /** Scheduled digest runs by outcome (posted, skipped, failed): incremented by the digest job. */
   digestRuns: Counter<"outcome">;
   /** Handoffs whose response deadline passed without a decision: incremented by the SLA sweep. */
@@ -28,6 +30,14 @@ export interface Metrics {
   csvImportRows: Counter<"outcome">;
   /** Jobs by name and outcome (ok, failed). */
   jobRuns: Counter<"job" | "outcome">;
+  /** Outbox effects not yet delivered, as the last sweep counted them. */
+  outboxDepth: Gauge;
+  /** Time from the decision to Slack having its effect. */
+  outboxDeliverySeconds: Histogram;
+  /** Deliveries that failed in a way a later try may fix (retried with backoff). */
+  outboxRetries: Counter;
+  /** Effects given up on after MAX_ATTEMPTS (each also logged once). */
+  outboxDeadLetters: Counter;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -64,6 +74,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     slackEventsDeduplicated: new Counter({
       name: "baton_slack_events_deduplicated_total",
       help: "Slack event deliveries already processed (retries) and dropped.",
+      registers,
+    }),
+    slackInteractionReplays: new Counter({
+      name: "baton_slack_interaction_replays_total",
+      help: "Slack interactions delivered again (a replayed signed request) and refused, by kind.",
+      labelNames: ["kind"],
       registers,
     }),
     digestRuns: new Counter({
@@ -107,5 +123,14 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       labelNames: ["job", "outcome"],
       registers,
     }),
+    outboxDepth: new Gauge({ name: "baton_outbox_depth", help: "Outbox effects not yet delivered (at the last sweep).", registers }),
+    outboxDeliverySeconds: new Histogram({
+      name: "baton_outbox_delivery_seconds",
+      help: "Time from a decision to its Slack effect being delivered.",
+      buckets: [0.005, 0.05, 0.25, 1, 5, 30, 120, 600, 3600],
+      registers,
+    }),
+    outboxRetries: new Counter({ name: "baton_outbox_retries_total", help: "Outbox deliveries to be tried again.", registers }),
+    outboxDeadLetters: new Counter({ name: "baton_outbox_dead_letters_total", help: "Outbox effects given up on.", registers }),
   };
 }

@@ -9,6 +9,7 @@ import { registerListeners } from "./listeners/index.js";
 import { boltLogger } from "./logger.js";
 import { observeRequests, oncePerEvent, requestContext, trackInFlight } from "./middleware.js";
 import { type OAuthSetup, oauthSetup } from "./oauth.js";
+import { oncePerInteraction } from "./once-per-interaction.js";
 
 export interface BoltAppOptions extends ListenerDeps {
   config: Config;
@@ -57,6 +58,7 @@ export function createBoltApp(options: BoltAppOptions): App {
   app.use(observeRequests(options));
   app.use(requestContext(options));
   app.use(oncePerEvent(options));
+  app.use(oncePerInteraction(options));
   registerListeners(app, options);
   app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
     const original = (error as { original?: unknown }).original ?? error;

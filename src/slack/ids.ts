@@ -22,6 +22,21 @@ export const Commands = {
   baton: "/baton",
 } as const;
 
+/** Shortcuts in Slack's menus (manifest.yml features.shortcuts). */
+export const Shortcuts = {
+  /** On a message's "More actions" menu. */
+  logMessageAsLead: "log_message_as_lead",
+  /** In the shortcuts menu (the composer's + or search). */
+  logLead: "log_lead",
+} as const;
+
+/** Workflow Builder steps (manifest.yml functions): each callback id is a key there. */
+export const WorkflowSteps = {
+  logLead: "log_lead",
+  handOffLead: "hand_off_lead",
+  findLead: "find_lead",
+} as const;
+
 export const Actions = {
   /** A button in the settings home; its value is the section key. */
   settingsSection: "settings_section",
@@ -108,6 +123,32 @@ export const LeadActions = {
   availability: "home_availability",
   /** Rotation settings: the members select, which re-renders the per-rep rows. */
   rotationMembers: "rotation_members",
+} as const;
+
+/**
+ * Where Accept / Reject / Assign are answered besides the card: the same action ids as the card's, the handoff id as
+ * the value, and the block id `<place>:<handoff id>`, so a click there is never taken for a click on the card.
+ */
+export const AnswerBlocks = {
+  /** A DM to the assignee (rotation pick, assignment, reminder, reassignment). */
+  dm: "handoff_dm",
+  /** A waiting row on the App Home. */
+  home: "home_handoff",
+  /** The lead card modal of a lead waiting for sales. */
+  leadCard: "lead_handoff",
+} as const;
+
+/** Block ids of the answer buttons outside the card. */
+export const ANSWER_ELSEWHERE = /^(handoff_dm|home_handoff|lead_handoff):/;
+/** Every other block: the card's own (and any older message's). */
+export const ANSWER_ON_CARD = /^(?!(handoff_dm|home_handoff|lead_handoff):)/;
+
+/** App Home buttons besides the leads' own. */
+export const HomeActions = {
+  logLead: "home_log_lead",
+  logCampaign: "home_log_campaign",
+  /** Opens /baton settings' home as a modal. */
+  settings: "home_settings",
 } as const;
 
 export const LeadViews = {

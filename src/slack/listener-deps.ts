@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, ViewResponseAction } from "@slack/bolt";
 import type { DigestPublisher } from "../domain/digests/ports.js";
 import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
@@ -29,6 +29,15 @@ export interface BatonContext {
   notInstalled?: boolean;
   /** Distributed mode: the installation could not be read; the middleware asks the person to try again. */
   databaseUnavailable?: boolean;
+  /** This interaction's claim against replays (once-per-interaction.ts), told by the listener's ack what happened. */
+  interaction?: InteractionClaim;
+}
+
+export interface InteractionClaim {
+  /** Before the ack is sent: a submission answered with errors releases its claim, anything else keeps it. */
+  answered(response: ViewResponseAction | undefined): Promise<void>;
+  /** After the ack went out: waits for the claim; throws for a replay, so the listener stops before its work. */
+  acked(): Promise<void>;
 }
 
 export type WithContext<Args> = Args & AllMiddlewareArgs<BatonContext>;

@@ -81,13 +81,17 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
 
 /** Drops an Events API delivery whose event_id was already processed (Slack's retries), on any replica. */
 export function oncePerEvent(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
+  return async (args) => {
+    const { body, context, next } = args;
     const b = body as { type?: string; event_id?: string };
     if (b.type !== "event_callback" || !b.event_id) return next();
     if (!(await deps.services.slackEvents.firstDelivery(b.event_id, context.teamId))) {
       deps.services.metrics.slackEventsDeduplicated.inc();
       context.outcome = "duplicate";
       (context.log ?? deps.logger).info({ eventId: b.event_id, retryNum: context.retryNum }, "dropped a repeated event delivery");
+      // Bolt leaves a function_executed event (a workflow step) for its listener to ack, which a repeat never
+      // reaches: unacked, Slack would deliver it yet again.
+      await (args as { ack?: () => Promise<void> }).ack?.();
       return;
     }
     try {
@@ -170,18 +174,22 @@ function kindOf(body: unknown): string {
   return b.command ?? b.event?.type ?? b.type ?? "unknown";
 }
 
-/** A metrics label naming the listener, never anything a person typed: "command:/lead", "action:<action_id>". */
+/**
+ * A metrics label naming the listener, never anything a person typed: "command:/lead", "action:<action_id>",
+ * "step:<callback_id>" for a Workflow Builder step.
+ */
 function listenerOf(body: unknown): string {
   const b = body as {
     command?: string;
     type?: string;
-    event?: { type?: string };
+    event?: { type?: string; function?: { callback_id?: string } };
     actions?: { action_id?: string }[];
     view?: { callback_id?: string };
     callback_id?: string;
     action_id?: string;
   };
   if (b.command) return `command:${b.command}`;
+  if (b.type === "event_callback" && b.event?.type === "function_executed") return `step:${b.event.function?.callback_id ?? "unknown"}`;
   if (b.type === "event_callback") return `event:${b.event?.type ?? "unknown"}`;
   if (b.type === "block_actions") return `action:${b.actions?.[0]?.action_id ?? "unknown"}`;
   if (b.type === "view_submission" || b.type === "view_closed") return `view:${b.view?.callback_id ?? "unknown"}`;

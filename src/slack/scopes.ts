@@ -4,6 +4,7 @@ export const BOT_SCOPES = [
   "chat:write",
   "im:write",
   "users:read",
+  "users:read.email",
   "usergroups:read",
   "files:read",
   "files:write",

@@ -85,6 +85,15 @@ export function slackErrorCode(error: unknown): string {
   return slackErrorOf(error) ?? (typeof code === "string" ? code : "unknown_error");
 }
 
+/** Slack's own errors that a later try may not meet: it was busy or broken, not refusing. */
+const TRANSIENT = new Set(["ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+/** Slack answered and refused (not_in_channel, invalid_blocks, ...): trying again will not help. */
+export function isRefusedForGood(error: unknown): boolean {
+  const code = slackErrorOf(error);
+  return code !== undefined && !TRANSIENT.has(code);
+}
+
 /**
  * Slack's refusal to post in (or update a message in) `channelId` as an AppError("not_configured") a person can
  * act on, when no retry will change it; anything else passes through unchanged, to be retried or logged.

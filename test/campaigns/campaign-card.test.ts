@@ -151,8 +151,8 @@ describe("the campaign card and its live results", () => {
       // l1 ($12,000) and l2 (€5,000, shown apart, never converted)
       "Won deals": "2",
       Revenue: "$12,000.00 + €5,000.00",
-      // $12,000 / $3,000
-      "Return on spend": "4×",
+      // $12,000 + €5,000 against $3,000: dividing the dollars alone would leave the euros out
+      "Return on spend": "— (revenue in other currencies)",
       // $3,000 / 8 leads, $3,000 / 3 SQLs
       "Cost per lead": "$375.00",
       "Cost per SQL": "$1,000.00",
@@ -202,6 +202,7 @@ describe("the campaign card and its live results", () => {
       costPerLeadCents: 150_000,
       costPerSqlCents: 300_000,
       returnOnSpend: 4,
+      returnOnSpendGap: null,
       accepted: 1, // l3 on Nov 11
       rejected: 1, // l5 on Nov 16
       acceptanceRate: 0.5,

@@ -107,7 +107,7 @@ describe("/campaign list", () => {
   it("is described in /baton help, with the playbook commands", async () => {
     const reply = await app.requests.command("/baton", "help", actor);
     const text = JSON.stringify(reply.body.blocks);
-    expect(text).toContain("`/campaign list` shows active and recent ones; `/campaign <name>` opens its card");
-    expect(text).toContain("/baton icp · brand · sla");
+    expect(text).toContain("`/campaign` logs a campaign, `/campaign list` shows them");
+    expect(text).toContain("`/baton icp` · `/baton brand` · `/baton sla`");
   });
 });

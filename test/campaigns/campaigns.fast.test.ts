@@ -38,7 +38,7 @@ describe("campaigns", () => {
     expect(await t.db.campaign.count({ where: { teamId: team } })).toBe(1);
   });
 
-  it("announces a new campaign in the sales channel with what it promises, and reports a channel Slack refused", async () => {
+  it("announces a new campaign in the sales channel once, with what it promises, and reports a channel Slack refused", async () => {
     const team = "T0FCAMP002";
     await t.workspace(team);
     const campaign = await t.services.campaigns.create(team, MARKETER, spring());
@@ -49,9 +49,17 @@ describe("campaigns", () => {
     expect(t.announcer.argsOf("campaignLaunched").map(([, channel, announced]) => [channel, announced.name, announced.product])).toEqual([
       [SALES_CHANNEL, "Spring Launch", "Baton Pro"],
     ]);
+    // Asked again (a retried listener), the outbox says how it went and posts nothing more.
+    expect((await t.services.campaigns.announceLaunch(team, campaign.id)).deliveries).toEqual([{ channelId: SALES_CHANNEL, ok: true }]);
+    expect(t.announcer.argsOf("campaignLaunched")).toHaveLength(1);
     t.announcer.refuse(SALES_CHANNEL, "not_in_channel");
-    const refused = await t.services.campaigns.announceLaunch(team, campaign.id);
+    const next = await t.services.campaigns.create(team, MARKETER, { ...spring(), name: "Summer Launch" });
+    const refused = await t.services.campaigns.announceLaunch(team, next.id);
     expect(refused.deliveries).toEqual([{ channelId: SALES_CHANNEL, ok: false, error: "not_in_channel" }]);
+    expect(await t.db.outboxEffect.findFirstOrThrow({ where: { subjectId: next.id } })).toMatchObject({
+      status: "refused",
+      lastError: "not_in_channel",
+    });
   });
 
   it("saves an edit of the version the person opened, refuses a stale one, and lets only the owner or an admin edit", async () => {

@@ -77,7 +77,7 @@ describe("the digest message and chart", () => {
     expect(text).toContain("*New leads*\\n6  ↑100%");
     expect(text).toContain("MQL→SQL *80%* ↑30 pts");
     expect(text).toContain("1. *Spring webinar*: 4 leads · 3 SQLs · 1 won · $10,000 · $500/lead · 5.0× spend");
-    expect(text).toContain("median speed to lead *4h*");
+    expect(text).toContain("median speed to lead *2h*");
     expect(text).toContain(":red_circle: off track  *MQLs vs marketing's commitment*: 8 this month, 15 due by now");
     expect(text).toContain(COHORT_RULE);
     expect(message.text).toBe(

@@ -69,11 +69,18 @@ describe("digests on three replicas of one database", () => {
 
   it("finishes a run whose replica died after claiming it, once its lease has run out", async () => {
     const clock = new TestClock(new Date(SLOT + 5_000));
-    const [dying, b, c] = await replicas(clock, { start: { ports: dyingPublisher(() => never), drainTimeoutMs: 50 } });
+    let asked = false;
+    const hang = () => {
+      asked = true;
+      return never();
+    };
+    const [dying, b, c] = await replicas(clock, { start: { ports: dyingPublisher(() => hang), drainTimeoutMs: 50 } });
     if (!dying || !b || !c) throw new Error("replicas");
     const id = await schedule(dying.db, { teamId: "T0REPL0002", channelId: "C0REPLDIE01", createdAt: "2026-11-22T00:00:00Z" });
-    void dying.baton.jobs.digests?.run(); // claims the slot, then hangs forever before Slack is asked to post
-    await expect.poll(async () => (await runsOf(b.db, id)).length).toBe(1);
+    void dying.baton.jobs.digests?.run(); // claims the slot, then hangs forever where Slack is asked to post
+    // It dies there: nothing of it runs any more (stopping it earlier would leave its run going on in the background).
+    await expect.poll(() => asked).toBe(true);
+    expect(await runsOf(b.db, id)).toHaveLength(1);
     await dying.stop();
     apps.splice(apps.indexOf(dying), 1);
     // Its lease still holds: the others leave the run alone.
@@ -124,39 +131,52 @@ describe("digests on three replicas of one database", () => {
     expect(chartsIn(b.slack, "C0REPLDIE02").map((call) => call.args.thread_ts)).toEqual([posts[0]?.ts]);
   });
 
-  it("runs node-cron's timers on every replica, lets one post each scheduled second, and drops them when the schedule is off", async () => {
-    // Real timers: a schedule that fires every second, three scheduling replicas, a few seconds of wall time.
-    const clock = new TestClock(new Date());
+  it("posts two schedules due in the same minute once each, however the three replicas' ticks interleave", async () => {
+    const clock = new TestClock(new Date(SLOT - 60_000));
+    const [a, b, c] = await replicas(clock);
+    if (!a || !b || !c) throw new Error("replicas");
+    const createdAt = "2026-11-22T00:00:00Z";
+    const sales = await schedule(a.db, { teamId: "T0REPL0005", channelId: "C0REPLTWO01", view: "sales", createdAt });
+    const marketing = await schedule(b.db, { teamId: "T0REPL0006", channelId: "C0REPLTWO02", view: "marketing", createdAt });
+    // A minute early: every tick finds nothing due.
+    await Promise.all([a, b, c].map((app) => app.baton.jobs.digests?.run()));
+    expect(slack.callsOf("chat.postMessage")).toHaveLength(0);
+    clock.set(new Date(SLOT + 2_000));
+    await Promise.all([a, b, c, c, b, a].map((app) => app.baton.jobs.digests?.run()));
+    for (const [id, channel] of [
+      [sales, "C0REPLTWO01"],
+      [marketing, "C0REPLTWO02"],
+    ] as const) {
+      expect(postsIn(slack, channel)).toHaveLength(1);
+      expect(chartsIn(slack, channel)).toHaveLength(1);
+      expect(await runsOf(a.db, id)).toMatchObject([{ status: "done", attempts: 1, scheduledFor: new Date(SLOT) }]);
+      const row = await a.db.digestSchedule.findUniqueOrThrow({ where: { id } });
+      expect(row.nextRunAt).toEqual(new Date(SLOT + 7 * 24 * 3_600_000));
+    }
+  });
+
+  it("posts a digest missed while every replica was down once when three scheduling replicas start, and none that is off", async () => {
+    // An hour after the slot, nobody having run then; the replicas tick on their own (real timers).
+    const clock = new TestClock(new Date(SLOT + 3_600_000));
     const first = await startTestApp({ clock, slack, env: NO_DEFAULTS, databaseUrl: database.url });
     apps.push(first);
-    const id = await schedule(first.db, {
-      teamId: "T0REPL0004",
-      channelId: "C0REPLCRON1",
-      cron: "* * * * * *",
-      timezone: "UTC",
-      sections: ["funnel"],
-      createdAt: new Date(Date.now() + 60_000).toISOString(),
-    });
+    const createdAt = "2026-11-22T00:00:00Z";
+    const missed = await schedule(first.db, { teamId: "T0REPL0004", channelId: "C0REPLMISS1", sections: ["funnel"], createdAt });
+    const off = await schedule(first.db, { teamId: "T0REPL0004", channelId: "C0REPLOFF01", sections: ["funnel"], createdAt });
+    await first.db.digestSchedule.update({ where: { id: off }, data: { enabled: false } });
     for (let i = 0; i < 3; i++) {
       apps.push(await startTestApp({ clock, slack, env: NO_DEFAULTS, databaseUrl: database.url, start: { schedule: true } }));
     }
-    await expect
-      .poll(async () => (await runsOf(first.db, id)).filter((r) => r.status === "done").length, { timeout: HANG_BOUND_MS })
-      .toBeGreaterThanOrEqual(3);
-    // Another replica turns the schedule off; every replica's sweep drops its timer.
-    await first.db.digestSchedule.update({ where: { id }, data: { enabled: false } });
-    await Promise.all(apps.slice(1).map((app) => app.baton.jobs.digests?.run()));
-    await Promise.all(apps.map((app) => app.idle())); // a post already under way may still land
-    const postedWhenTurnedOff = postsIn(slack, "C0REPLCRON1").length;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(postsIn(slack, "C0REPLCRON1").length).toBe(postedWhenTurnedOff);
-    for (const app of apps.splice(1).reverse()) await app.stop();
-    const runs = await runsOf(first.db, id);
-    const done = runs.filter((r) => r.status === "done");
-    const posts = postsIn(slack, "C0REPLCRON1");
-    expect(posts.length).toBe(done.length);
-    expect(new Set(posts.map(runIdOf))).toEqual(new Set(done.map((r) => r.id)));
-    expect(new Set(done.map((r) => r.claimedBy)).size).toBeGreaterThanOrEqual(1);
-    expect(runs.every((r) => r.key === `digest:${id}:${r.scheduledFor.toISOString()}`)).toBe(true);
+    await expect.poll(() => postsIn(slack, "C0REPLMISS1").length, { timeout: HANG_BOUND_MS }).toBe(1);
+    await Promise.all(apps.map((app) => app.baton.jobs.digests?.run()));
+    await Promise.all(apps.map((app) => app.idle()));
+    const posts = postsIn(slack, "C0REPLMISS1");
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.blocks)).toContain("Posted late");
+    const [run] = await runsOf(first.db, missed);
+    expect(run).toMatchObject({ status: "done", late: true, attempts: 1, scheduledFor: new Date(SLOT) });
+    expect(runIdOf(posts[0] ?? {})).toBe(run?.id);
+    expect(postsIn(slack, "C0REPLOFF01")).toHaveLength(0);
+    expect(await runsOf(first.db, off)).toEqual([]);
   });
 });

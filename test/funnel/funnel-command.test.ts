@@ -41,7 +41,7 @@ describe("/funnel", () => {
     expect(blocks).toContain("*New leads*\\n6  ↑100%");
     expect(blocks).toContain("*Won*\\n2  ↑ from 0");
     expect(blocks).toContain("MQL→SQL *80%*");
-    expect(blocks).toContain("median speed to lead *4h* (90% within 2d 4h)");
+    expect(blocks).toContain("median speed to lead *2h* (90% within 3d)");
     expect(blocks).toContain("Spring webinar");
     expect(app.slack.callsOf("chat.postMessage")).toHaveLength(0);
   });

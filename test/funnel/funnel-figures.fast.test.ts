@@ -73,8 +73,9 @@ describe("the funnel of a hand-built week", () => {
       acceptanceRate: 0.8,
       withinSlaShare: 0.4,
     });
-    // Accepted in the week after 1h, 2h, 6h and 71.5h: median (2+6)/2 = 4h; p90 = 6 + 0.7 * (71.5 - 6) = 51.85h.
-    expect(report.speed).toEqual({ count: 4, p50: 4 * HOUR, p90: 51.85 * HOUR });
+    // Accepted in the week after 1h, 2h, 6h and 71.5h, by nearest rank: median at rank ceil(0.5 * 4) = 2 -> 2h;
+    // p90 at rank ceil(0.9 * 4) = 4 -> 71.5h (3 of the 4, 75%, took 6h or less: "90% within 6h" would be false).
+    expect(report.speed).toEqual({ count: 4, p50: 2 * HOUR, p90: 71.5 * HOUR });
     expect(report.previousSpeed).toEqual({ count: 1, p50: 24 * HOUR, p90: 24 * HOUR });
   });
 
@@ -141,11 +142,11 @@ describe("the funnel of a hand-built week", () => {
     // 8 MQLs of 15 due is 53%, under the at-risk floor of 80%.
     expect(line("mqls")).toMatchObject({ status: "off_track", trend: [0, 1, 2, 5], extra: { mqls: 8, targetToDate: 15 } });
     expect(line("acceptance")).toMatchObject({ status: "on_track", trend: [null, null, 1, 0.8], extra: { rate: 0.8, target: 0.7 } });
-    // Median margin against each handoff's deadline: of -3h, -2h, +2h, +67.5h it is 0: answered by the deadline.
+    // Median margin against each handoff's deadline: of -3h, -2h, +2h, +67.5h, rank 2: -2h, before the deadline.
     expect(line("speed")).toMatchObject({
       status: "on_track",
-      trend: [null, null, 24 * HOUR, 4 * HOUR],
-      extra: { medianMs: 4 * HOUR, medianMarginMs: 0 },
+      trend: [null, null, 24 * HOUR, 2 * HOUR],
+      extra: { medianMs: 2 * HOUR, medianMarginMs: -2 * HOUR },
     });
     expect(line("within_sla")).toMatchObject({ status: "off_track", trend: [null, null, 0, 0.4] });
     // $15,000 against the previous three weeks' average of $16,666.67: 90%, between 75% and 100%.
@@ -162,7 +163,8 @@ describe("the funnel of a hand-built week", () => {
     expect(report.campaign).toEqual({ id: known.campaignA, name: "Spring webinar" });
     expect(report.counts).toMatchObject({ created: 4, mql: 4, sql: 3, opportunity: 1, won: 1, lost: 1, nurture: 1 });
     expect(report.handoffs).toMatchObject({ accepted: 3, rejected: 1, breaches: 2 });
-    expect(report.speed).toEqual({ count: 3, p50: 2 * HOUR, p90: 5.2 * HOUR });
+    // Its accepted handoffs took 1h, 2h and 6h: median rank 2 -> 2h, p90 rank ceil(2.7) = 3 -> 6h.
+    expect(report.speed).toEqual({ count: 3, p50: 2 * HOUR, p90: 6 * HOUR });
     await expect(digests.onDemand(TEAM, "campaign Nope")).rejects.toThrow("There is no campaign called “Nope”");
   });
 

@@ -55,8 +55,11 @@ describe("concurrent Accept clicks across replicas", () => {
     expect(app.slack.responses.every((r) => r.body.response_type === "ephemeral")).toBe(true);
 
     await waitUntil(() => app.slack.callsOf("chat.postMessage").some((c) => c.args.thread_ts === ts));
-    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(1);
-    expect(textOf(updatesOf(app, SALES_CHANNEL, ts)[0])).toContain(`Accepted* by <@${winner}>`);
+    await app.idle();
+    // The winner updates the card; a click that arrived after the decision re-renders it to the same state.
+    const updates = updatesOf(app, SALES_CHANNEL, ts);
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    for (const update of updates) expect(textOf(update)).toContain(`Accepted* by <@${winner}>`);
     expect(app.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
   });
 
@@ -78,8 +81,10 @@ describe("concurrent Accept clicks across replicas", () => {
     expect(texts.filter((t) => t.includes("You own this lead now"))).toHaveLength(1);
     expect(texts.filter((t) => t === "You already accepted this lead; it's yours.")).toHaveLength(clicks.length - 1);
     expect(await app.db.leadEvent.count({ where: { leadId: lead.id, type: "stage_changed", toStage: "sql" } })).toBe(1);
-    await waitUntil(() => updatesOf(app, SALES_CHANNEL, ts).length === 1);
-    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(1);
+    await app.idle();
+    const updates = updatesOf(app, SALES_CHANNEL, ts);
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    for (const update of updates) expect(textOf(update)).toContain(`Accepted* by <@${rep}>`);
   });
 
   it("lets exactly one of a simultaneous Accept and Reject win", async () => {

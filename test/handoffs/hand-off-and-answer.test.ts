@@ -196,7 +196,10 @@ describe("answering a handoff", () => {
     const texts = app.slack.responses.map((r) => r.body.text);
     expect(texts).toContain(`<@${REP}> already accepted this lead, so it's theirs now.`);
     expect(texts).toContain("You already accepted this lead; it's yours.");
-    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(1);
+    // Each late click re-renders the card (it still showed buttons to them), always to the decided state.
+    await app.idle();
+    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(3);
+    for (const update of updatesOf(app, SALES_CHANNEL, ts)) expect(textOf(update)).toContain(`Accepted* by <@${REP}>`);
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).decidedById).toBe(REP);
   });
 

@@ -16,6 +16,7 @@ import { openTestDatabase } from "./db.js";
 import { RecordingLeadAnnouncer, RecordingLeadExportsPort, RecordingPlaybookAnnouncer } from "./fakes/announcers.js";
 import { RecordingDigestPublisher } from "./fakes/digest-publisher.js";
 import { FakeDirectory } from "./fakes/directory.js";
+import { NoEarlierPosts } from "./fakes/effect-ledger.js";
 import { RecordingHandoffNotifier } from "./fakes/handoff-notifier.js";
 
 export interface TestServices {
@@ -29,6 +30,7 @@ export interface TestServices {
   announcer: RecordingPlaybookAnnouncer;
   leadAnnouncer: RecordingLeadAnnouncer;
   leadExports: RecordingLeadExportsPort;
+  effectLedger: NoEarlierPosts;
   /**
    * The workspace's row as its first request makes it (default channels and digest schedules), then `settings`
    * written over it: rotation, sales team, working hours, ...
@@ -60,6 +62,7 @@ export async function servicesOnFreshDatabase(options: TestServicesOptions = {})
     announcer: new RecordingPlaybookAnnouncer(),
     leadAnnouncer: new RecordingLeadAnnouncer(),
     leadExports: new RecordingLeadExportsPort(),
+    effectLedger: new NoEarlierPosts(),
   };
   const services = createServices({
     db: database.prisma,

@@ -13,11 +13,23 @@ export interface SlackReply {
   headers: Headers;
   /** Parsed JSON when the app answered with JSON, else the raw text ("" for an empty ack). */
   body: any;
+  /**
+   * Sends the very same signed request again (same body, timestamp and signature), as a replay attack does: to the
+   * same Baton, or to another replica's events URL.
+   */
+  replay(eventsUrl?: string): Promise<SlackReply>;
 }
 
 export const DEFAULT_TEAM = "T0TEST0001";
 export const DEFAULT_USER = "U0MARKETER";
 export const DEFAULT_CHANNEL = "C0GENERAL1";
+
+let actions = 0;
+/** A click's action_ts as Slack writes it (seconds with microseconds), different for every click of a test run. */
+function actionTs(): string {
+  const ms = Date.now();
+  return `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, "0")}${String(actions++ % 1000).padStart(3, "0")}`;
+}
 
 export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
@@ -31,22 +43,22 @@ export class SlackRequests {
   ) {}
 
   /** POSTs a raw body with a valid signature (or the headers you pass instead). */
-  async send(rawBody: string, contentType: string, headers: Record<string, string> = {}): Promise<SlackReply> {
+  send(rawBody: string, contentType: string, headers: Record<string, string> = {}): Promise<SlackReply> {
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(this.eventsUrl, {
-      method: "POST",
-      headers: {
-        "content-type": contentType,
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": slackSignature(this.signingSecret, timestamp, rawBody),
-        ...headers,
-      },
-      body: rawBody,
+    return this.post(rawBody, {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": slackSignature(this.signingSecret, timestamp, rawBody),
+      ...headers,
     });
+  }
+
+  private async post(rawBody: string, headers: Record<string, string>, eventsUrl = this.eventsUrl): Promise<SlackReply> {
+    const response = await fetch(eventsUrl, { method: "POST", headers, body: rawBody });
     const text = await response.text();
     let body: unknown = text;
     if (response.headers.get("content-type")?.includes("json") && text) body = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body };
+    return { status: response.status, headers: response.headers, body, replay: (to) => this.post(rawBody, headers, to) };
   }
 
   /** A slash command, e.g. command("/baton", "help"). The reply body is the ack (ephemeral message or ""). */
@@ -85,7 +97,7 @@ export class SlackRequests {
       type: action.type ?? "button",
       action_id: action.actionId,
       block_id: action.blockId ?? "actions",
-      action_ts: `${Date.now() / 1000}`,
+      action_ts: actionTs(),
       ...(action.value !== undefined ? { value: action.value } : {}),
       ...(action.selectedUser ? { selected_user: action.selectedUser } : {}),
       ...(action.selectedOption ? { selected_option: action.selectedOption } : {}),
@@ -107,6 +119,94 @@ export class SlackRequests {
             message: { ts: action.messageTs ?? "1700000000.000001", text: "", blocks: action.messageBlocks ?? [] },
           }),
     });
+  }
+
+  /** A message shortcut ("More actions" on a message), as Slack sends it: type message_action. */
+  messageShortcut(callbackId: string, message: ShortcutMessage, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    const channelId = actor.channelId ?? DEFAULT_CHANNEL;
+    const ts = message.ts ?? "1700000100.000200";
+    return this.interaction({
+      type: "message_action",
+      token: "deprecated-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId, name: userId.toLowerCase() },
+      channel: { id: channelId, name: "leads-connect" },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: `trigger.${randomUUID()}`,
+      response_url: this.standIn.responseUrl(),
+      message_ts: ts,
+      message: {
+        type: "message",
+        user: message.user,
+        ts,
+        text: message.text,
+        team: message.userTeam ?? teamId,
+        user_team: message.userTeam ?? teamId,
+        source_team: message.userTeam ?? teamId,
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        blocks: [{ type: "rich_text", block_id: "b1", elements: [] }],
+      },
+    });
+  }
+
+  /** A global shortcut (the shortcuts menu), as Slack sends it: type shortcut, no channel. */
+  globalShortcut(callbackId: string, actor: Actor = {}): Promise<SlackReply> {
+    const teamId = actor.teamId ?? DEFAULT_TEAM;
+    const userId = actor.userId ?? DEFAULT_USER;
+    return this.interaction({
+      type: "shortcut",
+      token: "deprecated-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: teamId, domain: "acme" },
+      user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: `trigger.${randomUUID()}`,
+    });
+  }
+
+  /**
+   * A Workflow Builder step running one of Baton's functions: a `function_executed` event in an event_callback,
+   * with the execution id and the short-lived token Slack gives for completing it.
+   */
+  functionExecuted(
+    callbackId: string,
+    inputs: Record<string, unknown>,
+    options: { teamId?: string; executionId?: string; botAccessToken?: string; eventId?: string; retryNum?: number } = {},
+  ): Promise<SlackReply> {
+    return this.event(
+      {
+        type: "function_executed",
+        function: {
+          id: "Fn0BATON0001",
+          callback_id: callbackId,
+          title: callbackId,
+          description: "",
+          type: "app",
+          input_parameters: [],
+          output_parameters: [],
+          app_id: "A0BATON001",
+          date_created: 1700000000,
+          date_updated: 1700000000,
+          date_deleted: 0,
+        },
+        inputs,
+        function_execution_id: options.executionId ?? `Fx${randomUUID().slice(0, 10).toUpperCase()}`,
+        workflow_execution_id: `Wx${randomUUID().slice(0, 10).toUpperCase()}`,
+        bot_access_token: options.botAccessToken ?? `xwfp-${randomUUID()}`,
+      },
+      {
+        ...(options.teamId ? { teamId: options.teamId } : {}),
+        ...(options.eventId ? { eventId: options.eventId } : {}),
+        ...(options.retryNum ? { retryNum: options.retryNum } : {}),
+      },
+    );
   }
 
   /** Submitting a modal. `values` maps block_id -> action_id -> element state (as Slack sends it). */
@@ -172,6 +272,17 @@ export interface BlockActionInput {
     hash?: string;
     state?: { values: Record<string, unknown> };
   };
+}
+
+export interface ShortcutMessage {
+  /** The author's user id. */
+  user: string;
+  text: string;
+  ts?: string;
+  /** A reply in a thread: the thread's parent ts. */
+  threadTs?: string;
+  /** The author's home workspace (another organisation's in Slack Connect); the actor's by default. */
+  userTeam?: string;
 }
 
 export interface ViewSubmissionInput {

@@ -30,6 +30,12 @@ export interface SlackUser {
   is_ultra_restricted?: boolean;
   tz?: string;
   deleted?: boolean;
+  /** The person's home workspace: another one's for a Slack Connect member from another organisation. */
+  team_id?: string;
+  is_bot?: boolean;
+  /** Profile fields (users.info's user.profile); `name` is the real name. */
+  title?: string;
+  email?: string;
 }
 
 /** How a shared file looks through files.info, and how its download answers. */
@@ -78,6 +84,7 @@ export class SlackStandIn {
   private readonly users = new Map<string, SlackUser>();
   private readonly groups = new Map<string, string[]>();
   private readonly waiters: { match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
+  private readonly holds: { match: (call: SlackCall) => boolean; released: Promise<void>; release: () => void }[] = [];
   private tsCounter = 0;
   private server!: http.Server;
   /** Base URL to give Baton as SLACK_API_URL (ends with /api/). */
@@ -95,6 +102,7 @@ export class SlackStandIn {
   }
 
   async stop(): Promise<void> {
+    for (const hold of [...this.holds]) hold.release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -128,6 +136,34 @@ export class SlackStandIn {
       left -= 1;
       return { ok: false, error };
     });
+  }
+
+  /**
+   * Holds Slack's answers to the matching calls of `method` until `release()`: each call is recorded and takes
+   * effect at once (a posted message is in the channel, people can click it), but Baton hears back only then, as
+   * when Slack answers slowly or the answer is lost.
+   */
+  hold(method: string, match: (call: SlackCall) => boolean = () => true): { release: () => void } {
+    let resolve!: () => void;
+    const released = new Promise<void>((r) => {
+      resolve = r;
+    });
+    const hold = {
+      match: (call: SlackCall) => call.method === method && match(call),
+      released,
+      release: () => {
+        const at = this.holds.indexOf(hold);
+        if (at >= 0) this.holds.splice(at, 1);
+        resolve();
+      },
+    };
+    this.holds.push(hold);
+    return { release: hold.release };
+  }
+
+  /** A message as it is now in a channel: as posted, then as last changed by chat.update. */
+  message(channel: string, ts: string): { ts: string; text: string; blocks?: unknown } | undefined {
+    return this.history.get(channel)?.find((m) => m.ts === ts);
   }
 
   setUser(user: SlackUser): void {
@@ -247,6 +283,8 @@ export class SlackStandIn {
         }
       }
     }
+    const held = this.holds.find((hold) => hold.match(call));
+    if (held) await held.released;
     send(res, reply);
   }
 
@@ -328,22 +366,28 @@ export class SlackStandIn {
         };
       }
       case "users.info": {
-        const user: SlackUser = this.users.get(args.user) ?? { id: args.user };
+        const { title, email, ...user }: SlackUser = this.users.get(args.user) ?? { id: args.user };
         return {
           ok: true,
           user: {
             name: user.id.toLowerCase(),
+            team_id: "T0TEST0001",
             tz: "UTC",
             is_admin: false,
             is_owner: false,
             is_restricted: false,
             is_ultra_restricted: false,
+            is_bot: false,
             deleted: false,
             ...user,
-            profile: { real_name: user.name ?? user.id },
+            profile: { real_name: user.name ?? user.id, ...(title ? { title } : {}), ...(email ? { email } : {}) },
           },
         };
       }
+      // Workflow Builder steps end with one of these; Slack answers ok (the tests read what was sent).
+      case "functions.completeSuccess":
+      case "functions.completeError":
+        return { ok: true };
       case "users.list":
         return {
           ok: true,

@@ -239,6 +239,42 @@ const attempts: Attempt[] = [
       },
     }),
   ),
+  {
+    name: "Log as lead in B on a message quoting A's lead's email and A's campaign code, then saved",
+    run: async ({ app }) => {
+      const text = "Lead: shared@overlap.io, Company: Overlap (launch-a)";
+      const actor = { teamId: B, userId: "U0ISOBUSR1", channelId: "C0ISOB0001" };
+      const reply = await app.requests.messageShortcut("log_message_as_lead", { user: "U0ISOBUSR2", text }, actor);
+      const { view } = (await app.slack.waitFor("views.update")).args;
+      const saved = await submitAsB(
+        app,
+        "lead_modal",
+        leadFormValues({ email: "shared@overlap.io", company: "Overlap" }),
+        JSON.parse(view.private_metadata),
+      );
+      expect(await app.db.leadEvent.count({ where: { teamId: B, type: "message_linked" } })).toBe(1);
+      return [reply.body, saved];
+    },
+  },
+  ...(
+    [
+      ["find_lead", { email: "shared@overlap.io" }],
+      ["log_lead", { email: "shared@overlap.io", name: "Hijack", campaign: "launch-a" }],
+      ["log_lead", { email: "new@overlap.io", campaign: "A Only" }],
+      ["hand_off_lead", { email: "shared@overlap.io", notes: "from B", handed_off_by: "U0ISOBUSR1" }],
+    ] as const
+  ).map(
+    ([step, inputs]): Attempt => ({
+      name: `the ${step} Workflow Builder step run in B with ${JSON.stringify(inputs)}`,
+      run: async ({ app }) => {
+        const reply = await app.requests.functionExecuted(step, inputs, { teamId: B, executionId: `Fx0ISO${step}` });
+        await app.idle();
+        // Ended once, either way (B's own lead may already be with sales after the rows above).
+        expect(app.slack.calls.filter((c) => c.method.startsWith("functions.complete"))).toHaveLength(1);
+        return [reply.body];
+      },
+    }),
+  ),
 ];
 
 async function pressAsB(
@@ -281,7 +317,10 @@ async function snapshotOfA(app: TestApp): Promise<string> {
     app.db.lead.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.leadEvent.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.campaign.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
-    app.db.onceMarker.findMany({ where: { teamId: A, NOT: { key: { startsWith: "event:" } } }, orderBy: { key: "asc" } }),
+    app.db.onceMarker.findMany({
+      where: { teamId: A, NOT: [{ key: { startsWith: "event:" } }, { key: { startsWith: "interaction:" } }] },
+      orderBy: { key: "asc" },
+    }),
     app.db.webhookReceipt.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),
     app.db.installation.findMany({ where: { teamId: A } }),
     app.db.handoff.findMany({ where: { teamId: A }, orderBy: { id: "asc" } }),

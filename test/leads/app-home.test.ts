@@ -60,7 +60,7 @@ describe("the App Home", () => {
     const text = JSON.stringify(view.blocks);
     expect(text).toContain("Waiting for your answer (1)");
     expect(text).toContain("Waiting Person");
-    expect(text).toContain("3 h of working time left");
+    expect(text).toContain("*3 h* of working time left");
     expect(text).toContain("Your SQL leads (1)");
     expect(text).toContain("Your Opportunity leads (1)");
     const moves = view.blocks.filter((b: { type: string; block_id?: string }) => b.type === "actions" && b.block_id?.startsWith("moves:"));
@@ -72,6 +72,8 @@ describe("the App Home", () => {
     expect(toggle.accessory).toMatchObject({ action_id: "home_availability", value: "away" });
     const waiting = view.blocks.find((b: { block_id?: string }) => b.block_id?.startsWith("waiting:"));
     expect(waiting.accessory).toMatchObject({ action_id: "lead_open", value: waitingLeadId });
+    const answer = view.blocks.find((b: { block_id?: string }) => b.block_id?.startsWith("home_handoff:"));
+    expect(answer.elements.map((e: { action_id: string }) => e.action_id)).toEqual(["handoff_accept", "handoff_reject", "handoff_assign"]);
   });
 
   it("counts the SLA clock in working hours and says when it is overdue", async () => {
@@ -80,11 +82,11 @@ describe("the App Home", () => {
     app.clock.set("2026-11-23T09:00:00Z");
   });
 
-  it("shows someone with no leads an empty Home that says so", async () => {
+  it("shows the marketer their handoff waiting on sales instead of the rep's empty sections", async () => {
     const text = JSON.stringify((await openHome(MARKETER)).blocks);
-    expect(text).toContain("No handoffs are waiting for you.");
-    expect(text).toContain("You are not in the lead rotation.");
-    expect(text).toContain("Your SQL leads (0)");
+    expect(text).toContain("Waiting on sales (1)");
+    expect(text).not.toContain("You are not in the lead rotation.");
+    expect(text).not.toContain("Your SQL leads");
   });
 
   it("does nothing for the Messages tab", async () => {

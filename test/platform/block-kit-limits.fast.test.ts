@@ -87,6 +87,7 @@ function card(overrides: Partial<HandoffCard> = {}): HandoffCard {
     handedOffAt: at,
     assigneeId: "U2",
     slaDueAt: at,
+    answerBy: at,
     breachedAt: at,
     decidedById: null,
     decidedAt: null,
@@ -94,6 +95,7 @@ function card(overrides: Partial<HandoffCard> = {}): HandoffCard {
     rejectNote: null,
     channelId: "C1",
     messageTs: "1.1",
+    dms: [],
     ...overrides,
   };
 }
@@ -181,33 +183,64 @@ describe("Block Kit limits", () => {
   });
 
   it("keeps the App Home within 100 blocks whatever the other areas add", () => {
+    const waiting = Array.from({ length: 10 }, (_, i) => ({
+      handoffId: `h${i}`,
+      lead: lead(i),
+      campaignName: long(2000),
+      assigneeId: "U1",
+      dueAt: at,
+      clock: { dueAt: at, workingMinutesLeft: i % 2 === 0 ? -125 : 125, overdue: i % 2 === 0 },
+      channelId: "C1",
+      messageTs: "1.1",
+    }));
+    const results = Array.from({ length: 5 }, (_, i) => ({
+      campaignId: `c${i}`,
+      name: long(2000),
+      currency: "USD",
+      budgetCents: 100_000,
+      leads: 12,
+      mqls: 6,
+      sqls: 3,
+      wonDeals: 1,
+      revenueCents: 250_000,
+      otherRevenue: [],
+      costPerLeadCents: 8333,
+      costPerSqlCents: 33333,
+      returnOnSpend: 2.5,
+      returnOnSpendGap: null,
+      accepted: 3,
+      rejected: 1,
+      acceptanceRate: 0.75,
+      topRejectionReasons: [],
+    }));
     const data: HomeData = {
-      owned: [
-        { stage: "sql", leads: Array.from({ length: 10 }, (_, i) => lead(i * 2)), total: 250 },
-        { stage: "opportunity", leads: Array.from({ length: 10 }, (_, i) => lead(i * 2 + 1)), total: 30 },
-      ],
-      closed: { won: 3, lost: 4 },
-      waiting: Array.from({ length: 10 }, (_, i) => ({
-        handoffId: `h${i}`,
-        lead: lead(i),
-        slaDueAt: at,
-        workingMinutesLeft: 125,
-        overdue: i % 2 === 0,
-        channelId: "C1",
-        messageTs: "1.1",
-      })),
-      waitingTotal: 42,
-      rotation: { member: true, away: false },
+      rep: {
+        owned: [
+          { stage: "sql", leads: Array.from({ length: 10 }, (_, i) => lead(i * 2)), total: 250 },
+          { stage: "opportunity", leads: Array.from({ length: 10 }, (_, i) => lead(i * 2 + 1)), total: 30 },
+        ],
+        closed: { won: 3, lost: 4 },
+        waiting,
+        waitingTotal: 42,
+        rotation: { member: true, away: false },
+      },
+      marketer: { waitingOnSales: waiting, waitingOnSalesTotal: 12, sentBack: [lead(3)], campaigns: results, monthStart: at },
+      setup: {
+        items: [
+          { key: "channels", done: true },
+          { key: "rotation", done: false },
+        ],
+        complete: false,
+      },
     };
     const extra = Array.from({ length: 200 }, () => ({ type: "section" as const, text: { type: "mrkdwn" as const, text: "funnel" } }));
     const view = homeView(data, "U1", extra);
     expectViewWithinLimits(view);
     expect(view.blocks).toHaveLength(100);
-    expect(JSON.stringify(view.blocks)).toContain("funnel");
-    const empty = homeView(
-      { owned: [], closed: { won: 0, lost: 0 }, waiting: [], waitingTotal: 0, rotation: { member: false, away: false } },
-      "U1",
-    );
+    const roomy = homeView({ ...data, rep: null }, "U1", extra);
+    expect(JSON.stringify(roomy.blocks)).toContain("funnel");
+    expectViewWithinLimits(roomy);
+    const empty = homeView({ rep: null, marketer: null, setup: null }, "U1");
     expectViewWithinLimits(empty);
   });
 

@@ -42,8 +42,9 @@ function methodsCalled(): Set<string> {
 describe("the manifest's bot scopes", () => {
   const manifest = parse(fs.readFileSync("manifest.yml", "utf8"));
 
-  it("are exactly the scopes of the Web API methods Baton calls, plus commands and reading shared files", () => {
-    const needed = new Set(["commands", "files:read"]); // slash commands; file_shared events and private file downloads
+  it("are exactly the scopes of the Web API methods Baton calls, plus commands, reading shared files and emails", () => {
+    // Slash commands and shortcuts; file_shared events and private file downloads; users.info's profile.email.
+    const needed = new Set(["commands", "files:read", "users:read.email"]);
     for (const method of methodsCalled()) {
       const rule = SCOPE_OF.find(([pattern]) => pattern.test(method));
       expect(rule, `no scope rule for ${method}`).toBeDefined();
@@ -56,6 +57,10 @@ describe("the manifest's bot scopes", () => {
     const listened = new Set<string>();
     for (const file of sourceFiles("src/slack/listeners/events")) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(/app\.event\("([a-z_]+)"/g)) if (match[1]) listened.add(match[1]);
+    }
+    // Workflow Builder steps arrive as function_executed events.
+    for (const file of sourceFiles("src/slack/listeners/functions")) {
+      if (/app\.function\(/.test(fs.readFileSync(file, "utf8"))) listened.add("function_executed");
     }
     expect([...listened].sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
   });

@@ -49,6 +49,7 @@ function rejectedCard(reason: string | null): HandoffCard {
     handedOffAt: new Date("2026-11-23T09:00:00Z"),
     assigneeId: null,
     slaDueAt: null,
+    answerBy: null,
     breachedAt: null,
     decidedById: "U0REP00001",
     decidedAt: new Date("2026-11-23T10:00:00Z"),
@@ -56,6 +57,7 @@ function rejectedCard(reason: string | null): HandoffCard {
     rejectNote: null,
     channelId: "C0SALES001",
     messageTs: null,
+    dms: [],
   };
 }
 

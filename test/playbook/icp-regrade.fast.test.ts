@@ -71,9 +71,12 @@ describe("the ICP regrades leads", () => {
     if (!change) throw new Error("no change recorded");
     await t.services.playbook.announceChange(team, change.id);
     const announced = t.announcer.argsOf("playbookChanged").filter(([teamId]) => teamId === team);
-    expect(announced.map(([, channel, what]) => [channel, what.kind, what.actorId])).toEqual([
-      [SALES_CHANNEL, "icp", ADMIN],
-      [MARKETING_CHANNEL, "icp", ADMIN],
-    ]);
+    expect(announced.map(([, channel, what]) => [channel, what.kind, what.actorId])).toEqual(
+      expect.arrayContaining([
+        [SALES_CHANNEL, "icp", ADMIN],
+        [MARKETING_CHANNEL, "icp", ADMIN],
+      ]),
+    );
+    expect(announced).toHaveLength(2);
   });
 });

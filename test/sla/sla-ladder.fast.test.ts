@@ -66,7 +66,7 @@ describe("the SLA ladder", () => {
     expect(t.handoffNotifier.calls.map((call) => call.method)).toEqual(["reminder"]);
   });
 
-  it("reassigns to the next rep in the rotation at the deadline when the workspace asks for it", async () => {
+  it("reassigns to the next rep at the deadline, with a full response time of their own that the ladder follows", async () => {
     const team = "T0FSLAL003";
     await t.workspace(team);
     t.directory.addAdmins(team, ADMIN);
@@ -75,15 +75,34 @@ describe("the SLA ladder", () => {
     expect((await t.db.handoff.findUniqueOrThrow({ where: { id: handoffId } })).assigneeId).toBe(ANN);
     t.clock.set("2026-11-23T13:00:00Z");
     await t.services.sla.runDue();
-    expect(await t.db.handoff.findUniqueOrThrow({ where: { id: handoffId } })).toMatchObject({ assigneeId: BOB });
-    expect(t.handoffNotifier.argsOf("assigned").map(([card, by, previous]) => [card.assigneeId, by, previous])).toEqual([
-      [BOB, { kind: "sla" }, ANN],
+    const reassigned = await t.db.handoff.findUniqueOrThrow({ where: { id: handoffId } });
+    expect(reassigned).toMatchObject({ assigneeId: BOB });
+    // Bob has 240 working minutes from 13:00: until 17:00; the team's deadline (what the funnel measures) stays.
+    expect(reassigned.assigneeDueAt?.toISOString()).toBe("2026-11-23T17:00:00.000Z");
+    expect(reassigned.slaDueAt?.toISOString()).toBe("2026-11-23T13:00:00.000Z");
+    expect(
+      t.handoffNotifier.argsOf("assigned").map(([card, by, previous, clock]) => [card.assigneeId, by, previous, clock?.workingMinutesLeft]),
+    ).toEqual([[BOB, { kind: "sla" }, ANN, 240]]);
+    expect(t.handoffNotifier.argsOf("assigned")[0]?.[0].answerBy?.toISOString()).toBe("2026-11-23T17:00:00.000Z");
+    const steps = await t.db.slaStep.findMany({ where: { handoffId }, orderBy: { step: "asc" } });
+    expect(steps.map((s) => [s.step, s.dueAt.toISOString(), s.outcome])).toEqual([
+      ["escalation", "2026-11-23T17:00:00.000Z", null],
+      ["reassignment", "2026-11-23T13:00:00.000Z", "done"],
+      ["reminder", "2026-11-23T15:00:00.000Z", null],
     ]);
-    expect(await stepsOf(handoffId)).toEqual([
-      ["reminder", "done"],
-      ["escalation", "done"],
-      ["reassignment", "done"],
-    ]);
+
+    // Bob's ladder: his reminder at half his time, then one escalation at his deadline; no second reassignment.
+    t.resetFakes();
+    t.clock.set("2026-11-23T14:59:00Z");
+    expect(await t.services.sla.runDue()).toBe(0);
+    t.clock.set("2026-11-23T15:00:00Z");
+    await t.services.sla.runDue();
+    expect(t.handoffNotifier.argsOf("reminder").map(([card, clock]) => [card.assigneeId, clock?.workingMinutesLeft])).toEqual([[BOB, 120]]);
+    t.clock.set("2026-11-23T17:00:00Z");
+    await t.services.sla.runDue();
+    await t.services.sla.runDue();
+    expect(t.handoffNotifier.calls.map((call) => call.method).filter((m) => m !== "refreshCard")).toEqual(["reminder", "escalation"]);
+    expect((await t.db.handoff.findUniqueOrThrow({ where: { id: handoffId } })).assigneeId).toBe(BOB);
   });
 
   it("skips the steps of a handoff sales answered in time, and says nothing", async () => {

@@ -74,7 +74,8 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
     await first.baton.jobs.slaLadder?.run();
     await first.baton.jobs.slaLadder?.run();
     expect(dmsTo(owner, REP)).toHaveLength(1);
-    expect(textOf(dmsTo(owner, REP)[0])).toContain("half of the agreed response time has passed");
+    expect(textOf(dmsTo(owner, REP)[0])).toContain("half of your response time for a lead at Weekend Co has passed");
+    expect(textOf(dmsTo(owner, REP)[0])).toContain("*2 h* of working time left");
 
     // The instance stops (a deploy, a crash); another one takes over the same database.
     await first.stop();
@@ -104,7 +105,10 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
       expect(thread.filter((c) => textOf(c).includes("waited past the agreed response time"))).toHaveLength(1);
       expect(thread.filter((c) => textOf(c).includes(`reassigned from <@${REP}> to <@${REP2}>`))).toHaveLength(1);
       expect(dmsTo(owner, REP2)).toHaveLength(1);
-      expect(textOf(dmsTo(owner, REP2)[0])).toContain("reassigned to you");
+      expect(textOf(dmsTo(owner, REP2)[0])).toContain("to you, with a full response time of your own");
+      // REP2's own 240 working minutes from Monday 11:00 New York: until 15:00 there (20:00 UTC).
+      expect(textOf(dmsTo(owner, REP2)[0])).toContain("*4 h* of working time left");
+      expect(textOf(dmsTo(owner, REP2)[0])).toContain("<!date^1796068800^");
       expect(dmsTo(owner, REP)).toHaveLength(1); // still only the reminder
 
       const breached = await owner.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
@@ -116,8 +120,12 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
       });
       expect(events.map((e) => e.type).sort()).toEqual(["escalated", "reassigned", "reminded"]);
       expect(events.find((e) => e.type === "reassigned")?.reason).toBe(REP2);
-      const done = await owner.db.slaStep.findMany({ where: { handoffId: handoff.id } });
-      expect(done.every((s) => s.doneAt !== null && s.outcome === "done")).toBe(true);
+      const after = await owner.db.slaStep.findMany({ where: { handoffId: handoff.id }, orderBy: { step: "asc" } });
+      expect(after.map((s) => [s.step, s.dueAt.toISOString(), s.outcome])).toEqual([
+        ["escalation", "2026-11-30T20:00:00.000Z", null],
+        ["reassignment", "2026-11-30T16:00:00.000Z", "done"],
+        ["reminder", "2026-11-30T18:00:00.000Z", null],
+      ]);
     } finally {
       await second.stop();
       if (third !== second) await third.stop();

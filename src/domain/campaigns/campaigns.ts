@@ -12,7 +12,8 @@ import {
 import { listSegments } from "../../db/playbook.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
-import { type AnnouncementOutcome, announceIn } from "../playbook/announce.js";
+import { EffectKinds } from "../outbox/effects.js";
+import { type AnnouncementOutcome, announced } from "../playbook/announce.js";
 import { brandGuideOf } from "../playbook/brand-guide.js";
 import { notFound } from "./campaign-errors.js";
 import { campaignNameKey } from "./campaign-input.js";
@@ -150,25 +151,9 @@ export class Campaigns {
     };
   }
 
-  /** Announces a new campaign in the sales channel, so sales knows what is coming and what it promises. */
-  async announceLaunch(teamId: string, campaignId: string): Promise<AnnouncementOutcome> {
-    const campaign = await this.get(teamId, campaignId);
-    return announceIn(this.deps.db, teamId, ["sales"], (channelId) =>
-      this.deps.announcer.campaignLaunched(teamId, channelId, {
-        name: campaign.name,
-        channel: campaign.channel,
-        product: campaign.product,
-        offer: campaign.offer,
-        place: campaign.place,
-        promotion: campaign.promotion,
-        keyMessage: campaign.keyMessage,
-        segmentName: campaign.segmentName,
-        startsOn: campaign.startsOn,
-        endsOn: campaign.endsOn,
-        ownerId: campaign.ownerId,
-        createdById: campaign.createdById,
-      }),
-    );
+  /** Delivers a new campaign's announcement in the sales channel (written with the campaign), so sales knows what is coming. */
+  announceLaunch(teamId: string, campaignId: string): Promise<AnnouncementOutcome> {
+    return announced(this.deps, { teamId, kind: EffectKinds.campaignLaunched, subjectId: campaignId, channels: ["sales"] });
   }
 
   /** Campaigns a lead can be attributed to by hand (the lead modal's select): not ended, newest first. */

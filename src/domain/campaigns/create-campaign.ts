@@ -2,6 +2,8 @@ import { type CampaignWithSegment, findCampaignByNameKey, insertCampaign, tracki
 import { isUniqueViolation } from "../../db/errors.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
+import { EffectKinds } from "../outbox/effects.js";
+import { enqueueTeamAnnouncement } from "../playbook/announce.js";
 import { nameTaken } from "./campaign-errors.js";
 import type { CampaignDeps } from "./deps.js";
 import { nextFreeCode, trackingSlug } from "./tracking-code.js";
@@ -27,7 +29,12 @@ export async function createCampaign(
     const trackingCode = nextFreeCode(slug, await trackingCodesStartingWith(deps.db, teamId, slug));
     const at = deps.clock.now();
     try {
-      return await insertCampaign(deps.db, { ...columns, teamId, trackingCode, createdById: actorId, createdAt: at, updatedAt: at });
+      return await deps.db.$transaction(async (tx) => {
+        const campaign = await insertCampaign(tx, { ...columns, teamId, trackingCode, createdById: actorId, createdAt: at, updatedAt: at });
+        const announcement = { teamId, kind: EffectKinds.campaignLaunched, subjectId: campaign.id, channels: ["sales" as const] };
+        await enqueueTeamAnnouncement(tx, announcement, at);
+        return campaign;
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (await findCampaignByNameKey(deps.db, teamId, columns.nameKey)) throw nameTaken(columns.name);

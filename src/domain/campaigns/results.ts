@@ -11,7 +11,8 @@
 //                 currency counts as the campaign's). Deals in other currencies are listed apart, never converted.
 // - cost:         the campaign's whole budget (Campaign.budgetCents), also for a period.
 // - cost per lead = budget / leads; cost per SQL = budget / SQLs (none without a budget or a count of 0).
-// - return on spend = revenue / budget (2.5 means 2.5 times the budget came back; none without a budget).
+// - return on spend = revenue / budget (2.5 means 2.5 times the budget came back; none without a budget, and
+//   none when deals were won in other currencies than the budget's: it would be built from part of the money).
 // - sales acceptance rate = accepted / (accepted + rejected) handoffs of its leads (decided in the period);
 //   pending and cancelled handoffs do not count. None while nothing was decided.
 // - top rejection reasons: the reasons sales gave most often when rejecting its leads (at most 3).
@@ -19,6 +20,7 @@
 import { funnelCounts, handoffDecisions, type Period, wonDeals } from "../../db/campaign-results.js";
 import { campaignsForResults } from "../../db/campaigns.js";
 import type { Db } from "../../db/client.js";
+import type { ReturnOnSpendGap } from "../funnel/campaign-rows.js";
 
 export interface CampaignResults {
   campaignId: string;
@@ -35,6 +37,8 @@ export interface CampaignResults {
   costPerLeadCents: number | null;
   costPerSqlCents: number | null;
   returnOnSpend: number | null;
+  /** Why there is no return on spend. */
+  returnOnSpendGap: ReturnOnSpendGap | null;
   accepted: number;
   rejected: number;
   acceptanceRate: number | null;
@@ -78,7 +82,8 @@ export async function campaignResults(db: Db, teamId: string, query: ResultsQuer
       ...revenue,
       costPerLeadCents: ratio(budget, leads, Math.round),
       costPerSqlCents: ratio(budget, sqls, Math.round),
-      returnOnSpend: budget ? revenue.revenueCents / budget : null,
+      returnOnSpend: budget && revenue.otherRevenue.length === 0 ? revenue.revenueCents / budget : null,
+      returnOnSpendGap: !budget ? "no_budget" : revenue.otherRevenue.length > 0 ? "other_currencies" : null,
       ...decided,
     };
   });

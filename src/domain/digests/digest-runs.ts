@@ -1,26 +1,31 @@
 // Scheduled digest runs: claimed once per schedule and scheduled time in the database (a unique JobRun key with
-// a lease), executed, retried by a later tick when they fail, taken over when their replica dies.
+// a lease), executed, retried by a later tick when they fail, taken over when their replica dies. Which schedules
+// are due is found by their due times (run-due.ts).
 import { abandonRun, findRun, finishRun, insertRun, type JobRun, runsByKeys, takeOverRun } from "../../db/job-runs.js";
 import { errorText } from "./deliver-once.js";
 import type { DigestDeps } from "./deps.js";
 import { postScheduledDigest } from "./post-scheduled-digest.js";
+import { RETRY_AFTER_MS, runDueWork } from "./run-due.js";
 import { parseRunKey, type RunTarget, runKey } from "./run-keys.js";
 import { LEASE_MS, LostLease } from "./run-lease.js";
-import { MAX_ATTEMPTS, planSlots, type RunState } from "./run-policy.js";
-import { listRunTimings, type RunTiming } from "./run-timings.js";
+import { LATE_BOUND_MS, MAX_ATTEMPTS, planSlots, type RunState } from "./run-policy.js";
 import { sendPersonalDigests } from "./send-personal-digests.js";
 
 export class DigestRuns {
   constructor(private readonly deps: DigestDeps) {}
 
-  /** Every schedule and personal-digest group the scheduler must keep an eye on. */
-  timings(): Promise<RunTiming[]> {
-    return listRunTimings(this.deps);
+  /**
+   * The scheduler's tick: claims the digests and personal digests that are due, a few at a time, and runs them,
+   * at most `concurrency` at once, until none is left or `stopping` is aborted. Resolves to how many schedules and
+   * groups it ran.
+   */
+  runDue(concurrency: number, stopping?: AbortSignal): Promise<number> {
+    return runDueWork(this.deps, (target, slots) => this.catchUp(target, slots), concurrency, stopping);
   }
 
   /**
-   * node-cron's run coordinator calls this at a scheduled time on every replica: true for exactly one of them.
-   * The lease is ours (LEASE_MS), renewed while we work, whatever ttl node-cron suggests.
+   * Claims the run of one key (`digest:<scheduleId>:<slot ISO>`) for this replica: true for exactly one of
+   * several callers. The lease is LEASE_MS, renewed while the run works.
    */
   async claimKey(key: string): Promise<boolean> {
     const parsed = parseRunKey(key);
@@ -36,10 +41,11 @@ export class DigestRuns {
   }
 
   /**
-   * The scheduler's sweep: posts the newest slot if nobody did (late if need be), resumes a failed or orphaned
-   * run, records older missed slots as skipped. `slots`: scheduled times up to now, newest first.
+   * Posts the newest slot if nobody did (late if need be), resumes a failed or orphaned run, records older missed
+   * slots as skipped. `slots`: scheduled times up to now, newest first. Resolves to when the newest slot's run
+   * must be looked at again (a retry, or another replica's lease running out), or null when it is settled.
    */
-  async catchUp(target: RunTarget, slots: Date[]): Promise<void> {
+  async catchUp(target: RunTarget, slots: Date[]): Promise<Date | null> {
     const now = this.deps.clock.now();
     const keys = slots.map((slot) => runKey(target, slot));
     const runs = new Map<number, RunState>();
@@ -59,6 +65,16 @@ export class DigestRuns {
         if (run) await this.execute(run);
       }
     }
+    return this.recheckAt(target, slots[0]);
+  }
+
+  private async recheckAt(target: RunTarget, newest: Date | undefined): Promise<Date | null> {
+    const now = this.deps.clock.now();
+    if (!newest || now.getTime() - newest.getTime() > LATE_BOUND_MS) return null;
+    const run = await findRun(this.deps.db, runKey(target, newest));
+    if (run?.status === "failed" && run.attempts < MAX_ATTEMPTS) return new Date(now.getTime() + RETRY_AFTER_MS);
+    if (run?.status === "running") return new Date(Math.max(run.leaseUntil.getTime(), now.getTime()) + 1_000);
+    return null;
   }
 
   private async claim(target: RunTarget, slot: Date, late: boolean): Promise<JobRun | null> {

@@ -1,4 +1,5 @@
-// Digest schedules: admins list, add, change and remove them in /baton settings.
+// Digest schedules: admins list, add, change and remove them in /baton settings. Saving one sets its next due
+// time (its first slot after now, in its own time zone), which is all the scheduler needs to see the change.
 import {
   createSchedule,
   type DigestSchedule,
@@ -10,19 +11,12 @@ import {
 } from "../../db/digest-schedules.js";
 import { AppError } from "../../lib/errors.js";
 import type { DigestDeps } from "./deps.js";
+import { nextSlotAfter } from "./run-slots.js";
 import { cronFor, parseScheduleInput } from "./schedule-input.js";
 import { type ScheduleSummary, summariseSchedule } from "./schedule-summary.js";
 
 export class DigestSchedules {
-  private readonly listeners = new Set<() => void>();
-
   constructor(private readonly deps: Pick<DigestDeps, "db" | "clock">) {}
-
-  /** Called after every change made through this process (the scheduler re-syncs its timers at once). */
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 
   async list(teamId: string): Promise<ScheduleSummary[]> {
     return (await listSchedules(this.deps.db, teamId)).map(summariseSchedule);
@@ -39,7 +33,8 @@ export class DigestSchedules {
     const parsed = parseScheduleInput(raw);
     if (!parsed.ok) throw new AppError("invalid_input", "Some of the digest settings need fixing.", parsed.errors);
     const { input } = parsed;
-    const fields: ScheduleFields = {
+    const now = this.deps.clock.now();
+    const fields: ScheduleFields & { nextRunAt: Date | null } = {
       channelId: input.channelId,
       period: input.period,
       cron: cronFor(input),
@@ -48,17 +43,18 @@ export class DigestSchedules {
       sections: input.sections.length > 0 ? input.sections : null,
       skipEmpty: input.skipEmpty,
       enabled: true,
+      // null only for an expression with no slot ahead: the scheduler then looks again later.
+      nextRunAt: nextSlotAfter(cronFor(input), input.timezone, now),
     };
     let saved: DigestSchedule | null;
     if (id === null) {
-      saved = await createSchedule(this.deps.db, teamId, actorId, fields, this.deps.clock.now());
+      saved = await createSchedule(this.deps.db, teamId, actorId, fields, now);
     } else {
-      if (!(await updateSchedule(this.deps.db, teamId, id, fields, this.deps.clock.now()))) {
+      if (!(await updateSchedule(this.deps.db, teamId, id, fields, now))) {
         throw new AppError("not_found", "That digest schedule no longer exists: someone may have removed it.");
       }
       saved = await findSchedule(this.deps.db, teamId, id);
     }
-    this.changed();
     if (!saved) throw new AppError("not_found", "That digest schedule no longer exists: someone may have removed it.");
     return summariseSchedule(saved);
   }
@@ -67,10 +63,5 @@ export class DigestSchedules {
     if (!(await deleteSchedule(this.deps.db, teamId, id))) {
       throw new AppError("not_found", "That digest schedule no longer exists: someone may have removed it.");
     }
-    this.changed();
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener();
   }
 }

@@ -1,8 +1,9 @@
 // What digest runs need from Slack, as interfaces the Slack layer implements (src/slack/notifiers/digests.ts).
+import type { FoundMessage } from "../ports.js";
 import type { Digest } from "./digest.js";
 import type { PersonalDigest } from "./personal-digest.js";
 
-export type FoundMessage = { found: true; ts: string } | { found: false } | { found: "unknown" };
+export type { FoundMessage };
 
 /**
  * Implemented in src/slack/notifiers/digests.ts. Methods throw AppError("not_configured") when Slack refuses for

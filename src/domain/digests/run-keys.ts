@@ -3,11 +3,11 @@
 /** What a run is for: one digest schedule, or one workspace's personal digests of one period. */
 export type RunTarget = { kind: "digest"; scheduleId: string } | { kind: "subscriptions"; teamId: string; period: string };
 
-/** The node-cron task name for a schedule: node-cron's coordination key is `${name}:${slot ISO}`. */
-export const digestTaskName = (scheduleId: string) => `digest:${scheduleId}`;
+/** The prefix of a schedule's run keys: `digest:<scheduleId>:<slot ISO>`. */
+export const digestKeyPrefix = (scheduleId: string) => `digest:${scheduleId}`;
 
 export function runKey(target: RunTarget, slot: Date): string {
-  const prefix = target.kind === "digest" ? digestTaskName(target.scheduleId) : `subscriptions:${target.teamId}:${target.period}`;
+  const prefix = target.kind === "digest" ? digestKeyPrefix(target.scheduleId) : `subscriptions:${target.teamId}:${target.period}`;
   return `${prefix}:${slot.toISOString()}`;
 }
 

@@ -22,9 +22,13 @@ export interface CampaignRow {
   ownerId: string | null;
   /** Budget / leads, in the campaign's currency; null without a budget or leads. */
   costPerLeadCents: number | null;
-  /** Revenue (in the budget's currency) / budget; null without a budget. */
+  /** Revenue / budget; null without a budget, or when revenue was won in other currencies than the budget's. */
   returnOnSpend: number | null;
+  /** Why there is no return on spend: "other_currencies" would divide amounts in different currencies. */
+  returnOnSpendGap: ReturnOnSpendGap | null;
 }
+
+export type ReturnOnSpendGap = "no_budget" | "other_currencies";
 
 export interface CampaignRows {
   rows: CampaignRow[];
@@ -41,9 +45,11 @@ export const FIT_ROW_STAGES = ["created", "sql", "won"] as const satisfies reado
 const MAX_NAMED_CANDIDATES = 100;
 
 /**
- * The top campaigns by revenue, then SQLs, then leads, then id. `moved`: every campaign with any movement in the
- * window, with its Won leads and revenue. Only campaigns earning at least the `limit`-th best revenue can make
- * the top, so only theirs are counted in full (a second, small query).
+ * The top campaigns by revenue in the workspace's `currency` (amounts in different currencies are never added
+ * or compared), then those that won only in other currencies, then the rest; within each, by SQLs, then leads,
+ * then id. `moved`: every campaign with any movement in the window, with its Won leads and revenue. Only
+ * campaigns ranking at least as high as the `limit`-th by revenue can make the top, so only theirs are counted
+ * in full (a second, small query).
  */
 export async function campaignRows(
   deps: FunnelDeps,
@@ -52,11 +58,19 @@ export async function campaignRows(
     window,
     moved,
     limit,
-  }: { scope: { teamId: string; campaignId?: string }; window: Bucket; moved: Map<string, StageCounts>; limit: number },
+    currency,
+  }: {
+    scope: { teamId: string; campaignId?: string };
+    window: Bucket;
+    moved: Map<string, StageCounts>;
+    limit: number;
+    currency: string;
+  },
 ): Promise<CampaignRows> {
-  const byRevenue = [...moved.entries()].filter(([id]) => id !== "").sort(([, a], [, b]) => rank(b) - rank(a));
+  const byMoney = byRevenueIn(currency);
+  const byRevenue = [...moved.entries()].filter(([id]) => id !== "").sort(([, a], [, b]) => byMoney(a, b));
   const last = byRevenue[limit - 1];
-  const candidates = last ? byRevenue.filter(([, c]) => rank(c) >= rank(last[1])) : byRevenue;
+  const candidates = last ? byRevenue.filter(([, c]) => byMoney(c, last[1]) <= 0) : byRevenue;
   const ids = candidates.map(([id]) => id);
   const few = ids.length <= MAX_NAMED_CANDIDATES;
   const [counted, facts] = await Promise.all([
@@ -68,7 +82,7 @@ export async function campaignRows(
       const c = counted.get(id) ?? emptyCounts();
       return [id, { ...c, won: won.won, revenue: won.revenue, campaignRevenue: won.campaignRevenue }];
     })
-    .sort(([idA, a], [idB, b]) => rank(b) - rank(a) || b.sql - a.sql || b.created - a.created || (idA < idB ? -1 : 1));
+    .sort(([idA, a], [idB, b]) => byMoney(a, b) || b.sql - a.sql || b.created - a.created || (idA < idB ? -1 : 1));
   const top = ranked.slice(0, limit);
   const named = few
     ? facts
@@ -101,7 +115,11 @@ async function countCandidates(
   return countsFrom(rows, (row) => row.group ?? "");
 }
 
-const rank = (c: StageCounts) => c.revenue.reduce((sum, m) => sum + m.cents, 0);
+/** Negative when `a` ranks first: revenue in `currency` (more first), then revenue in other currencies only, then none. */
+function byRevenueIn(currency: string): (a: StageCounts, b: StageCounts) => number {
+  const tier = (c: StageCounts) => (centsIn(c.revenue, currency) > 0 ? 0 : c.revenue.length > 0 ? 1 : 2);
+  return (a, b) => tier(a) - tier(b) || centsIn(b.revenue, currency) - centsIn(a.revenue, currency);
+}
 
 export function campaignRow(c: {
   id: string;
@@ -112,6 +130,8 @@ export function campaignRow(c: {
   counts: StageCounts;
 }): CampaignRow {
   const budget = c.budgetCents && c.budgetCents > 0 ? c.budgetCents : null;
+  const gap: ReturnOnSpendGap | null =
+    budget === null ? "no_budget" : c.counts.revenue.some((m) => m.currency !== c.currency) ? "other_currencies" : null;
   return {
     id: c.id,
     name: c.name,
@@ -124,7 +144,8 @@ export function campaignRow(c: {
     currency: c.currency,
     ownerId: c.ownerId,
     costPerLeadCents: budget !== null && c.counts.created > 0 ? Math.round(budget / c.counts.created) : null,
-    returnOnSpend: budget !== null ? centsIn(c.counts.revenue, c.currency) / budget : null,
+    returnOnSpend: budget !== null && gap === null ? centsIn(c.counts.revenue, c.currency) / budget : null,
+    returnOnSpendGap: gap,
   };
 }
 

@@ -4,10 +4,18 @@
 // (one statement; two on PostgreSQL, to use two backends), handoff decisions and breaches (one), speed-to-lead
 // percentiles (one).
 import type { Bucket, FunnelStage } from "../../db/funnel.js";
-import { handoffCounts, handoffPercentiles, type PercentileSeries, type Percentiles } from "../../db/funnel-handoffs.js";
+import {
+  acceptedHandoffTimes,
+  handoffCounts,
+  handoffPercentiles,
+  type PercentileSeries,
+  type Percentiles,
+} from "../../db/funnel-handoffs.js";
 import { type StageMeasure, type StageRequest, stageFigures } from "../../db/funnel-stages.js";
+import type { WorkingHours } from "../../lib/working-hours.js";
 import type { FunnelDeps } from "./deps.js";
 import { countsFrom, emptyCounts, FUNNEL_STAGES, type HandoffFigures, handoffFigures, type StageCounts } from "./figures.js";
+import { nearestRankMedian, workingMargins } from "./working-margin.js";
 
 export type GroupBy = "campaignId" | "fitGrade";
 type Measure = PercentileSeries["measure"];
@@ -21,6 +29,7 @@ export class FigureRequests {
   private readonly decisions = new Map<string, Bucket>();
   private readonly percentiles = new Map<string, PercentileSeries>();
   private rejections: Bucket | undefined;
+  private readonly margins = new Map<string, { window: Bucket; hours: WorkingHours; slaMinutes: number }>();
 
   /**
    * Leads that reached `stages` in the window (all stages unless narrowed); "revenue" asks for the value of the
@@ -60,6 +69,15 @@ export class FigureRequests {
     return this;
   }
 
+  /**
+   * The median of how the answers accepted in the window stood against their deadlines, in working minutes of
+   * `hours` (the SLA's clock; see working-margin.ts), as milliseconds of working time.
+   */
+  workingMargin(window: Bucket, hours: WorkingHours, slaMinutes: number): this {
+    this.margins.set(keyOf(window), { window, hours, slaMinutes });
+    return this;
+  }
+
   rejectionReasons(window: Bucket): this {
     this.rejections = window;
     return this;
@@ -72,7 +90,8 @@ export class FigureRequests {
     ];
     const decisionWindows = [...this.decisions.values()];
     const series = [...this.percentiles.values()];
-    const [stageRows, handoffs, percentiles] = await Promise.all([
+    const margins = [...this.margins.values()];
+    const [stageRows, handoffs, percentiles, answered] = await Promise.all([
       stageFigures(deps.db, deps.provider, scope, stageRequests),
       decisionWindows.length > 0 || this.rejections
         ? handoffCounts(deps.db, scope, {
@@ -82,6 +101,7 @@ export class FigureRequests {
           })
         : null,
       handoffPercentiles(deps.db, deps.provider, scope, series),
+      Promise.all(margins.map((m) => acceptedHandoffTimes(deps.db, scope, m.window))),
     ]);
     const counts = new Map<string, Map<string, StageCounts>>();
     stageRequests.forEach((request, i) => {
@@ -96,7 +116,14 @@ export class FigureRequests {
       decisionWindows.map((w, i) => [keyOf(w), handoffFigures(handoffs?.outcomes ?? [], handoffs?.breaches ?? new Map(), i)]),
     );
     const measured = new Map(series.map((s, i) => [`${s.measure}:${keyOf(s.window)}`, percentiles[i] ?? NOTHING]));
-    return new Figures(counts, decided, measured, handoffs?.rejections ?? []);
+    const working = new Map(
+      margins.map((m, i) => {
+        const minutes = workingMargins(answered[i] ?? [], m.hours, m.slaMinutes);
+        const median = nearestRankMedian(minutes);
+        return [keyOf(m.window), { count: minutes.length, p50: median === null ? null : median * 60_000, p90: null }];
+      }),
+    );
+    return new Figures(counts, decided, measured, handoffs?.rejections ?? [], working);
   }
 }
 
@@ -109,6 +136,7 @@ export class Figures {
     private readonly decided: Map<string, HandoffFigures>,
     private readonly measured: Map<string, Percentiles>,
     readonly rejections: { reason: string; count: number }[],
+    private readonly margins: Map<string, Percentiles> = new Map(),
   ) {}
 
   stageCounts(window: Bucket): StageCounts {
@@ -126,6 +154,11 @@ export class Figures {
 
   percentile(window: Bucket, measure: Measure): Percentiles {
     return this.need(this.measured, `${measure}:${keyOf(window)}`);
+  }
+
+  /** The median margin in working time (p90 null). */
+  workingMargin(window: Bucket): Percentiles {
+    return this.need(this.margins, keyOf(window));
   }
 
   private need<T>(map: Map<string, T>, key: string): T {

@@ -95,6 +95,7 @@ export function planFunnel(
             window: current,
             moved: figures.groupedCounts(current, "campaignId"),
             limit: options.campaignLimit ?? 5,
+            currency: context.currency,
           })
         : { rows: [], total: 0 },
       fitGrades: breakdowns.fitGrades ? fitGradeRows(figures.groupedCounts(current, "fitGrade")) : [],

@@ -10,7 +10,7 @@ export const THRESHOLDS = {
   acceptance: { atRiskBelowTarget: 0.1 },
   /**
    * Speed to lead: on track when the median handoff was answered by its working-hours deadline, at risk when it
-   * was late by at most a quarter of the response SLA.
+   * was late by at most a quarter of the response SLA, counted in working hours like the SLA.
    */
   speed: { atRiskLateShareOfSla: 0.25 },
   /** Share of handoffs answered within the SLA: on track from 90%, at risk from 75%. */
@@ -33,8 +33,8 @@ export function acceptanceStatus(rate: number | null, target: number): Status {
 }
 
 /**
- * `medianMarginMs`: median of (decidedAt - deadline) over accepted handoffs that had a deadline; without any,
- * the median speed itself is compared with the SLA as wall-clock time.
+ * `medianMarginMs`: median of the working time from each accepted handoff's deadline to its answer (negative:
+ * before it; see working-margin.ts); without it, the median speed itself is compared with the SLA.
  */
 export function speedStatus(medianSpeedMs: number | null, medianMarginMs: number | null, slaMinutes: number): Status {
   if (medianSpeedMs === null) return "no_data";

@@ -24,7 +24,17 @@ export type ScorecardLine =
   | Line<"acceptance", { rate: number | null; target: number; accepted: number; decided: number }>
   | Line<"speed", { medianMs: number | null; slaMinutes: number; medianMarginMs: number | null }>
   | Line<"within_sla", { share: number | null; withinSla: number; decided: number }>
-  | Line<"marketing_revenue", { cents: number; currency: string; expectedCents: number }>;
+  | Line<"marketing_revenue", { cents: number; currency: string; expectedCents: number; byCurrency: CurrencyPace[] }>;
+
+/** Marketing-sourced revenue in one currency against that currency's usual pace (currencies never added up). */
+export interface CurrencyPace {
+  currency: string;
+  cents: number;
+  expectedCents: number;
+  /** Oldest first, like the line's trend. */
+  trend: number[];
+  status: Status;
+}
 
 export interface Scorecard {
   period: Period;
@@ -48,13 +58,13 @@ export function planScorecard(requests: FigureRequests, context: FunnelContext, 
   // The trend shows MQLs, marketing-sourced revenue and median speeds: no Won count, no 90th percentile.
   for (const window of windows)
     requests.stageCounts(window, ["mql", "revenue"]).handoffs(window).percentile(window, "speed", { p90: false });
-  requests.percentile(currentWindow, "margin", { p90: false }).stageCounts(monthWindow, ["mql"]);
+  requests.workingMargin(currentWindow, context.hours, context.agreement.responseSlaMinutes).stageCounts(monthWindow, ["mql"]);
   return (figures) =>
     scorecardFrom(context, period, periods, {
       counts: windows.map((w) => figures.stageCounts(w)),
       handoffs: windows.map((w) => figures.handoffs(w)),
       speeds: windows.map((w) => figures.percentile(w, "speed")),
-      margin: figures.percentile(currentWindow, "margin"),
+      margin: figures.workingMargin(currentWindow),
       monthMqls: figures.stageCounts(monthWindow).mql,
       monthElapsed: month.elapsed,
     });
@@ -85,11 +95,11 @@ function scorecardFrom(
   const acceptanceRate = ratio(current.accepted, decided);
   const withinShare = ratio(current.withinSla, decided);
   const medianMs = speeds[last]?.p50 ?? null;
-  const revenue = counts.map((c) => centsIn(c.campaignRevenue, currency));
-  const earlier = revenue.slice(0, last);
-  const average = earlier.length > 0 ? earlier.reduce((a, b) => a + b, 0) / earlier.length : 0;
   const elapsedShare = (period.end.getTime() - period.start.getTime()) / (period.fullEnd.getTime() - period.start.getTime());
-  const expectedCents = Math.round(average * elapsedShare);
+  // The workspace's currency first, then every other currency won in any of the periods, each on its own.
+  const others = new Set(counts.flatMap((c) => c.campaignRevenue.map((m) => m.currency)).filter((code) => code !== currency));
+  const workspacePace = paceIn(currency, counts, last, elapsedShare);
+  const paces = [workspacePace, ...[...others].sort().map((code) => paceIn(code, counts, last, elapsedShare))];
 
   const lines: ScorecardLine[] = [
     {
@@ -118,10 +128,26 @@ function scorecardFrom(
     },
     {
       key: "marketing_revenue",
-      status: marketingRevenueStatus(revenue[last] ?? 0, expectedCents),
-      trend: revenue,
-      extra: { cents: revenue[last] ?? 0, currency, expectedCents },
+      status: worstStatus(paces.map((p) => p.status)),
+      trend: workspacePace.trend,
+      extra: { cents: workspacePace.cents, currency, expectedCents: workspacePace.expectedCents, byCurrency: paces },
     },
   ];
   return { period, periods, lines };
+}
+
+function paceIn(currency: string, counts: StageCounts[], last: number, elapsedShare: number): CurrencyPace {
+  const trend = counts.map((c) => centsIn(c.campaignRevenue, currency));
+  const earlier = trend.slice(0, last);
+  const average = earlier.length > 0 ? earlier.reduce((a, b) => a + b, 0) / earlier.length : 0;
+  const expectedCents = Math.round(average * elapsedShare);
+  const cents = trend[last] ?? 0;
+  return { currency, cents, expectedCents, trend, status: marketingRevenueStatus(cents, expectedCents) };
+}
+
+const SEVERITY: Record<Status, number> = { no_data: 0, on_track: 1, at_risk: 2, off_track: 3 };
+
+/** The line is only as on track as its furthest-behind currency; "no data" only when no currency has any. */
+function worstStatus(statuses: Status[]): Status {
+  return statuses.reduce<Status>((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), "no_data");
 }

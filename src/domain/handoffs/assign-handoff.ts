@@ -3,6 +3,8 @@ import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
+import { dmAssignment } from "./assignee-dms.js";
+import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
 
 export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
@@ -16,30 +18,34 @@ export interface HandoffAssignment {
   handoffId: string;
   actorId: string;
   assigneeId: string;
+  /** The card the select was used on, if it was the card's own. */
+  clicked: ClickedCard;
 }
 
-export async function assignHandoff(deps: LeadDeps, { teamId, handoffId, actorId, assigneeId }: HandoffAssignment): Promise<Assignment> {
+export async function assignHandoff(
+  deps: LeadDeps,
+  { teamId, handoffId, actorId, assigneeId, clicked }: HandoffAssignment,
+): Promise<Assignment> {
   await deps.roles.requireSalesRep(teamId, actorId, "assign handoffs");
   if (!(await deps.roles.isSalesRep(teamId, assigneeId))) {
     throw new AppError("invalid_input", `<@${assigneeId}> is not on the sales team, so they can't answer handoffs. Pick someone who is.`);
   }
   const handoff = await findHandoff(deps.db, teamId, handoffId);
   if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
-  if (handoff.status === "pending" && handoff.assigneeId === assigneeId) {
-    return { assigned: true, card: await loadHandoffCard(deps.db, teamId, handoffId) };
-  }
+  if (handoff.status !== "pending") return { assigned: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
+  if (handoff.assigneeId === assigneeId) return { assigned: true, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
   const at = deps.clock.now();
   const assigned = await deps.db.$transaction(async (tx) => {
+    await adoptClickedCard(tx, handoff, clicked);
     if (!(await setAssignee(tx, teamId, handoffId, assigneeId, at))) return false;
     const lead = await findLead(tx, teamId, handoff.leadId);
     if (lead) await recordLeadEvent(tx, lead, { actorId, type: "assigned", reason: assigneeId, at });
     return true;
   });
   const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  // Decided meanwhile: whoever decided updates the card.
+  await convergeCards(deps, card, clicked, assigned);
   if (!assigned) return { assigned: false, card };
-  await deps.notifier.refreshCard(card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "card update failed"));
-  await deps.notifier
-    .assigned(card, { kind: "person", userId: actorId }, handoff.assigneeId)
-    .catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "assignment DM failed"));
+  await dmAssignment(deps, card, { kind: "person", userId: actorId }, handoff.assigneeId);
   return { assigned: true, card };
 }

@@ -4,6 +4,7 @@ import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js"
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
+import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
 
 /** The outcome for the person who clicked: `won` false means someone (maybe they) decided it first. */
@@ -26,39 +27,56 @@ export interface HandoffDecision {
   handoffId: string;
   userId: string;
   outcome: DecisionOutcome;
+  /** The card the click came from, if the listener saw it come from the card's own buttons. */
+  clicked: ClickedCard;
 }
 
-/** Commits the decision if the handoff is still pending (and its card posted), then refreshes the card. */
-export async function decideHandoff(deps: LeadDeps, { teamId, handoffId, userId, outcome }: HandoffDecision): Promise<Decision> {
+/**
+ * Commits the decision if the handoff is still pending, whether or not Baton knows its card yet (the clicked card
+ * becomes the card on record then, in the same transaction), and shows the outcome on the card. A click after the
+ * decision re-renders the card, so every card ends up showing how the handoff ended.
+ */
+export async function decideHandoff(deps: LeadDeps, { teamId, handoffId, userId, outcome, clicked }: HandoffDecision): Promise<Decision> {
   const handoff = await findHandoff(deps.db, teamId, handoffId);
   if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
-  if (handoff.status !== "pending") return { won: false, card: await loadHandoffCard(deps.db, teamId, handoffId) };
-  if (!handoff.messageTs) throw new AppError("conflict", "This handoff is still being posted. Try again in a moment.");
-  const won = await commitDecision(deps, handoff, userId, outcome);
+  if (handoff.status !== "pending") return { won: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
+  const won = await commitDecision(deps, handoff, userId, outcome, clicked);
   const card = await loadHandoffCard(deps.db, teamId, handoffId);
-  if (won) await deps.notifier.refreshCard(card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "card update failed"));
+  // A click that lost the race leaves the card to the winner's update.
+  await convergeCards(deps, card, clicked, won);
   return { won, card };
 }
 
-async function commitDecision(deps: LeadDeps, handoff: Handoff, userId: string, outcome: DecisionOutcome): Promise<boolean> {
+/** A lead changed by someone else between reading and writing it is read again, this many times at most. */
+const ATTEMPTS = 3;
+
+async function commitDecision(
+  deps: LeadDeps,
+  handoff: Handoff,
+  userId: string,
+  outcome: DecisionOutcome,
+  clicked: ClickedCard,
+): Promise<boolean> {
   const at = deps.clock.now();
-  const lead = await findLead(deps.db, handoff.teamId, handoff.leadId);
-  if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
-      if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
-      await changeStage(tx, lead, {
-        to: outcome.to,
-        data: { ...stamp, ...outcome.lead },
-        event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.$transaction(async (tx) => {
+        const lead = await findLead(tx, handoff.teamId, handoff.leadId);
+        if (!lead) throw new AppError("not_found", "That lead no longer exists.");
+        await adoptClickedCard(tx, handoff, clicked);
+        const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
+        if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
+        await changeStage(tx, lead, {
+          to: outcome.to,
+          data: { ...stamp, ...outcome.lead },
+          event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
+        });
+        return true;
       });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof StageChangedMeanwhile)
-      throw new AppError("conflict", "This lead changed meanwhile; nothing was decided. Please try again.");
-    throw error;
+    } catch (error) {
+      if (!(error instanceof StageChangedMeanwhile)) throw error;
+      if (attempt >= ATTEMPTS) throw new AppError("conflict", "Someone is changing this lead right now, so nothing was decided yet.");
+    }
   }
 }

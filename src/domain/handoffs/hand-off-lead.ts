@@ -6,21 +6,24 @@ import {
   findOpenHandoff,
   type Handoff,
   responseSlaMinutes,
+  storeCardRef,
   updateHandoff,
 } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
-import { changeStage, findLead, type Lead, recordLeadEvent, StageChangedMeanwhile } from "../../db/leads.js";
+import { changeStage, findLead, type Lead, recordLeadEvent, revertHandOff, StageChangedMeanwhile } from "../../db/leads.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { assertCanMove, stageOf } from "../leads/stages.js";
-import type { HandoffCard, MessageRef } from "../ports.js";
+import type { HandoffCard } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
-import { cardOf } from "./handoff-card.js";
+import { dmAssignment } from "./assignee-dms.js";
+import { convergeCards } from "./card-messages.js";
+import { cardOf, loadHandoffCard } from "./handoff-card.js";
 
-/** A handoff whose card never got posted (the process died in between) stops blocking the lead after this. */
+/** A handoff whose card Baton does not know after this (the process died around posting it) gets its card again. */
 const ABANDONED_AFTER_MS = 2 * 60_000;
 
 export interface HandedOff {
@@ -31,15 +34,17 @@ export interface HandedOff {
 /**
  * Hands a lead to sales: marks it MQL and posts the handoff card to the sales channel, pre-assigned to the next
  * rep in the rotation when there is one. Steps: claim the lead's one open handoff (a unique key, so a double click
- * or a second marketer gets "already handed off"), post the card, then commit the stage change, events and SLA
- * ladder in one transaction. If posting fails nothing is kept; if the commit fails the card is deleted again.
+ * or a second marketer gets "already handed off"), commit the stage change, events and SLA ladder in one
+ * transaction, then post the card and store which message it is. Everything is in place before anyone can see the
+ * card, so a click on it decides at once, even before Slack's answer arrives. If posting fails nothing is kept.
  */
 export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string, actorId: string): Promise<HandedOff> {
   const { db, clock } = deps;
   const lead = await findLead(db, teamId, leadId);
   if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   if (lead.erasedAt) throw new AppError("conflict", "This lead's personal data was erased, so it can't be handed off.");
-  await refuseIfOpen(deps, teamId, lead);
+  const open = await findOpenHandoff(db, teamId, lead.id);
+  if (open) return postAgainIfAbandoned(deps, open, lead, actorId);
   assertCanMove(stageOf(lead.stage), "mql");
   const workspace = await findWorkspace(db, teamId);
   const channelId = workspace?.salesChannelId;
@@ -50,7 +55,8 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
     );
   }
   const at = clock.now();
-  const handoff = await claim(deps, { teamId, leadId, handedOffById: actorId, handedOffAt: at, channelId });
+  const claimed = await claim(deps, { teamId, leadId, handedOffById: actorId, handedOffAt: at, channelId });
+  let committed: { handoff: Handoff; moved: Lead };
   try {
     const assigneeId = await pickRep(deps, teamId, at);
     const ladder = planLadder(
@@ -59,39 +65,45 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
       workingHoursOf(workspace),
       reassigns(workspace),
     );
-    const draft = { ...handoff, assigneeId, slaDueAt: ladder.slaDueAt };
-    const campaign = await campaignName(db, teamId, lead.campaignId);
-    const ref = await deps.notifier.postCard(cardOf(draft, lead, campaign));
-    const moved = await commit(deps, lead, draft, ref, ladder, actorId).catch(async (error: unknown) => {
-      await deps.notifier.deleteCard(teamId, ref).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "could not delete card"));
-      throw error;
-    });
-    const card = cardOf({ ...draft, messageTs: ref.ts, channelId: ref.channelId }, moved, campaign);
-    if (assigneeId)
-      await deps.notifier.assigned(card, { kind: "rotation" }, null).catch((e: unknown) => deps.logger.warn({ err: e }, "DM failed"));
-    return { card, lead: moved };
+    committed = await commit(deps, lead, { ...claimed, assigneeId, slaDueAt: ladder.slaDueAt }, ladder, actorId);
   } catch (error) {
-    await deleteUnpostedHandoff(db, teamId, handoff.id);
+    await deleteUnpostedHandoff(db, teamId, claimed.id);
     if (error instanceof StageChangedMeanwhile)
       throw new AppError("conflict", "This lead changed while it was being handed off. Please try again.");
     throw error;
   }
+  const { handoff, moved } = committed;
+  const campaign = await campaignName(db, teamId, lead.campaignId);
+  const card = await postCard(deps, cardOf(handoff, moved, campaign)).catch(async (error: unknown) => {
+    await takeBack(deps, lead, handoff);
+    throw error;
+  });
+  // Someone may have answered it already, from the card Slack showed before it answered Baton.
+  if (card.assigneeId && card.status === "pending") await dmAssignment(deps, card, { kind: "rotation" }, null);
+  return { card, lead: moved };
 }
 
 export function reassigns(workspace: Workspace): boolean {
   return workspace.rotationEnabled && workspace.reassignOnBreach;
 }
 
-async function refuseIfOpen(deps: LeadDeps, teamId: string, lead: Lead): Promise<void> {
-  const open = await findOpenHandoff(deps.db, teamId, lead.id);
-  if (!open) return;
+/**
+ * The lead already has an open handoff. Its card is known (or being posted right now): the lead is with sales.
+ * Its card is unknown minutes later: the process died around posting it, so the card is posted (again); if the
+ * first one did reach Slack, a click on it is pointed at this one.
+ */
+async function postAgainIfAbandoned(deps: LeadDeps, open: Handoff, lead: Lead, actorId: string): Promise<HandedOff> {
   const abandoned = !open.messageTs && deps.clock.now().getTime() - open.createdAt.getTime() > ABANDONED_AFTER_MS;
-  if (abandoned) {
-    deps.logger.warn({ teamId, handoffId: open.id }, "removing a handoff whose card was never posted");
-    await deleteUnpostedHandoff(deps.db, teamId, open.id);
-    return;
+  if (!abandoned) throw new AppError("conflict", "This lead is already with sales and waiting for an answer.");
+  if (lead.stage !== "mql") {
+    // Claimed but never committed: nothing else was kept, so hand the lead off afresh.
+    deps.logger.warn({ teamId: open.teamId, handoffId: open.id }, "removing a handoff that was never committed");
+    await deleteUnpostedHandoff(deps.db, open.teamId, open.id);
+    return handOffLead(deps, open.teamId, lead.id, actorId);
   }
-  throw new AppError("conflict", "This lead is already with sales and waiting for an answer.");
+  deps.logger.warn({ teamId: open.teamId, handoffId: open.id }, "posting the card of a handoff whose card is unknown");
+  const card = await postCard(deps, await loadHandoffCard(deps.db, open.teamId, open.id));
+  return { card, lead };
 }
 
 async function claim(deps: LeadDeps, data: Parameters<typeof createOpenHandoff>[1]): Promise<Handoff> {
@@ -103,9 +115,15 @@ async function claim(deps: LeadDeps, data: Parameters<typeof createOpenHandoff>[
   }
 }
 
-function commit(deps: LeadDeps, lead: Lead, handoff: Handoff, ref: MessageRef, ladder: Ladder, actorId: string): Promise<Lead> {
+async function commit(
+  deps: LeadDeps,
+  lead: Lead,
+  handoff: Handoff,
+  ladder: Ladder,
+  actorId: string,
+): Promise<{ handoff: Handoff; moved: Lead }> {
   const at = handoff.handedOffAt;
-  return deps.db.$transaction(async (tx) => {
+  const moved = await deps.db.$transaction(async (tx) => {
     const moved = await changeStage(tx, lead, {
       to: "mql",
       data: { mqlAt: at, qualifiedById: actorId },
@@ -113,13 +131,36 @@ function commit(deps: LeadDeps, lead: Lead, handoff: Handoff, ref: MessageRef, l
     });
     await recordLeadEvent(tx, moved, { actorId, type: "handed_off", at });
     if (handoff.assigneeId) await recordLeadEvent(tx, moved, { actorId: "system", type: "assigned", reason: handoff.assigneeId, at });
-    await updateHandoff(tx, lead.teamId, handoff.id, {
-      channelId: ref.channelId,
-      messageTs: ref.ts,
-      slaDueAt: ladder.slaDueAt,
-      assigneeId: handoff.assigneeId,
-    });
+    await updateHandoff(tx, lead.teamId, handoff.id, { slaDueAt: handoff.slaDueAt, assigneeId: handoff.assigneeId });
     await createSlaSteps(tx, lead.teamId, handoff.id, ladder.steps);
     return moved;
+  });
+  return { handoff, moved };
+}
+
+/**
+ * Posts the card and stores which message it is, unless a click on it stored that first. Returns the card as on
+ * record. A click may have decided the handoff before Slack answered (from a DM, naming no card): the card is
+ * updated then; when another card is on record (an earlier post did reach Slack), this one points to it.
+ */
+async function postCard(deps: LeadDeps, card: HandoffCard): Promise<HandoffCard> {
+  const { teamId, handoffId } = card;
+  const ref = await deps.notifier.postCard(card);
+  try {
+    await storeCardRef(deps.db, teamId, handoffId, ref);
+    const onRecord = await loadHandoffCard(deps.db, teamId, handoffId);
+    await convergeCards(deps, onRecord, ref, onRecord.status !== "pending");
+    return onRecord;
+  } catch (error) {
+    // The card is live and the handoff committed: the first click on the card stores which message it is.
+    deps.logger.warn({ err: error, teamId, handoffId }, "card posted but not recorded");
+    return { ...card, channelId: ref.channelId, messageTs: ref.ts };
+  }
+}
+
+/** Slack refused the card: the hand-off is taken back, unless a click decided it meanwhile (so the card exists). */
+async function takeBack(deps: LeadDeps, before: Lead, handoff: Handoff): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    if (await deleteUnpostedHandoff(tx, handoff.teamId, handoff.id)) await revertHandOff(tx, before, handoff.handedOffAt);
   });
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { findHandoff, type Handoff } from "../../db/handoffs.js";
+import { dmRefsOf, findHandoff, type Handoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { findLead, type Lead } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
@@ -27,6 +27,7 @@ export function cardOf(handoff: Handoff, lead: Lead, campaign: string | null): H
     handedOffAt: handoff.handedOffAt,
     assigneeId: handoff.assigneeId,
     slaDueAt: handoff.slaDueAt,
+    answerBy: handoff.assigneeDueAt ?? handoff.slaDueAt,
     breachedAt: handoff.breachedAt,
     decidedById: handoff.decidedById,
     decidedAt: handoff.decidedAt,
@@ -34,6 +35,7 @@ export function cardOf(handoff: Handoff, lead: Lead, campaign: string | null): H
     rejectNote: handoff.rejectNote,
     channelId: handoff.channelId ?? "",
     messageTs: handoff.messageTs,
+    dms: dmRefsOf(handoff),
   };
 }
 

@@ -3,6 +3,7 @@ import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
 import { acceptHandoff } from "./accept-handoff.js";
 import { type Assignment, assignHandoff } from "./assign-handoff.js";
+import { type ClickedCard, convergeHandoffCard } from "./card-messages.js";
 import type { Decision } from "./decide-handoff.js";
 import { type HandedOff, handOffLead } from "./hand-off-lead.js";
 import { loadHandoffCard } from "./handoff-card.js";
@@ -20,16 +21,17 @@ export class Handoffs {
     return handOffLead(this.deps, teamId, leadId, actorId);
   }
 
-  accept(teamId: string, handoffId: string, userId: string): Promise<Decision> {
-    return acceptHandoff(this.deps, teamId, handoffId, userId);
+  /** `clicked`: the card the click came from, when it came from the card's own buttons (not a DM or the Home). */
+  accept(teamId: string, handoffId: string, userId: string, clicked: ClickedCard = null): Promise<Decision> {
+    return acceptHandoff(this.deps, { teamId, handoffId, userId, clicked });
   }
 
-  reject(teamId: string, handoffId: string, userId: string, input: RejectInput): Promise<Decision> {
-    return rejectHandoff(this.deps, { teamId, handoffId, userId, ...input });
+  reject(teamId: string, handoffId: string, userId: string, input: RejectInput, clicked: ClickedCard = null): Promise<Decision> {
+    return rejectHandoff(this.deps, { teamId, handoffId, userId, clicked, ...input });
   }
 
-  assign(teamId: string, handoffId: string, actorId: string, assigneeId: string): Promise<Assignment> {
-    return assignHandoff(this.deps, { teamId, handoffId, actorId, assigneeId });
+  assign(teamId: string, handoffId: string, actorId: string, assigneeId: string, clicked: ClickedCard = null): Promise<Assignment> {
+    return assignHandoff(this.deps, { teamId, handoffId, actorId, assigneeId, clicked });
   }
 
   /** Throws a forbidden AppError, explaining who may, when the person is not on the sales team. */
@@ -39,5 +41,10 @@ export class Handoffs {
 
   card(teamId: string, handoffId: string): Promise<HandoffCard> {
     return loadHandoffCard(this.deps.db, teamId, handoffId);
+  }
+
+  /** The card as it is now, for a click that does not decide (Reject opening its form): brings the cards up to date. */
+  cardForClick(teamId: string, handoffId: string, clicked: ClickedCard): Promise<HandoffCard> {
+    return convergeHandoffCard(this.deps, teamId, handoffId, clicked);
   }
 }

@@ -1,6 +1,7 @@
 import { rememberNotices } from "../../db/handoffs.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { LeadDeps } from "../leads/deps.js";
+import type { ClickedCard } from "./card-messages.js";
 import { type Decision, decideHandoff } from "./decide-handoff.js";
 import type { RejectInput } from "./reject-input.js";
 
@@ -8,16 +9,19 @@ export interface HandoffRejection extends RejectInput {
   teamId: string;
   handoffId: string;
   userId: string;
+  /** The card the Reject button was clicked on, if it was the card's own button. */
+  clicked: ClickedCard;
 }
 
 /** Reject: the lead goes to Nurture with the reason; marketing hears why, in the thread and its channel. */
 export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection): Promise<Decision> {
-  const { teamId, handoffId, userId } = rejection;
+  const { teamId, handoffId, userId, clicked } = rejection;
   await deps.roles.requireSalesRep(teamId, userId, "reject handoffs");
   const decision = await decideHandoff(deps, {
     teamId,
     handoffId,
     userId,
+    clicked,
     outcome: {
       status: "rejected",
       handoff: { rejectReason: rejection.reason, rejectNote: rejection.note ?? null },

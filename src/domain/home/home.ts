@@ -1,77 +1,37 @@
-import { countPendingHandoffsFor, pendingHandoffsFor } from "../../db/handoffs.js";
-import { countOwnedByStage, findLead, type Lead, leadsOwnedBy } from "../../db/leads.js";
-import { findRotationMember } from "../../db/rotation.js";
 import { findWorkspace } from "../../db/workspaces.js";
-import { workingMinutesBetween } from "../../lib/working-hours.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
 import type { HomeDeps } from "./deps.js";
+import { type MarketerHome, marketerHome } from "./marketer-home.js";
+import { type RepHome, repHome } from "./rep-home.js";
+import { type SetupChecklist, setupChecklist } from "./setup-checklist.js";
 
-const PER_SECTION = 10;
-const OPEN_STAGES = ["sql", "opportunity"] as const;
+export type { WaitingHandoff } from "./waiting.js";
+export type { MarketerHome, RepHome, SetupChecklist };
 
-export interface WaitingHandoff {
-  handoffId: string;
-  lead: Lead;
-  slaDueAt: Date | null;
-  /** Working minutes left before the deadline; negative when it has passed (by that many working minutes). */
-  workingMinutesLeft: number | null;
-  overdue: boolean;
-  channelId: string | null;
-  messageTs: string | null;
-}
-
+/**
+ * One person's Home, by what they do: a part per role they have (several at once is fine), none for the roles they
+ * don't. Nobody in any role gets a welcome instead.
+ */
 export interface HomeData {
-  /** Open leads the person owns, per stage (at most ten each, with the stage's total). */
-  owned: { stage: (typeof OPEN_STAGES)[number]; leads: Lead[]; total: number }[];
-  closed: { won: number; lost: number };
-  waiting: WaitingHandoff[];
-  waitingTotal: number;
-  rotation: { member: boolean; away: boolean };
+  /** In the rotation or a named sales team, or answering or owning leads. */
+  rep: RepHome | null;
+  /** Logged or handed off a lead, or created a campaign, in the last 90 days (or has handoffs or leads open). */
+  marketer: MarketerHome | null;
+  /** Baton admins: what is left to set up. */
+  setup: SetupChecklist | null;
 }
 
-/** What the App Home shows one person: their leads by stage, handoffs waiting for them with SLA clocks, away flag. */
 export class Home {
   constructor(private readonly deps: HomeDeps) {}
 
   async forUser(teamId: string, userId: string): Promise<HomeData> {
-    const now = this.deps.clock.now();
-    const [counts, workspace, member, pending, waitingTotal] = await Promise.all([
-      countOwnedByStage(this.deps.db, teamId, userId),
-      findWorkspace(this.deps.db, teamId),
-      findRotationMember(this.deps.db, teamId, userId),
-      pendingHandoffsFor(this.deps.db, teamId, userId, PER_SECTION),
-      countPendingHandoffsFor(this.deps.db, teamId, userId),
-    ]);
-    const owned = await Promise.all(
-      OPEN_STAGES.map(async (stage) => ({
-        stage,
-        leads: await leadsOwnedBy(this.deps.db, teamId, userId, [stage], PER_SECTION),
-        total: counts[stage] ?? 0,
-      })),
-    );
+    const workspace = await findWorkspace(this.deps.db, teamId);
     const hours = workspace ? workingHoursOf(workspace) : undefined;
-    const waiting: WaitingHandoff[] = [];
-    for (const handoff of pending) {
-      const lead = await findLead(this.deps.db, teamId, handoff.leadId);
-      if (!lead) continue;
-      const due = handoff.slaDueAt;
-      const left = due && hours ? (now <= due ? workingMinutesBetween(now, due, hours) : -workingMinutesBetween(due, now, hours)) : null;
-      waiting.push({
-        handoffId: handoff.id,
-        lead,
-        slaDueAt: due,
-        workingMinutesLeft: left,
-        overdue: due !== null && now > due,
-        channelId: handoff.channelId,
-        messageTs: handoff.messageTs,
-      });
-    }
-    return {
-      owned,
-      closed: { won: counts.won ?? 0, lost: counts.lost ?? 0 },
-      waiting,
-      waitingTotal,
-      rotation: { member: member !== null, away: member?.away ?? false },
-    };
+    const [rep, marketer, admin] = await Promise.all([
+      repHome(this.deps, teamId, userId, hours),
+      marketerHome(this.deps, teamId, userId, hours),
+      this.deps.roles.isAdmin(teamId, userId),
+    ]);
+    return { rep, marketer, setup: admin ? await setupChecklist(this.deps, teamId) : null };
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import type { Logger } from "../../lib/logger.js";
-import type { NewLeadAnnouncer } from "../ports.js";
+import type { Outbox } from "../outbox/outbox.js";
 
 /** What leads from web forms need. */
 export interface IntakeDeps {
@@ -11,7 +11,7 @@ export interface IntakeDeps {
   logger: Logger;
   /** Seals the web-form secrets with ENCRYPTION_KEY when there is one. */
   box: OptionalSecrets;
-  announcer: NewLeadAnnouncer;
+  outbox: Pick<Outbox, "deliverFor">;
   /** Requests per minute per workspace. */
   rateLimit: number;
 }
@@ -19,7 +19,7 @@ export interface IntakeDeps {
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** What receiving one web-form lead needs: the workspace's secret and its rate limit, built once by WebForms. */
-export interface WebFormIntakeDeps extends Pick<IntakeDeps, "db" | "clock" | "logger" | "announcer"> {
+export interface WebFormIntakeDeps extends Pick<IntakeDeps, "db" | "clock" | "logger" | "outbox"> {
   secrets: { current(teamId: string): Promise<string | undefined> };
   limiter: { take(teamId: string, subject?: string): Promise<RateDecision> };
 }

@@ -1,5 +1,6 @@
 // Lead sources as data: an admin adds one per form or booking tool in /baton settings → Lead sources, gets its
 // address and secret (shown once, rotatable), maps its fields and picks a default campaign; Baton receives its leads.
+
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -17,8 +18,8 @@ import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 import type { Metrics } from "../../lib/metrics.js";
+import type { Outbox } from "../outbox/outbox.js";
 import type { Roles } from "../people/roles.js";
-import type { NewLeadAnnouncer } from "../ports.js";
 import { type FieldMap, parseFieldMap } from "./field-map.js";
 import { isProviderId, PROVIDERS, type ProviderId } from "./providers/index.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -34,7 +35,7 @@ export interface LeadSourcesDeps {
   clock: Clock;
   roles: Roles;
   secrets: OptionalSecrets;
-  announcer: NewLeadAnnouncer;
+  outbox: Pick<Outbox, "deliverFor">;
   metrics: Pick<Metrics, "leadSourceBadSignatures">;
   /** Requests per minute per source. */
   rateLimit: number;

@@ -1,11 +1,12 @@
 // POST /webhooks/sources/<id>: a lead from a form or booking tool, checked with the provider's own signature,
 // limited per source, saved once per provider event (or response) id, announced when new.
+
 import type { Db } from "../../db/client.js";
 import { countBadSignature, countReceived, type LeadSource, leadSourceById } from "../../db/lead-sources.js";
 import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import type { Metrics } from "../../lib/metrics.js";
-import type { NewLeadAnnouncer } from "../ports.js";
+import type { Outbox } from "../outbox/outbox.js";
 import { type FieldMap, leadFromSubmission } from "./field-map.js";
 import { type IntakeAnswer, once } from "./idempotency.js";
 import { isProviderId, PROVIDERS, type ProviderRequest, type ProviderSpec } from "./providers/index.js";
@@ -26,7 +27,7 @@ export interface SourceIntakeDeps {
   clock: Clock;
   secrets: OptionalSecrets;
   limiter: RateLimiter;
-  announcer: NewLeadAnnouncer;
+  outbox: Pick<Outbox, "deliverFor">;
   metrics: Pick<Metrics, "leadSourceBadSignatures">;
 }
 

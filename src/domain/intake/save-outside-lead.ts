@@ -1,15 +1,14 @@
 // Saving a lead that arrived from outside Slack (a web form, a lead source): a new lead is announced in the
 // marketing channel; an existing one only gets what it lacks (see leads/outside-merge.ts).
-import type { Db } from "../../db/client.js";
-import { leadWithCampaign } from "../../db/lead-pages.js";
-import { recordLeadMessage } from "../../db/leads.js";
+import type { Db, Tx } from "../../db/client.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import { isAppError, isUnavailableError } from "../../lib/errors.js";
 import type { OutsideOrigin } from "../leads/lead-fields.js";
 import type { LeadInput } from "../leads/lead-input.js";
 import { type SavedLead, saveLead } from "../leads/save-lead.js";
-import type { NewLeadAnnouncer } from "../ports.js";
+import { EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
+import type { Outbox } from "../outbox/outbox.js";
 import type { IntakeAnswer } from "./idempotency.js";
 import { publicField } from "./web-form-payload.js";
 
@@ -23,7 +22,8 @@ export interface OutsideChannel extends OutsideOrigin {
 export interface OutsideLeadDeps {
   db: Db;
   clock: Clock;
-  announcer: NewLeadAnnouncer;
+  /** The announcement in the marketing channel is an outbox effect, written with the new lead. */
+  outbox: Pick<Outbox, "deliverFor">;
 }
 
 /** The actor recorded on events of leads from outside Slack. */
@@ -38,7 +38,14 @@ export async function saveOutsideLead(
 ): Promise<IntakeAnswer> {
   let saved: SavedLead;
   try {
-    saved = await saveLead(deps, { teamId, actorId: OUTSIDE_ACTOR, source: origin.leadSource, lead, outside: origin });
+    const marketingChannelId = (await findWorkspace(deps.db, teamId))?.marketingChannelId;
+    const onCreated = (tx: Tx, created: { id: string }) =>
+      enqueueAnnouncements(
+        tx,
+        { teamId, kind: EffectKinds.leadAnnounced, subjectId: created.id, channels: [marketingChannelId] },
+        deps.clock.now(),
+      );
+    saved = await saveLead(deps, { teamId, actorId: OUTSIDE_ACTOR, source: origin.leadSource, lead, outside: origin, onCreated });
   } catch (error) {
     if (isUnavailableError(error) || !isAppError(error) || error.code !== "invalid_input") throw error;
     const errors = Object.keys(error.fields).length
@@ -49,18 +56,11 @@ export async function saveOutsideLead(
   await onSaved?.(saved);
   const body = { ok: true, leadId: saved.lead.id, created: saved.created };
   if (!saved.created) return { status: 200, body };
-  return { status: 201, body, afterResponse: () => announce(deps, teamId, saved.lead.id, origin.announcedAs) };
-}
-
-async function announce(deps: OutsideLeadDeps, teamId: string, leadId: string, source: string): Promise<void> {
-  const workspace = await findWorkspace(deps.db, teamId);
-  const lead = await leadWithCampaign(deps.db, teamId, leadId);
-  if (!workspace?.marketingChannelId || !lead) return;
-  const posted = await deps.announcer.newLead({
-    teamId,
-    channelId: workspace.marketingChannelId,
-    source,
-    lead: { id: lead.id, name: lead.name, company: lead.company, title: lead.title, campaignName: lead.campaign?.name ?? null },
-  });
-  if (posted) await recordLeadMessage(deps.db, teamId, leadId, posted);
+  return {
+    status: 201,
+    body,
+    afterResponse: async () => {
+      await deps.outbox.deliverFor(teamId, EffectKinds.leadAnnounced, saved.lead.id);
+    },
+  };
 }

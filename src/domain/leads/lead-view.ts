@@ -1,8 +1,10 @@
-import type { Db } from "../../db/client.js";
 import { findOpenHandoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { findLead, type Lead, recentEvents } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
+import type { ResponseClock } from "../ports.js";
+import { responseClockFor } from "../sla/response-clock.js";
+import type { LeadDeps } from "./deps.js";
 
 export interface LeadHistoryLine {
   type: string;
@@ -20,6 +22,8 @@ export interface LeadView {
   lead: Lead;
   campaignName: string | null;
   awaitingSales: boolean;
+  /** The handoff waiting for sales, with the clock of its current deadline, when there is one. */
+  pending?: { handoffId: string; assigneeId: string | null; clock: ResponseClock | null; viewerMayAnswer: boolean };
   history: LeadHistoryLine[];
   /** "headline": contact, notes and deal values left out, for a member outside sales, marketing and the admins. */
   access: "full" | "headline";
@@ -27,7 +31,14 @@ export interface LeadView {
 
 const HISTORY_LINES = 8;
 
-export async function leadView(db: Db, teamId: string, leadId: string): Promise<LeadView> {
+/** `viewerId`: who looks, to offer Accept / Reject / Assign only to someone who may answer (anyone, when not given). */
+export async function leadView(
+  deps: Pick<LeadDeps, "db" | "clock" | "roles">,
+  teamId: string,
+  leadId: string,
+  viewerId?: string,
+): Promise<LeadView> {
+  const { db } = deps;
   const lead = await findLead(db, teamId, leadId);
   if (!lead) throw new AppError("not_found", "That lead no longer exists.");
   const [campaign, open, events] = await Promise.all([
@@ -35,7 +46,13 @@ export async function leadView(db: Db, teamId: string, leadId: string): Promise<
     findOpenHandoff(db, teamId, leadId),
     recentEvents(db, teamId, leadId, HISTORY_LINES),
   ]);
-  return { lead, campaignName: campaign, awaitingSales: open !== null, history: events, access: "full" };
+  const view: LeadView = { lead, campaignName: campaign, awaitingSales: open !== null, history: events, access: "full" };
+  if (open) {
+    const clock = await responseClockFor(deps, teamId, open.assigneeDueAt ?? open.slaDueAt);
+    const viewerMayAnswer = viewerId ? await deps.roles.isSalesRep(teamId, viewerId) : true;
+    view.pending = { handoffId: open.id, assigneeId: open.assigneeId, clock, viewerMayAnswer };
+  }
+  return view;
 }
 
 /** What a channel card names (who, where, campaign, fit, stage): no contact, notes or deal values. */

@@ -52,14 +52,14 @@ export class Leads {
 
   /** The lead in full, to edit it or record its deal: for the sales team, marketing, admins and its own people. */
   async forChange(teamId: string, leadId: string, actorId: string, doing: string): Promise<LeadView> {
-    const view = await leadView(this.deps.db, teamId, leadId);
+    const view = await leadView(this.deps, teamId, leadId, actorId);
     await this.deps.roles.requireFullLeadAccess(teamId, actorId, view.lead, doing);
     return view;
   }
 
   /** The lead's card for this person: in full, or only its headline (no contact, notes or deal values). */
   async view(teamId: string, leadId: string, viewerId: string): Promise<LeadView> {
-    const view = await leadView(this.deps.db, teamId, leadId);
+    const view = await leadView(this.deps, teamId, leadId, viewerId);
     const access = await this.deps.roles.leadAccess(teamId, viewerId, view.lead);
     if (access === "none") await this.deps.roles.requireMember(teamId, viewerId);
     return access === "full" ? view : headlineView(view);

@@ -12,6 +12,7 @@ import {
 } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import { gradeLead } from "../playbook/regrade.js";
+import { attributionNote } from "./attribution-note.js";
 import type { LeadDeps } from "./deps.js";
 import { leadFields, type OutsideOrigin, sentFields } from "./lead-fields.js";
 import { emailKey, type LeadInput } from "./lead-input.js";
@@ -39,6 +40,13 @@ export interface SaveOptions {
    * was sent is recorded on its history; an unknown tracking code is kept rather than refused.
    */
   outside?: OutsideOrigin;
+  /** More to write in the transaction that creates the lead (e.g. its announcement, in the outbox). */
+  onCreated?: (tx: Tx, lead: Lead) => Promise<void>;
+  /**
+   * The Slack message the lead was logged from (its permalink, from chat.getPermalink): recorded on the lead's
+   * history with the save, even when the save changes nothing else.
+   */
+  messageLink?: string;
 }
 
 export interface SaveLeadInput extends SaveOptions {
@@ -77,6 +85,8 @@ export async function saveLead(deps: SaveDeps, input: SaveLeadInput): Promise<Sa
       const lead = await db.$transaction(async (tx) => {
         const created = await insertLead(tx, { ...row, createdById: actorId, source, createdAt: at });
         await recordLeadEvent(tx, created, { actorId, type: "created", toStage: "new", at });
+        await input.onCreated?.(tx, created);
+        await recordMessageLink(tx, created, input, at);
         return created;
       });
       return { lead, created: true, changed: true };
@@ -102,14 +112,31 @@ async function editLead(deps: SaveDeps, leadId: string, fields: LeadFields, inpu
 async function update(deps: SaveDeps, existing: Lead, fields: LeadFields, at: Date, input: SaveLeadInput): Promise<SavedLead> {
   const changes = await withFit(deps.db, existing.teamId, input.replace ? fields : onlyGiven(fields), existing);
   const merged = { ...existing, ...changes };
-  if (!differs(existing, changes)) return { lead: existing, created: false, changed: false };
+  if (!differs(existing, changes)) {
+    if (input.messageLink) await deps.db.$transaction((tx) => recordMessageLink(tx, existing, input, at));
+    return { lead: existing, created: false, changed: false };
+  }
   const data = { ...changes, emailKey: emailKey(merged.email ?? ""), searchKey: searchKeyOf(merged), updatedAt: at };
+  const note = await attributionNote(deps.db, existing.teamId, existing, {
+    campaignId: merged.campaignId ?? null,
+    fitGrade: merged.fitGrade ?? null,
+  });
   const lead = await deps.db.$transaction(async (tx) => {
     const updated = await updateLeadFields(tx, existing, data);
-    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "updated", at });
+    await recordLeadEvent(tx, updated, { actorId: input.actorId, type: "updated", reason: note, at });
+    await recordMessageLink(tx, updated, input, at);
     return updated;
   });
   return { lead, created: false, changed: true };
+}
+
+/** Only a Slack https link is kept: it is shown as a link on the lead's card. */
+const SLACK_PERMALINK = /^https:\/\/[a-z0-9.-]+\.slack(?:-gov)?\.com\/[^\s<>|]*$/i;
+
+async function recordMessageLink(tx: Tx, lead: Lead, input: SaveLeadInput, at: Date): Promise<void> {
+  if (!input.messageLink) return;
+  if (!SLACK_PERMALINK.test(input.messageLink)) throw new AppError("invalid_input", "That isn't a link to a Slack message.");
+  await recordLeadEvent(tx, lead, { actorId: input.actorId, type: "message_linked", reason: input.messageLink, at });
 }
 
 /** A submission for a lead that exists: fills what it lacks and records what was sent, in one transaction. */

@@ -52,6 +52,14 @@ export class Roles {
     return this.inTeam(teamId, userId, workspace?.salesUserGroupId ?? null, workspace?.salesUserIds, true);
   }
 
+  /** On a sales team an admin named (group or list); false while none is set, unlike isSalesRep. */
+  async inNamedSalesTeam(teamId: string, userId: string): Promise<boolean> {
+    const workspace = await findWorkspace(this.deps.db, teamId);
+    if (asIds(workspace?.salesUserIds).includes(userId)) return true;
+    const groupId = workspace?.salesUserGroupId;
+    return groupId ? (await this.deps.directory.userGroupMembers(teamId, groupId)).includes(userId) : false;
+  }
+
   /** Throws a forbidden AppError, explaining who may, when the person is not on the sales team. */
   async requireSalesRep(teamId: string, userId: string, doing: string): Promise<void> {
     if (await this.isSalesRep(teamId, userId)) return;

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
+import type { Outbox } from "../outbox/outbox.js";
 import type { Roles } from "../people/roles.js";
-import type { PlaybookAnnouncer } from "../ports.js";
 
 /** What the playbook's use cases need. */
 export interface PlaybookDeps {
@@ -10,5 +10,6 @@ export interface PlaybookDeps {
   clock: Clock;
   logger: Logger;
   roles: Roles;
-  announcer: PlaybookAnnouncer;
+  /** Announcements are outbox effects: written with the change, delivered right after it. */
+  outbox: Pick<Outbox, "deliverFor">;
 }

@@ -1,8 +1,9 @@
 // The shared playbook both teams agree on: the ICP, the brand and message guide, the sales-marketing agreement.
-import { findPlaybookChange, latestPlaybookChange, listSegments } from "../../db/playbook.js";
+import { latestPlaybookChange, listSegments } from "../../db/playbook.js";
 import { AppError } from "../../lib/errors.js";
+import { EffectKinds } from "../outbox/effects.js";
 import { type AgreementView, agreementOf, saveAgreement } from "./agreement.js";
-import { type AnnouncementOutcome, announceIn } from "./announce.js";
+import { type AnnouncementOutcome, announced } from "./announce.js";
 import { type BrandGuideView, brandGuideOf, saveBrandGuide } from "./brand-guide.js";
 import type { PlaybookDeps } from "./deps.js";
 import type { Fit, FitFields } from "./fit.js";
@@ -56,19 +57,9 @@ export class Playbook {
     return row ? toRecordedChange(row) : null;
   }
 
-  /** Announces a recorded change in both the sales and the marketing channel. */
+  /** Delivers a recorded change's announcement in the sales and the marketing channel (written with the change). */
   async announceChange(teamId: string, changeId: string): Promise<AnnouncementOutcome> {
-    const row = await findPlaybookChange(this.deps.db, teamId, changeId);
-    if (!row) throw new AppError("not_found", "That playbook change doesn't exist in this workspace.");
-    const change = toRecordedChange(row);
-    return announceIn(this.deps.db, teamId, ["sales", "marketing"], (channelId) =>
-      this.deps.announcer.playbookChanged(teamId, channelId, {
-        kind: change.kind,
-        actorId: change.actorId,
-        summary: change.summary,
-        at: change.at,
-      }),
-    );
+    return announced(this.deps, { teamId, kind: EffectKinds.playbookChanged, subjectId: changeId, channels: ["sales", "marketing"] });
   }
 
   /** After an ICP change: regrades every lead of the workspace. */

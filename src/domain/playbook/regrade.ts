@@ -9,6 +9,7 @@ import {
   putMarker,
   setLeadFit,
 } from "../../db/playbook.js";
+import { fitNote } from "../leads/attribution-note.js";
 import type { PlaybookDeps } from "./deps.js";
 import { type Fit, type FitFields, fitOf, type SegmentCriteria } from "./fit.js";
 import { toSegmentInput } from "./segment.js";
@@ -35,12 +36,12 @@ export interface RegradeResult {
 
 /**
  * Regrades every lead of the workspace against its current ICP, a page of leads at a time (by id), writing
- * only grades that changed: bounded memory, short statements, no long transaction. Without segments, grades
+ * only grades that changed (with their events' copy and a line of history): bounded memory, short transactions. Without segments, grades
  * are cleared: they were computed from a profile that no longer exists.
  * The ICP is read again for every page, and a page is graded again when the ICP changed while it was being
  * written, so that concurrent edits (on any replica) end with every lead graded against the latest profile.
  */
-export async function regradeLeads(deps: Pick<PlaybookDeps, "db">, teamId: string, pageSize = REGRADE_PAGE_SIZE): Promise<RegradeResult> {
+export async function regradeLeads(deps: RegradeDeps, teamId: string, pageSize = REGRADE_PAGE_SIZE): Promise<RegradeResult> {
   const { db } = deps;
   let after: string | undefined;
   const result: RegradeResult = { leads: 0, changed: 0 };
@@ -48,20 +49,25 @@ export async function regradeLeads(deps: Pick<PlaybookDeps, "db">, teamId: strin
     const segments = await segmentCriteria(db, teamId);
     const page = await leadFitPage(db, teamId, after, pageSize);
     if (page.length === 0) return result;
-    const changes = new Map<string, { fit: { fitGrade: string | null; fitSegmentId: string | null }; ids: string[] }>();
+    const changes = new Map<
+      string,
+      { fit: { fitGrade: string | null; fitSegmentId: string | null }; leads: { id: string; note: string | null }[] }
+    >();
     for (const lead of page) {
       const fit = fitOf(lead, segments);
       const next = { fitGrade: fit?.grade ?? null, fitSegmentId: fit?.segmentId ?? null };
       if (next.fitGrade === lead.fitGrade && next.fitSegmentId === lead.fitSegmentId) continue;
       const key = `${next.fitGrade}:${next.fitSegmentId}`;
-      const group = changes.get(key) ?? { fit: next, ids: [] };
-      group.ids.push(lead.id);
+      const group = changes.get(key) ?? { fit: next, leads: [] };
+      const note = fitNote(lead.fitGrade, next.fitGrade);
+      group.leads.push({ id: lead.id, note: note ? `${note} (the ICP changed)` : null });
       changes.set(key, group);
     }
-    for (const { fit, ids } of changes.values()) await setLeadFit(db, teamId, ids, fit);
+    const at = deps.clock.now();
+    for (const { fit, leads } of changes.values()) await setLeadFit(db, teamId, { fit, leads, at });
     if (JSON.stringify(await segmentCriteria(db, teamId)) !== JSON.stringify(segments)) continue; // grade this page again
     result.leads += page.length;
-    result.changed += [...changes.values()].reduce((sum, group) => sum + group.ids.length, 0);
+    result.changed += [...changes.values()].reduce((sum, group) => sum + group.leads.length, 0);
     after = page.at(-1)?.id;
   }
 }

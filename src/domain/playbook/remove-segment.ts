@@ -1,6 +1,8 @@
 // Removing an ICP segment; the change is recorded in the same transaction.
-import { deleteSegment, insertPlaybookChange, listSegments } from "../../db/playbook.js";
+
+import { deleteSegment, listSegments } from "../../db/playbook.js";
 import { AppError } from "../../lib/errors.js";
+import { recordPlaybookChange } from "./announce.js";
 import { segmentChangeSummary } from "./change-summary.js";
 import type { PlaybookDeps } from "./deps.js";
 import { type SavedChange, toRecordedChange } from "./recorded-change.js";
@@ -16,7 +18,7 @@ export async function removeSegment(deps: PlaybookDeps, teamId: string, actorId:
       throw new AppError("not_found", "That segment isn't in this workspace's profile (anymore).");
     }
     const previous = toSegmentInput(before);
-    const change = await insertPlaybookChange(tx, {
+    const change = await recordPlaybookChange(tx, {
       teamId,
       kind: "icp",
       actorId,

@@ -1,10 +1,11 @@
 // Saving a playbook document kept as one row per workspace (the brand guide, the agreement): the admin's edit wins
 // only if the row is still the version they opened, and the change is recorded in the same transaction.
+
 import type { Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { insertPlaybookChange } from "../../db/playbook.js";
 import { nextVersion, versionToken } from "../../lib/version.js";
 import { editConflict } from "../form-errors.js";
+import { recordPlaybookChange } from "./announce.js";
 import type { PlaybookDeps } from "./deps.js";
 import { type PlaybookKind, type SavedChange, toRecordedChange } from "./recorded-change.js";
 
@@ -44,7 +45,7 @@ export async function saveDocument<Row extends { updatedAt: Date }, Doc, Data>(
       const data = { ...document.columns(after), updatedById: actorId, updatedAt: nextVersion(at, row?.updatedAt) };
       if (!row) await document.insert(tx, teamId, data);
       else if ((await document.updateIfUnchanged(tx, teamId, row.updatedAt, data)) === 0) throw conflict();
-      const recorded = await insertPlaybookChange(tx, { teamId, kind: document.kind, actorId, summary, before, after, at });
+      const recorded = await recordPlaybookChange(tx, { teamId, kind: document.kind, actorId, summary, before, after, at });
       return { change: toRecordedChange(recorded) };
     });
   } catch (error) {

@@ -1,9 +1,11 @@
 // Adding and changing ICP segments; every change is recorded in the same transaction.
+
 import { isUniqueViolation } from "../../db/errors.js";
-import { insertPlaybookChange, insertSegment, listSegments, updateSegmentIfUnchanged } from "../../db/playbook.js";
+import { insertSegment, listSegments, updateSegmentIfUnchanged } from "../../db/playbook.js";
 import { AppError } from "../../lib/errors.js";
 import { nextVersion, versionToken } from "../../lib/version.js";
 import { editConflict, invalidInput } from "../form-errors.js";
+import { recordPlaybookChange } from "./announce.js";
 import { segmentChangeSummary } from "./change-summary.js";
 import type { PlaybookDeps } from "./deps.js";
 import { parseSegmentInput, SEGMENT_LIMITS } from "./icp-input.js";
@@ -57,7 +59,7 @@ export async function saveSegment(deps: PlaybookDeps, edit: SegmentEdit): Promis
         const position = all.reduce((max, s) => Math.max(max, s.position + 1), 0);
         segmentId = (await insertSegment(tx, teamId, { ...after, position, at })).id;
       }
-      const change = await insertPlaybookChange(tx, {
+      const change = await recordPlaybookChange(tx, {
         teamId,
         kind: "icp",
         actorId,

@@ -1,16 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { findHandoff, type Handoff, recordBreach, setAssignee } from "../../db/handoffs.js";
+import { findHandoff, type Handoff, reassignWithDeadline, recordBreach, responseSlaMinutes } from "../../db/handoffs.js";
 import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { rotationMembers } from "../../db/rotation.js";
-import { claimSlaStep, dueSlaSteps, finishSlaStep, type SlaStep } from "../../db/sla-steps.js";
+import {
+  claimSlaStep,
+  countOpenSlaSteps,
+  dueSlaSteps,
+  finishSlaStep,
+  rearmSlaSteps,
+  releaseSlaStep,
+  type SlaStep,
+} from "../../db/sla-steps.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { isAppError } from "../../lib/errors.js";
+import { dmAssignment, sendReminder } from "../handoffs/assignee-dms.js";
 import { reassigns } from "../handoffs/hand-off-lead.js";
 import { loadHandoffCard } from "../handoffs/handoff-card.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { TeamMention } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
-import { type SlaStepKind, STEP_ORDER } from "./plan-ladder.js";
+import { workingHoursOf } from "../workspaces/working-hours.js";
+import { DEFAULT_RESPONSE_SLA_MINUTES, planLadder, type SlaStepKind, STEP_ORDER } from "./plan-ladder.js";
 
 const BATCH = 50;
 /** How long a claimed step is this replica's; a replica that dies mid-step leaves it to another after this. */
@@ -69,7 +79,7 @@ export class SlaLadder {
   }
 
   private async remind(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
-    await this.deps.notifier.reminder(await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id));
+    await sendReminder(this.deps, await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id));
     return this.finish(step, now, "done", handoff, { type: "reminded" });
   }
 
@@ -85,12 +95,22 @@ export class SlaLadder {
   private async reassign(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
     const workspace = await findWorkspace(this.deps.db, handoff.teamId);
     if (!workspace || !reassigns(workspace)) return this.finish(step, now, "skipped");
+    // The new rep's ladder reuses the reminder and escalation rows: wait until those ran (the escalation is due at
+    // the same moment, maybe running on another replica), so none is lost or re-armed mid-run.
+    if ((await countOpenSlaSteps(this.deps.db, handoff.teamId, handoff.id, step.id)) > 0) {
+      await releaseSlaStep(this.deps.db, step.id, this.owner);
+      return false;
+    }
     const to = await pickRep(this.deps, handoff.teamId, now, handoff.assigneeId ? [handoff.assigneeId] : []);
     if (!to) return this.finish(step, now, "no_rep_available");
-    // The new assignee and the step's completion commit together, so a retry never reassigns twice.
+    // The new rep gets the whole response time again, from now, and the reminder and escalation follow that deadline.
+    const minutes = (await responseSlaMinutes(this.deps.db, handoff.teamId)) ?? DEFAULT_RESPONSE_SLA_MINUTES;
+    const own = planLadder(now, minutes, workingHoursOf(workspace), false);
+    // The new assignee, their ladder and the step's completion commit together, so a retry never reassigns twice.
     const reassigned = await this.deps.db.$transaction(async (tx) => {
       if (!(await finishSlaStep(tx, step.id, this.owner, now, "done"))) return false;
-      if (!(await setAssignee(tx, handoff.teamId, handoff.id, to, now))) return false;
+      if (!(await reassignWithDeadline(tx, handoff, to, own.slaDueAt, now))) return false;
+      await rearmSlaSteps(tx, handoff.teamId, handoff.id, own.steps);
       const lead = await findLead(tx, handoff.teamId, handoff.leadId);
       if (lead) await recordLeadEvent(tx, lead, { actorId: "system", type: "reassigned", reason: to, at: now });
       return true;
@@ -98,9 +118,7 @@ export class SlaLadder {
     if (!reassigned) return false;
     const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
     await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
-    await this.deps.notifier
-      .assigned(card, { kind: "sla" }, handoff.assigneeId)
-      .catch((e: unknown) => this.deps.logger.warn({ err: e }, "reassignment notice failed"));
+    await dmAssignment(this.deps, card, { kind: "sla" }, handoff.assigneeId);
     return true;
   }
 

@@ -5,7 +5,7 @@ import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/det
 import type { CampaignResults } from "../../domain/campaigns/results.js";
 import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
-import { formatDay, formatDays, money, percent, times } from "./format.js";
+import { formatDay, formatDays, money, OTHER_CURRENCIES, percent, times } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
@@ -63,7 +63,8 @@ function whatItIs(campaign: CampaignDetails): KnownBlock[] {
   ];
 }
 
-function revenueText(results: CampaignResults): string {
+/** The campaign's currency first, then every other currency its deals were won in: never added up. */
+export function revenueText(results: CampaignResults): string {
   const other = results.otherRevenue.map((r) => money(r.cents, r.currency));
   return [money(results.revenueCents, results.currency), ...other].join(" + ");
 }
@@ -80,7 +81,10 @@ function theResults(results: CampaignResults): KnownBlock[] {
         field(STAGE_COUNT_LABELS.sql, String(results.sqls)),
         field("Won deals", String(results.wonDeals)),
         field("Revenue", revenueText(results)),
-        field("Return on spend", times(results.returnOnSpend)),
+        field(
+          "Return on spend",
+          results.returnOnSpendGap === "other_currencies" ? `— (${OTHER_CURRENCIES})` : times(results.returnOnSpend),
+        ),
         field("Cost per lead", money(results.costPerLeadCents, results.currency)),
         field("Cost per SQL", money(results.costPerSqlCents, results.currency)),
         field(

@@ -3,16 +3,14 @@ import type { KnownBlock, SectionBlock } from "@slack/types";
 import type { CampaignListEntry, CampaignOverview } from "../../domain/campaigns/campaigns.js";
 import { channelLabel } from "../../domain/labels.js";
 import { CampaignActions, itemBlockId } from "../ids.js";
-import { statusText } from "./campaign-card.js";
-import { formatDays, money } from "./format.js";
+import { revenueText, statusText } from "./campaign-card.js";
+import { formatDays } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 function row(entry: CampaignListEntry): SectionBlock {
   const { campaign, results } = entry;
-  const figures = results
-    ? `${results.leads} leads · ${results.sqls} SQLs · ${results.wonDeals} won · ${money(results.revenueCents, results.currency)}`
-    : "";
+  const figures = results ? `${results.leads} leads · ${results.sqls} SQLs · ${results.wonDeals} won · ${revenueText(results)}` : "";
   return {
     type: "section",
     block_id: itemBlockId("campaign", campaign.id),

@@ -23,11 +23,21 @@ export function wholeMoney(cents: number, currency: string): string {
   return currencyFormat(currency, true).format(cents / 10 ** minorDigits(currency));
 }
 
+/** Amounts in several currencies, never added up: `first` (the workspace's currency) first, then by code. */
+export function inCurrencyOrder<T extends { currency: string }>(list: readonly T[], first: string): T[] {
+  return [...list].sort((a, b) => (a.currency === first ? -1 : b.currency === first ? 1 : a.currency.localeCompare(b.currency)));
+}
+
 /** Several currencies: "$12,000 + €3,000"; none: "$0" in the workspace's currency. */
 export function moneyList(list: Money[], fallbackCurrency: string): string {
   if (list.length === 0) return wholeMoney(0, fallbackCurrency);
-  return list.map((m) => wholeMoney(m.cents, m.currency)).join(" + ");
+  return inCurrencyOrder(list, fallbackCurrency)
+    .map((m) => wholeMoney(m.cents, m.currency))
+    .join(" + ");
 }
+
+/** Why a ratio of money has no figure: it would divide amounts in different currencies. */
+export const OTHER_CURRENCIES = "revenue in other currencies";
 
 /** 2.5 -> "2.5×"; null -> "—". */
 export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);
@@ -47,12 +57,12 @@ export function formatDays(startsOn: string | null, endsOn: string | null): stri
 }
 
 /** 4_500_000 ms -> "1h 15m"; a day or more to the nearest hour ("2d 4h"); under a minute: "<1m". */
-export function duration(ms: number | null): string {
+export function duration(ms: number | null, round: (n: number) => number = Math.round): string {
   if (ms === null) return "—";
-  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const minutes = round(Math.abs(ms) / 60_000);
   if (minutes < 1) return "<1m";
   if (minutes >= 1440) {
-    const hoursInAll = Math.round(minutes / 60);
+    const hoursInAll = round(minutes / 60);
     const days = Math.floor(hoursInAll / 24);
     const hours = hoursInAll % 24;
     return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
@@ -62,6 +72,9 @@ export function duration(ms: number | null): string {
   if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
   return `${mins}m`;
 }
+
+/** A bound ("90% within X"), rounded up so that it stays true: 71.5 hours -> "3d", 61.5 minutes -> "1h 2m". */
+export const durationAtMost = (ms: number | null) => duration(ms, Math.ceil);
 
 /** Working minutes of an SLA as people say them: "4 working hours", "90 working minutes". */
 export function slaLength(minutes: number): string {

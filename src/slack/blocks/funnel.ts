@@ -1,6 +1,7 @@
 // The funnel digest as Block Kit: what needs action first, then the funnel, then what is nice to know.
 import type { KnownBlock } from "@slack/types";
 import type { Digest, DigestSection } from "../../domain/digests/digest.js";
+import { centsIn, type Money } from "../../domain/funnel/figures.js";
 import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
 import { DIGEST_VIEW_LABELS, NOT_GRADED, rejectReasonLabel, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import {
@@ -8,7 +9,10 @@ import {
   count,
   dateTimeLabel,
   duration,
+  durationAtMost,
+  inCurrencyOrder,
   moneyList,
+  OTHER_CURRENCIES,
   percent,
   periodLabel,
   plural,
@@ -98,8 +102,6 @@ function funnelBlocks(report: FunnelReport): KnownBlock[] {
   const c = report.counts;
   const p = report.previousCounts;
   const field = (label: string, now: number, before: number) => mrkdwn(`*${label}*\n${count(now)}  ${arrow(now, before)}`);
-  const revenueNow = c.revenue.reduce((sum, m) => sum + m.cents, 0);
-  const revenueBefore = p.revenue.reduce((sum, m) => sum + m.cents, 0);
   const r = report.rates;
   const q = report.previousRates;
   const rates = [
@@ -119,11 +121,18 @@ function funnelBlocks(report: FunnelReport): KnownBlock[] {
         field(STAGE_COUNT_LABELS.won, c.won, p.won),
         field(STAGE_COUNT_LABELS.lost, c.lost, p.lost),
         field(STAGE_COUNT_LABELS.nurture, c.nurture, p.nurture),
-        mrkdwn(`*Revenue won*\n${truncate(moneyList(c.revenue, report.context.currency), 200)}  ${arrow(revenueNow, revenueBefore)}`),
+        mrkdwn(`*Revenue won*\n${truncate(revenueLines(c.revenue, p.revenue, report.context.currency), 1900)}`),
       ],
     },
     { type: "context", elements: [mrkdwn(rates.map((s) => s.trim()).join("  ·  "))] },
   ];
+}
+
+/** One line per currency, each compared with the same currency before: amounts in different ones never add up. */
+function revenueLines(now: Money[], before: Money[], currency: string): string {
+  const moved = inCurrencyOrder([...now, ...before], currency).map((m) => m.currency);
+  const codes = moved.length > 0 ? [...new Set(moved)] : [currency];
+  return codes.map((code) => `${wholeMoney(centsIn(now, code), code)}  ${arrow(centsIn(now, code), centsIn(before, code))}`).join("\n");
 }
 
 function slaBlock(report: FunnelReport): KnownBlock {
@@ -135,7 +144,7 @@ function slaBlock(report: FunnelReport): KnownBlock {
       : "no handoffs decided",
     `${count(h.breaches)} breach${h.breaches === 1 ? "" : "es"}`,
     report.speed.count > 0
-      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${duration(report.speed.p90)})${speedChange(report)}`
+      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})${speedChange(report)}`
       : "no handoffs accepted",
     h.decided > 0 ? `${percent(h.acceptanceRate)} accepted` : "",
   ].filter(Boolean);
@@ -157,7 +166,12 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
   if (rows.length === 0) return { type: "section", text: mrkdwn("*Top campaigns*: no campaign brought leads or deals in this period.") };
   const lines = rows.slice(0, CAMPAIGN_LINES).map((row, i) => {
     const cost = row.costPerLeadCents !== null ? ` · ${wholeMoney(row.costPerLeadCents, row.currency)}/lead` : "";
-    const ros = row.returnOnSpend !== null ? ` · ${row.returnOnSpend.toFixed(1)}× spend` : "";
+    const ros =
+      row.returnOnSpend !== null
+        ? ` · ${row.returnOnSpend.toFixed(1)}× spend`
+        : row.returnOnSpendGap === "other_currencies"
+          ? ` · return on spend — (${OTHER_CURRENCIES})`
+          : "";
     return `${i + 1}. *${name(row.name)}*: ${plural(row.leads, "lead")} · ${plural(row.sqls, STAGE_LABELS.sql)} · ${count(row.won)} won · ${truncate(
       moneyList(row.revenue, row.currency),
       80,

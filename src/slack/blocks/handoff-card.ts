@@ -4,7 +4,7 @@ import type { HandoffCard } from "../../domain/ports.js";
 import { itemBlockId, itemIdOfBlock, LeadActions } from "../ids.js";
 import { leadSummaryText } from "./lead-summary.js";
 import type { Message } from "./message.js";
-import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
+import { channelLink, escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 import { formatDuration, slackDate } from "./time.js";
 
 const NOTE_SHOWN = 800;
@@ -21,7 +21,7 @@ export function handoffStatusLine(card: HandoffCard): string {
   }
   if (card.status !== "pending") return `This handoff was ${card.status}.`;
   const who = card.assigneeId ? `Assigned to ${mention(card.assigneeId)}` : "Waiting for a rep";
-  const due = card.slaDueAt ? ` · answer by ${slackDate(card.slaDueAt)}` : "";
+  const due = card.answerBy ? ` · answer by ${slackDate(card.answerBy)}` : "";
   const breached = card.breachedAt ? "\n:rotating_light: *Past the agreed response time.*" : "";
   return `:hourglass_flowing_sand: ${who}${due}${breached}`;
 }
@@ -64,6 +64,22 @@ export function handoffCardMessage(card: HandoffCard): Message {
     });
   }
   return { text: `${cardFallback(card)}`, blocks };
+}
+
+/**
+ * A second card of a handoff (posted again after a crash), turned into a pointer to the card on record: where it
+ * is and how it stands, no buttons and nothing about the lead (erasing the lead only knows the card on record).
+ */
+export function duplicateCardMessage(card: HandoffCard, permalink: string | undefined): Message {
+  const where = permalink ? `<${permalink}|its card in ${channelLink(card.channelId)}>` : `its card in ${channelLink(card.channelId)}`;
+  const text = `This is a copy of a handoff card. The handoff lives on ${where}.`;
+  return {
+    text,
+    blocks: [
+      { type: "section", block_id: "duplicate", text: mrkdwn(text) },
+      { type: "context", elements: [mrkdwn(handoffStatusLine({ ...card, rejectNote: null }))] },
+    ],
+  };
 }
 
 function cardFallback(card: HandoffCard): string {

@@ -1,11 +1,15 @@
-// The short messages around a handoff card: thread replies, DMs, the marketing and sales channel notices. They name
-// the lead only by company (personal data stays on the card, which erasure anonymises) and link to the card.
+// The short messages around a handoff card: thread replies, DMs, the marketing and sales channel notices. Channel
+// notices name the lead only by company (personal data stays on the card, which erasure anonymises). DMs to the rep
+// who should answer carry the lead's headline, their clock and the card's buttons: they are remembered on the
+// handoff and redrawn once it is decided, or anonymised when the lead is erased.
 import type { KnownBlock } from "@slack/types";
 import { rejectReasonLabel } from "../../domain/labels.js";
-import type { AssignedBy, HandoffCard, TeamMention } from "../../domain/ports.js";
+import type { AssignedBy, HandoffCard, ResponseClock, TeamMention } from "../../domain/ports.js";
+import { answerButtons, clockText, headlineBlocks } from "./handoff-answer.js";
+import { handoffStatusLine } from "./handoff-card.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, mention, mrkdwn, truncate } from "./text.js";
-import { formatDuration } from "./time.js";
+import { formatDuration, formatWorkingMinutes } from "./time.js";
 
 const NOTE_SHOWN = 800;
 const MENTIONED_PEOPLE = 30;
@@ -38,14 +42,50 @@ export function redactedNotice(): Message {
   return message("_This notice quoted a note about a lead whose personal data was erased on request._");
 }
 
-export function assignedNotice(card: HandoffCard, by: AssignedBy, permalink?: string): Message {
-  const how =
+/** "Jane Doe (Acme Corp)", "Jane Doe", "a lead at Acme Corp": for a DM's notification text. */
+function dmLeadName(card: HandoffCard): string {
+  if (card.lead.erased || !card.lead.name) return leadLabel(card);
+  const name = escapeMrkdwn(truncate(card.lead.name, 80));
+  return card.lead.company ? `${name} (${escapeMrkdwn(truncate(card.lead.company, 80))})` : name;
+}
+
+const leadFields = (card: HandoffCard) => ({ ...card.lead });
+
+/** A DM to the rep who should answer: why them, the lead's headline, their clock, the card's link and buttons. */
+function answerDm(card: HandoffCard, why: (lead: string) => string, clock: ResponseClock | null, permalink?: string): Message {
+  const link = permalink ? [cardLink(permalink, "Open the handoff card")] : [];
+  const left = clock && !clock.overdue ? ` ${formatWorkingMinutes(clock.workingMinutesLeft)} of working time left.` : "";
+  return {
+    text: `${why(dmLeadName(card))}${left}`,
+    blocks: [
+      { type: "section", text: mrkdwn(why("this lead")) },
+      ...headlineBlocks(leadFields(card), card.campaignName, link),
+      { type: "section", block_id: "clock", text: mrkdwn(clockText(clock, card.answerBy)) },
+      answerButtons("dm", card.handoffId, card.assigneeId),
+    ],
+  };
+}
+
+export function assignedNotice(card: HandoffCard, by: AssignedBy, clock: ResponseClock | null, permalink?: string): Message {
+  const why = (lead: string) =>
     by.kind === "person"
-      ? `${mention(by.userId)} assigned you`
+      ? `${mention(by.userId)} assigned you ${lead}.`
       : by.kind === "rotation"
-        ? "The lead rotation picked you for"
-        : "The response deadline passed, so the rotation reassigned to you";
-  return message(`${how} ${leadLabel(card)}. Accept or reject it on ${cardLink(permalink)}.`);
+        ? `The lead rotation picked you to answer ${lead}.`
+        : `No answer came in the agreed time, so the rotation reassigned ${lead} to you, with a full response time of your own.`;
+  return answerDm(card, why, clock, permalink);
+}
+
+/** A DM redrawn once its handoff is decided (its buttons give way to the outcome), or its lead erased. */
+export function answeredDm(card: HandoffCard, permalink?: string): Message {
+  const link = permalink ? [cardLink(permalink, "Open the handoff card")] : [];
+  const blocks: KnownBlock[] = [
+    ...headlineBlocks(leadFields(card), card.campaignName, link),
+    { type: "section", block_id: "status", text: mrkdwn(handoffStatusLine(card)) },
+  ];
+  if (card.status === "pending") blocks.push(answerButtons("dm", card.handoffId, card.assigneeId));
+  const outcome = card.status === "accepted" ? "accepted" : card.status === "rejected" ? "rejected" : card.status;
+  return { text: `${card.lead.erased ? "An erased lead" : dmLeadName(card)}: ${outcome}.`, blocks };
 }
 
 export function reassignedThreadNotice(card: HandoffCard, previousAssigneeId: string | null): Message {
@@ -53,11 +93,9 @@ export function reassignedThreadNotice(card: HandoffCard, previousAssigneeId: st
   return message(`:repeat: No answer in the agreed time: reassigned${from} to ${mention(card.assigneeId ?? "")}.`);
 }
 
-export function reminderNotice(card: HandoffCard, permalink?: string, inThread = false): Message {
+export function reminderNotice(card: HandoffCard, clock: ResponseClock | null = null, permalink?: string, inThread = false): Message {
   if (inThread) return message(":alarm_clock: Half of the agreed response time has passed and nobody has answered this lead yet.");
-  return message(
-    `:alarm_clock: Reminder: half of the agreed response time has passed for ${leadLabel(card)}. Accept or reject it on ${cardLink(permalink)}.`,
-  );
+  return answerDm(card, (lead) => `:alarm_clock: Reminder: half of your response time for ${lead} has passed.`, clock, permalink);
 }
 
 export function teamMentionText(team: TeamMention): string {

@@ -5,7 +5,7 @@ import type { Message } from "./message.js";
 const BY_ROLE: [string, string][] = [
   [
     ":mega: Marketing",
-    "`/lead` logs a lead · `/lead handoff <email>` hands it to sales · `/campaign` logs a campaign · `/lead import` takes a CSV",
+    "`/lead` logs a lead · `/lead handoff <email>` hands it to sales · `/campaign` logs a campaign, `/campaign list` shows them · `/lead import` takes a CSV",
   ],
   [
     ":briefcase: Sales",

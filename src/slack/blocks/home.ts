@@ -1,12 +1,13 @@
 import type { HomeView, KnownBlock } from "@slack/types";
-import type { HomeData, WaitingHandoff } from "../../domain/home/home.js";
-import { stageLabel } from "../../domain/labels.js";
+import type { HomeData, RepHome, WaitingHandoff } from "../../domain/home/home.js";
+import { NOT_GRADED, stageLabel } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { itemBlockId, LeadActions } from "../ids.js";
+import { answerButtons, clockText } from "./handoff-answer.js";
+import { logButtons, marketerBlocks, setupBlocks, welcomeBlocks } from "./home-roles.js";
 import { moveButtons, summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
-import { channelLink, Limits, mrkdwn, plain } from "./text.js";
-import { formatWorkingMinutes, slackDate } from "./time.js";
+import { channelLink, escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 const openButton = (leadId: string) => ({
   type: "button" as const,
@@ -15,7 +16,7 @@ const openButton = (leadId: string) => ({
   text: plain("Open", Limits.buttonText),
 });
 
-function availabilityBlocks(rotation: HomeData["rotation"]): KnownBlock[] {
+function availabilityBlocks(rotation: RepHome["rotation"]): KnownBlock[] {
   if (!rotation.member)
     return [
       { type: "context", elements: [mrkdwn("You are not in the lead rotation. A Baton admin adds reps in /baton settings → Rotation.")] },
@@ -38,27 +39,20 @@ function availabilityBlocks(rotation: HomeData["rotation"]): KnownBlock[] {
   ];
 }
 
-export function slaClock(w: WaitingHandoff): string {
-  if (!w.slaDueAt) return "No response deadline.";
-  if (w.overdue) return `:rotating_light: *Overdue*: the answer was due ${slaDueText(w.slaDueAt)}.`;
-  return `:hourglass_flowing_sand: ${formatWorkingMinutes(w.workingMinutesLeft ?? 0)} of working time left · answer by ${slaDueText(w.slaDueAt)}`;
-}
-
-const slaDueText = (due: Date) => slackDate(due);
-
-function waitingBlocks(data: HomeData): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: "header", text: plain(`Waiting for your answer (${data.waitingTotal})`, Limits.headerText) }];
-  if (data.waiting.length === 0) return [...blocks, { type: "context", elements: [mrkdwn("No handoffs are waiting for you.")] }];
-  for (const w of data.waiting) {
-    const where = w.channelId ? ` · card in ${channelLink(w.channelId)}` : "";
-    blocks.push({
+/** A handoff waiting for the rep: headline, fit, clock, the card's link, and Accept / Reject / Assign right here. */
+function waitingBlocks(w: WaitingHandoff): KnownBlock[] {
+  const where = w.channelId ? ` · card in ${channelLink(w.channelId)}` : "";
+  const campaign = w.campaignName ? ` · Campaign: ${escapeMrkdwn(truncate(w.campaignName, 150))}` : "";
+  const fit = `Fit: ${w.lead.fitGrade ?? NOT_GRADED}${campaign}`;
+  return [
+    {
       type: "section",
       block_id: itemBlockId("waiting", w.handoffId),
-      text: mrkdwn(`${leadHeadline(summaryFieldsOf(w.lead))}\n${slaClock(w)}${where}`),
+      text: mrkdwn(`${leadHeadline(summaryFieldsOf(w.lead))}\n${fit}\n${clockText(w.clock, w.dueAt)}${where}`),
       accessory: openButton(w.lead.id),
-    });
-  }
-  return blocks;
+    },
+    answerButtons("home", w.handoffId, w.assigneeId),
+  ];
 }
 
 function leadBlocks(lead: Lead, viewerId: string): KnownBlock[] {
@@ -75,15 +69,16 @@ function leadBlocks(lead: Lead, viewerId: string): KnownBlock[] {
   return blocks;
 }
 
-/**
- * The App Home: handoffs waiting for the person (with SLA clocks), their open leads by stage with move buttons, and
- * their away/back toggle. `extraBlocks` (the team funnel this week) come last.
- */
-export function homeView(data: HomeData, viewerId: string, extraBlocks: KnownBlock[] = []): HomeView {
-  const blocks: KnownBlock[] = [...availabilityBlocks(data.rotation), ...waitingBlocks(data)];
-  for (const section of data.owned) {
+/** The rep's part: availability, handoffs waiting for them, their open leads by stage. Empty parts are left out. */
+export function repBlocks(rep: RepHome, viewerId: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [...availabilityBlocks(rep.rotation)];
+  if (rep.waiting.length > 0) {
+    blocks.push({ type: "header", text: plain(`Waiting for your answer (${rep.waitingTotal})`, Limits.headerText) });
+    for (const w of rep.waiting) blocks.push(...waitingBlocks(w));
+  }
+  for (const section of rep.owned) {
+    if (section.total === 0) continue;
     blocks.push({ type: "header", text: plain(`Your ${stageLabel(section.stage)} leads (${section.total})`, Limits.headerText) });
-    if (section.leads.length === 0) blocks.push({ type: "context", elements: [mrkdwn("None right now.")] });
     for (const lead of section.leads) blocks.push(...leadBlocks(lead, viewerId));
     if (section.total > section.leads.length) {
       blocks.push({
@@ -92,7 +87,29 @@ export function homeView(data: HomeData, viewerId: string, extraBlocks: KnownBlo
       });
     }
   }
-  blocks.push({ type: "context", elements: [mrkdwn(`Closed so far: ${data.closed.won} won · ${data.closed.lost} lost`)] });
+  if (rep.closed.won + rep.closed.lost > 0)
+    blocks.push({ type: "context", elements: [mrkdwn(`Closed so far: ${rep.closed.won} won · ${rep.closed.lost} lost`)] });
+  return blocks;
+}
+
+/**
+ * The App Home, by role: an admin's setup checklist first while it is incomplete, the rep's part, the marketer's
+ * part (with Log a lead / Log a campaign), a welcome for anyone in no role, and an admin's "set up" line once done.
+ * Parts are apart by dividers.
+ * `extraBlocks` (the team funnel this week) come last.
+ */
+export function homeView(data: HomeData, viewerId: string, extraBlocks: KnownBlock[] = []): HomeView {
+  const parts: KnownBlock[][] = [];
+  if (data.setup && !data.setup.complete) parts.push(setupBlocks(data.setup));
+  if (data.rep) parts.push(repBlocks(data.rep, viewerId));
+  if (data.marketer) parts.push([logButtons(), ...marketerBlocks(data.marketer)]);
+  if (!data.rep && !data.marketer && !data.setup) parts.push(welcomeBlocks());
+  if (data.setup?.complete) parts.push(setupBlocks(data.setup));
+  const blocks: KnownBlock[] = [];
+  for (const part of parts.filter((p) => p.length > 0)) {
+    if (blocks.length > 0) blocks.push({ type: "divider" });
+    blocks.push(...part);
+  }
   // Extra sections from other areas (e.g. "team funnel this week") go last; the Home tab holds at most 100 blocks.
   const room = Limits.viewBlocks - blocks.length;
   if (extraBlocks.length > 0 && room > 1) blocks.push({ type: "divider" }, ...extraBlocks.slice(0, room - 1));

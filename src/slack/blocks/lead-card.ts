@@ -5,6 +5,7 @@ import type { Lead } from "../../domain/leads/leads.js";
 import { ownerMovesFrom } from "../../domain/leads/move-lead.js";
 import { formatMoney } from "../../lib/money.js";
 import { LeadActions, LeadViews } from "../ids.js";
+import { answerButtons, clockText } from "./handoff-answer.js";
 import { historyLine } from "./lead-history.js";
 import { nextStepButtons } from "./lead-saved.js";
 import { leadSummaryText } from "./lead-summary.js";
@@ -49,7 +50,11 @@ export function leadCardModal(view: LeadView, viewerId: string): ModalView {
     { type: "section", block_id: "lead", text: mrkdwn(leadSummaryText(summaryFieldsOf(lead), view.campaignName)) },
     { type: "context", elements: [mrkdwn(stageLine(lead))] },
   ];
-  if (view.awaitingSales)
+  if (view.pending) {
+    const who = view.pending.assigneeId ? `waiting for ${mention(view.pending.assigneeId)} to answer` : "waiting for sales to answer";
+    blocks.push({ type: "section", block_id: "clock", text: mrkdwn(`Handed off, ${who}.\n${clockText(view.pending.clock)}`) });
+    if (view.pending.viewerMayAnswer) blocks.push(answerButtons("leadCard", view.pending.handoffId, view.pending.assigneeId));
+  } else if (view.awaitingSales)
     blocks.push({ type: "context", elements: [mrkdwn(":hourglass_flowing_sand: Handed off, waiting for sales to answer.")] });
   if (view.access === "headline") blocks.push({ type: "context", elements: [mrkdwn(HEADLINE_ONLY)] });
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "lead_actions", elements: buttons.slice(0, Limits.actionsElements) });

@@ -18,7 +18,7 @@ function describe(e: LeadHistoryLine): string {
     case "created":
       return `${who(e.actorId)} logged it`;
     case "updated":
-      return `${who(e.actorId)} edited it`;
+      return `${who(e.actorId)} edited it${e.reason ? `: ${escapeMrkdwn(truncate(e.reason, 300))}` : ""}`;
     case "handed_off":
       return `${who(e.actorId)} handed it off to sales`;
     case "assigned":
@@ -31,6 +31,8 @@ function describe(e: LeadHistoryLine): string {
       return "escalated: past the agreed response time";
     case "submitted":
       return `${escapeMrkdwn(e.reason ?? "an outside source")} sent it again: Baton kept what was there and added only what was missing`;
+    case "message_linked":
+      return e.reason ? `${who(e.actorId)} linked it to <${e.reason}|a Slack message>` : `${who(e.actorId)} linked it to a Slack message`;
     case "erased":
       return `${who(e.actorId)} erased its personal data`;
     case "stage_changed": {

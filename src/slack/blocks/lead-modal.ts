@@ -3,7 +3,7 @@ import { FIT_GRADE_LABELS } from "../../domain/labels.js";
 import { COMPANY_SIZES, FIT_GRADES, LIMITS } from "../../domain/leads/lead-input.js";
 import { LeadActions, LeadViews } from "../ids.js";
 import { externalSelectInput, option, selectInput, textInput } from "./inputs.js";
-import { Limits, plain } from "./text.js";
+import { Limits, mrkdwn, plain } from "./text.js";
 
 /** The values a lead modal starts with (an edit, or `/lead jane@acme.com`). */
 export interface LeadFormValues {
@@ -26,6 +26,8 @@ export interface LeadModalMetadata {
   leadId?: string;
   /** Where /lead was typed, for the confirmation. */
   channelId?: string;
+  /** Opened by "Log as lead" on a message: the lead is linked to it and the confirmation goes in its thread. */
+  fromMessage?: { channelId: string; threadTs: string; permalink?: string };
 }
 
 const text = (
@@ -72,6 +74,12 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
     text("region", "Region", values.region, LIMITS.region, { placeholder: "EMEA" }),
     text("notes", "Notes", values.notes, LIMITS.notes, { multiline: true }),
   ];
+  const link = metadata.fromMessage?.permalink;
+  if (metadata.fromMessage) {
+    const message = link ? `<${link}|the message>` : "the message";
+    const note = `Filled in from ${message}; check each field. Saving links the lead to it.`;
+    blocks.unshift({ type: "context", block_id: "lead_from_message", elements: [mrkdwn(note)] });
+  }
   return {
     type: "modal",
     callback_id: LeadViews.lead,

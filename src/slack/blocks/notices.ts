@@ -12,6 +12,8 @@ export function noticeModal(callbackId: string, title: string, paragraphs: strin
 
 function deliveryNote(delivery: AnnouncementDelivery): string {
   if (delivery.ok) return `:white_check_mark: Announced in ${channelLink(delivery.channelId)}.`;
+  if (delivery.error === "queued")
+    return `:hourglass_flowing_sand: Slack didn't answer in time; Baton will post the announcement in ${channelLink(delivery.channelId)} as soon as it can.`;
   return `:warning: Couldn't post the announcement in ${channelLink(delivery.channelId)}: ${noteFor(delivery.error)}`;
 }
 

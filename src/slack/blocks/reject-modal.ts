@@ -1,6 +1,7 @@
 import type { ModalView } from "@slack/types";
 import { REJECT_REASON_KEYS } from "../../domain/handoffs/reasons.js";
 import { REJECT_REASON_LABELS } from "../../domain/labels.js";
+import type { MessageRef } from "../../domain/ports.js";
 import { LeadViews } from "../ids.js";
 import { option, selectInput, textInput } from "./inputs.js";
 import { Limits, mrkdwn, plain } from "./text.js";
@@ -9,6 +10,8 @@ export interface RejectModalMetadata {
   handoffId: string;
   /** The card's channel, where the person is told if someone else decided first. */
   channelId?: string;
+  /** The card the Reject button was clicked on, when it was the card's own button (see clickedCard). */
+  clickedCard?: MessageRef;
 }
 
 /** Reject a handoff: a reason from the fixed list, and a note for marketing. */

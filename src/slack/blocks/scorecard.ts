@@ -31,16 +31,18 @@ function figure(line: ScorecardLine): string {
         margin === null
           ? ""
           : margin <= 0
-            ? ` · typically ${duration(-margin)} before the deadline`
-            : ` · typically ${duration(margin)} past the deadline`;
+            ? ` · typically ${duration(-margin)} of working time before the deadline`
+            : ` · typically ${duration(margin)} of working time past the deadline`;
       return `median ${duration(line.extra.medianMs)} (SLA ${slaLength(line.extra.slaMinutes)})${vsDeadline}`;
     }
     case "within_sla":
       return `${percent(line.extra.share)} of ${count(line.extra.decided)} decided handoffs answered in time`;
-    case "marketing_revenue":
-      return `${wholeMoney(line.extra.cents, line.extra.currency)} won from campaign leads${
-        line.extra.expectedCents > 0 ? ` (usual pace ${wholeMoney(line.extra.expectedCents, line.extra.currency)})` : ""
-      }`;
+    case "marketing_revenue": {
+      const paces = line.extra.byCurrency;
+      const won = paces.map((p) => wholeMoney(p.cents, p.currency)).join(" + ");
+      const usual = paces.filter((p) => p.expectedCents > 0).map((p) => wholeMoney(p.expectedCents, p.currency));
+      return `${won} won from campaign leads${usual.length > 0 ? ` (usual pace ${usual.join(" + ")})` : ""}`;
+    }
   }
 }
 
@@ -60,7 +62,10 @@ function trendValue(line: ScorecardLine, value: number | null): string {
 }
 
 export function scorecardLineText(line: ScorecardLine): string {
-  const trend = line.trend.map((value) => trendValue(line, value)).join(" → ");
+  const trend =
+    line.key === "marketing_revenue"
+      ? line.extra.byCurrency.map((p) => p.trend.map((cents) => wholeMoney(cents, p.currency)).join(" → ")).join(" · ")
+      : line.trend.map((value) => trendValue(line, value)).join(" → ");
   return `${STATUS_LABEL[line.status]}  *${TITLES[line.key]}*: ${figure(line)}\n      _last ${line.trend.length} periods: ${trend}_`;
 }
 

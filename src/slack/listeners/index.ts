@@ -1,14 +1,20 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../listener-deps.js";
+import { claimsGate } from "../once-per-interaction.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
+import { registerFunctions } from "./functions/index.js";
+import { registerShortcuts } from "./shortcuts/index.js";
 import { registerViews } from "./views/index.js";
 
-/** The one place every command, action, view and event listener is registered. */
-export function registerListeners(app: App, deps: ListenerDeps): void {
+/** The one place every command, shortcut, action, view, event and Workflow Builder step listener is registered (each ack tied to its claim). */
+export function registerListeners(boltApp: App, deps: ListenerDeps): void {
+  const app = claimsGate(boltApp);
   registerCommands(app, deps);
+  registerShortcuts(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerFunctions(app, deps);
 }

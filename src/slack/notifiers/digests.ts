@@ -10,6 +10,7 @@ import { personalDigestMessage } from "../blocks/personal-digest.js";
 import { channelLink } from "../blocks/text.js";
 import { chartAltText, renderDigestChart } from "../charts/digest-chart.js";
 import type { SlackClients } from "../clients.js";
+import { findMarkedMessage } from "../history.js";
 import { postingRefusal, problemForAdmins } from "../slack-errors.js";
 
 /** Message metadata that marks a digest with its run, so a retry after a crash can find it in the channel. */
@@ -44,25 +45,13 @@ export class SlackDigestPublisher implements DigestPublisher {
   async findDigest(input: { teamId: string; channelId: string; runId: string; since: Date }): Promise<FoundMessage> {
     try {
       const client = await this.clients.forTeam(input.teamId);
-      let cursor: string | undefined;
-      for (let page = 0; page < 5; page++) {
-        const history = await client.conversations.history({
-          channel: input.channelId,
-          oldest: String(Math.floor(input.since.getTime() / 1000) - 60),
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
-        const found = history.messages?.find(
-          (m) =>
-            m.metadata?.event_type === DIGEST_EVENT_TYPE &&
-            (m.metadata.event_payload as { run_id?: string } | undefined)?.run_id === input.runId,
-        );
-        if (found?.ts) return { found: true, ts: found.ts };
-        cursor = history.response_metadata?.next_cursor || undefined;
-        if (!history.has_more || !cursor) return { found: false };
-      }
-      return { found: "unknown" };
+      return await findMarkedMessage(client, {
+        channelId: input.channelId,
+        since: input.since,
+        eventType: DIGEST_EVENT_TYPE,
+        key: "run_id",
+        value: input.runId,
+      });
     } catch (error) {
       this.logger.warn({ err: error, channelId: input.channelId }, "cannot read the channel to check for an interrupted digest");
       return { found: "unknown" };

@@ -1,8 +1,9 @@
 import type { WebClient } from "@slack/web-api";
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../domain/ports.js";
-import { handoffCardMessage } from "../blocks/handoff-card.js";
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../domain/ports.js";
+import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
+  answeredDm,
   assignedNotice,
   escalationNotice,
   reassignedThreadNotice,
@@ -23,11 +24,6 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return posted;
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    const client = await this.clients.forTeam(teamId);
-    await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     if (!card.messageTs) return;
     const client = await this.clients.forTeam(card.teamId);
@@ -36,6 +32,28 @@ export class SlackHandoffNotifier implements HandoffNotifier {
       await client.chat.update({ channel: card.channelId, ts: card.messageTs, text: message.text, blocks: message.blocks });
     } catch (error) {
       throw postingRefusal(error, card.channelId);
+    }
+    await this.refreshDms(client, card);
+  }
+
+  /** Once decided (or erased), the DMs about a handoff show the outcome instead of their buttons and clock. */
+  private async refreshDms(client: WebClient, card: HandoffCard): Promise<void> {
+    if (card.dms.length === 0 || (card.status === "pending" && !card.lead.erased)) return;
+    const dm = answeredDm(card, await this.permalink(card));
+    const results = await Promise.allSettled(
+      card.dms.map((ref) => client.chat.update({ channel: ref.channelId, ts: ref.ts, text: dm.text, blocks: dm.blocks })),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    const client = await this.clients.forTeam(card.teamId);
+    const message = duplicateCardMessage(card, await this.permalink(card));
+    try {
+      await client.chat.update({ channel: duplicate.channelId, ts: duplicate.ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      throw postingRefusal(error, duplicate.channelId);
     }
   }
 
@@ -52,15 +70,21 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return card.rejectNote ? refs : [];
   }
 
-  async assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void> {
-    if (!card.assigneeId) return;
+  async assigned(
+    card: HandoffCard,
+    by: AssignedBy,
+    previousAssigneeId: string | null,
+    clock: ResponseClock | null,
+  ): Promise<MessageRef | null> {
+    if (!card.assigneeId) return null;
     if (by.kind === "sla") await this.inThread(card, reassignedThreadNotice(card, previousAssigneeId));
-    await this.post(card.teamId, card.assigneeId, assignedNotice(card, by, await this.permalink(card)));
+    return this.post(card.teamId, card.assigneeId, assignedNotice(card, by, clock, await this.permalink(card)));
   }
 
-  async reminder(card: HandoffCard): Promise<void> {
-    if (card.assigneeId) await this.post(card.teamId, card.assigneeId, reminderNotice(card, await this.permalink(card)));
-    else await this.inThread(card, reminderNotice(card, undefined, true));
+  async reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null> {
+    if (card.assigneeId) return this.post(card.teamId, card.assigneeId, reminderNotice(card, clock, await this.permalink(card)));
+    await this.inThread(card, reminderNotice(card, null, undefined, true));
+    return null;
   }
 
   async escalation(card: HandoffCard, team: TeamMention): Promise<void> {

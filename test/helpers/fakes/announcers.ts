@@ -5,7 +5,6 @@ import type {
   ExportNotice,
   LeadAnnouncement,
   LeadExportsPort,
-  MessageRef,
   NewLeadAnnouncer,
   PlaybookAnnouncer,
   PlaybookChangeAnnouncement,
@@ -50,9 +49,9 @@ export class RecordingLeadExportsPort extends Recorder<LeadExportsPort> implemen
 export class RecordingLeadAnnouncer extends Recorder<NewLeadAnnouncer> implements NewLeadAnnouncer {
   private posted = 0;
 
-  async newLead(announcement: LeadAnnouncement): Promise<MessageRef | null> {
+  async newLead(announcement: LeadAnnouncement): Promise<AnnouncementDelivery & { ts?: string }> {
     this.record("newLead", [announcement]);
     this.posted += 1;
-    return { channelId: announcement.channelId, ts: `1700000000.${String(this.posted).padStart(6, "0")}` };
+    return { channelId: announcement.channelId, ok: true, ts: `1700000000.${String(this.posted).padStart(6, "0")}` };
   }
 }

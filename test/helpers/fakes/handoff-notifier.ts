@@ -1,5 +1,5 @@
 // A HandoffNotifier that remembers what handoffs asked Slack to show, and answers as Slack would.
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, TeamMention } from "../../../src/domain/ports.js";
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../../src/domain/ports.js";
 import { Recorder } from "./recorder.js";
 
 export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implements HandoffNotifier {
@@ -10,12 +10,12 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return { channelId: card.channelId, ts: this.nextTs() };
   }
 
-  async deleteCard(teamId: string, ref: MessageRef): Promise<void> {
-    this.record("deleteCard", [teamId, ref]);
-  }
-
   async refreshCard(card: HandoffCard): Promise<void> {
     this.record("refreshCard", [card]);
+  }
+
+  async pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void> {
+    this.record("pointToCard", [card, duplicate]);
   }
 
   async accepted(card: HandoffCard): Promise<void> {
@@ -30,12 +30,20 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return channels.map((channelId) => ({ channelId, ts: this.nextTs() }));
   }
 
-  async assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null): Promise<void> {
-    this.record("assigned", [card, by, previousAssigneeId]);
+  /** Like Slack's notifier: a DM to the assignee (in a channel named for them). */
+  async assigned(
+    card: HandoffCard,
+    by: AssignedBy,
+    previousAssigneeId: string | null,
+    clock: ResponseClock | null,
+  ): Promise<MessageRef | null> {
+    this.record("assigned", [card, by, previousAssigneeId, clock]);
+    return card.assigneeId ? { channelId: `D${card.assigneeId}`, ts: this.nextTs() } : null;
   }
 
-  async reminder(card: HandoffCard): Promise<void> {
-    this.record("reminder", [card]);
+  async reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null> {
+    this.record("reminder", [card, clock]);
+    return card.assigneeId ? { channelId: `D${card.assigneeId}`, ts: this.nextTs() } : null;
   }
 
   async escalation(card: HandoffCard, team: TeamMention): Promise<void> {

@@ -4,6 +4,7 @@ import { mention } from "../../blocks/text.js";
 import { replyOnError } from "../../errors.js";
 import { refreshHome } from "../../home/publish-home.js";
 import type { ListenerDeps } from "../../listener-deps.js";
+import { clickedCard } from "./clicked-card.js";
 import type { UsersSelectArgs } from "./types.js";
 
 /** "Assign to…" on a handoff card: the picked rep is asked (by DM, and on the card) to answer it. */
@@ -13,7 +14,8 @@ export function assignHandoffAction(deps: ListenerDeps) {
     await replyOnError(respond, async () => {
       const assigneeId = action.selected_user;
       const handoffId = handoffIdOfBlock(action.block_id);
-      const result = await deps.services.handoffs.assign(context.teamId, handoffId, body.user.id, assigneeId);
+      const clicked = clickedCard(body, action.block_id, handoffId);
+      const result = await deps.services.handoffs.assign(context.teamId, handoffId, body.user.id, assigneeId, clicked);
       const text = result.assigned
         ? `Assigned to ${mention(assigneeId)}; they got a DM and the card shows it.`
         : alreadyDecidedText(result.card, body.user.id);

@@ -1,14 +1,27 @@
-import type { App } from "@slack/bolt";
-import { Actions, CampaignActions, DigestActions, LeadActions, LeadSourceIds, PlaybookActions, WebFormIds } from "../../ids.js";
-import type { ListenerDeps } from "../../listener-deps.js";
+import type { ActionConstraints, App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
+import {
+  Actions,
+  ANSWER_ELSEWHERE,
+  ANSWER_ON_CARD,
+  CampaignActions,
+  DigestActions,
+  HomeActions,
+  LeadActions,
+  LeadSourceIds,
+  PlaybookActions,
+  WebFormIds,
+} from "../../ids.js";
+import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
 import { campaignOpenAction } from "./campaign-open.js";
 import { digestEditorAction, digestRemoveAction } from "./digest-schedule-buttons.js";
 import { acceptHandoffAction } from "./handoff-accept.js";
+import { acceptHereAction, assignHereAction, rejectHereAction } from "./handoff-answer-here.js";
 import { assignHandoffAction } from "./handoff-assign.js";
 import { rejectHandoffAction } from "./handoff-reject.js";
 import { availabilityAction } from "./home-availability.js";
+import { homeLogCampaignAction, homeLogLeadAction, homeSettingsAction } from "./home-buttons.js";
 import { removeSegmentAction } from "./icp-segment-remove.js";
 import { campaignOptions } from "./lead-campaign-options.js";
 import { editLeadAction } from "./lead-edit.js";
@@ -24,6 +37,8 @@ import { addSegmentAction, editAgreementAction, editBrandAction, editSegmentActi
 import { rotationMembersAction } from "./rotation-members.js";
 import { settingsSectionAction } from "./settings-section.js";
 import { webFormsRotateAction } from "./web-forms-rotate.js";
+
+type Assign = BlockAction<UsersSelectAction>;
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(Actions.settingsSection, settingsSectionAction(deps));
@@ -46,10 +61,35 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(LeadActions.toOpportunity, toOpportunityAction(deps));
   app.action(LeadActions.toWon, dealModalAction(deps, "won"));
   app.action(LeadActions.toLost, dealModalAction(deps, "lost"));
-  app.action(LeadActions.accept, acceptHandoffAction(deps));
-  app.action(LeadActions.reject, rejectHandoffAction(deps));
-  app.action(LeadActions.assign, assignHandoffAction(deps));
+  // The card's buttons, and the same buttons in DMs, on the App Home and on the lead card, told apart by block id.
+  app.action<BlockButtonAction, ActionConstraints<BlockButtonAction>, BatonContext>(
+    { action_id: LeadActions.accept, block_id: ANSWER_ON_CARD },
+    acceptHandoffAction(deps),
+  );
+  app.action<BlockButtonAction, ActionConstraints<BlockButtonAction>, BatonContext>(
+    { action_id: LeadActions.reject, block_id: ANSWER_ON_CARD },
+    rejectHandoffAction(deps),
+  );
+  app.action<Assign, ActionConstraints<Assign>, BatonContext>(
+    { action_id: LeadActions.assign, block_id: ANSWER_ON_CARD },
+    assignHandoffAction(deps),
+  );
+  app.action<BlockButtonAction, ActionConstraints<BlockButtonAction>, BatonContext>(
+    { action_id: LeadActions.accept, block_id: ANSWER_ELSEWHERE },
+    acceptHereAction(deps),
+  );
+  app.action<BlockButtonAction, ActionConstraints<BlockButtonAction>, BatonContext>(
+    { action_id: LeadActions.reject, block_id: ANSWER_ELSEWHERE },
+    rejectHereAction(deps),
+  );
+  app.action<Assign, ActionConstraints<Assign>, BatonContext>(
+    { action_id: LeadActions.assign, block_id: ANSWER_ELSEWHERE },
+    assignHereAction(deps),
+  );
   app.action(LeadActions.availability, availabilityAction(deps));
+  app.action(HomeActions.logLead, homeLogLeadAction(deps));
+  app.action(HomeActions.logCampaign, homeLogCampaignAction(deps));
+  app.action(HomeActions.settings, homeSettingsAction(deps));
   app.action(LeadActions.rotationMembers, rotationMembersAction(deps));
   app.action(WebFormIds.rotate, webFormsRotateAction(deps));
   app.action(LeadSourceIds.add, leadSourceAddAction(deps));

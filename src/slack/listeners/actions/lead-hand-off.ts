@@ -1,6 +1,7 @@
 import { handedOffMessage } from "../../blocks/handed-off.js";
 import { leadCardModal } from "../../blocks/lead-card.js";
 import { answerOnError, clickOrigin } from "../../errors.js";
+import { refreshHome } from "../../home/publish-home.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import type { ButtonArgs } from "./types.js";
 
@@ -17,6 +18,7 @@ export function handOffAction(deps: ListenerDeps) {
         const view = await deps.services.leads.view(context.teamId, card.lead.id, body.user.id);
         await client.views.update({ view_id: body.view.id, view: leadCardModal(view, body.user.id) });
       }
+      if (body.view?.type === "home") await refreshHome(deps, client, context.teamId, body.user.id); // Re-qualify there
     });
   };
 }

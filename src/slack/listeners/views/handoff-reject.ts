@@ -28,7 +28,8 @@ export function rejectSubmission(deps: ListenerDeps) {
       },
       afterAck: (input) =>
         tellOnError(tell, async () => {
-          const { won, card } = await deps.services.handoffs.reject(context.teamId, metadata.handoffId ?? "", userId, input);
+          const clicked = metadata.clickedCard ?? null;
+          const { won, card } = await deps.services.handoffs.reject(context.teamId, metadata.handoffId ?? "", userId, input, clicked);
           if (!won) await tell(alreadyDecidedText(card, userId));
           else await refreshHome(deps, client, context.teamId, userId);
         }),

@@ -28,13 +28,15 @@ export function leadModalSubmission(deps: ListenerDeps) {
       save: async () => {
         const parsed = parseLeadInput(leadFormInput(readForm(view.state.values)));
         if (!parsed.ok) throw invalidInput(parsed.errors);
-        const options = metadata.leadId ? { leadId: metadata.leadId, replace: true } : {};
+        const link = metadata.fromMessage?.permalink ? { messageLink: metadata.fromMessage.permalink } : {};
+        const options = metadata.leadId ? { leadId: metadata.leadId, replace: true, ...link } : link;
         return deps.services.leads.save(context.teamId, parsed.lead, body.user.id, options);
       },
       afterAck: async ({ lead, created, changed }) => {
         const campaignName = await deps.services.leads.campaignName(context.teamId, lead.campaignId);
         const message = leadSavedMessage({ id: lead.id, stage: lead.stage, fields: summaryFieldsOf(lead), campaignName, created, changed });
-        await tellPerson(client, body.user.id, metadata.channelId, message);
+        const thread = metadata.fromMessage;
+        await tellPerson(client, body.user.id, thread?.channelId ?? metadata.channelId, message, thread?.threadTs);
       },
     });
   };

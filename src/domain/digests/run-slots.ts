@@ -1,7 +1,8 @@
-// The times a node-cron expression fires, looking back from a moment: for catching up on missed digests.
-// Candidates come from the expression's fields and are checked with node-cron's own matcher, and local times
-// become instants exactly as node-cron does it (localTimeToTimestamp in node-cron 4.6), so a slot found here has
-// the same ISO string, and so the same run key, as the slot node-cron fires for.
+// The times a node-cron expression fires in a time zone: the next one after a moment (a schedule's next due
+// time), and those looking back from a moment (catching up on missed digests). Candidates come from the
+// expression's fields and are checked with node-cron's own matcher, and local times become instants exactly as
+// node-cron does it (localTimeToTimestamp in node-cron 4.6), so a slot found here has the same ISO string, and so
+// the same run key, as node-cron would fire for.
 import { DateTime } from "luxon";
 import { createTask, parse } from "node-cron";
 
@@ -31,6 +32,39 @@ export function slotsBetween(cron: string, zone: string, after: Date, until: Dat
       }
     }
     return slots;
+  } finally {
+    void matcher.destroy();
+  }
+}
+
+/** How far ahead the next slot is looked for: past it (a 29 February that falls on a Monday) there is none. */
+const HORIZON_DAYS = 366 * 30;
+
+/** The first time the expression fires strictly after `after`, in `zone`; null if none within the horizon. */
+export function nextSlotAfter(cron: string, zone: string, after: Date): Date | null {
+  const fields = parse(cron);
+  const asc = (values: number[]) => [...values].sort((a, b) => a - b);
+  const [hours, minutes, seconds] = [asc(fields.hour), asc(fields.minute), asc(fields.second)];
+  // Plain numbers only: a day the matcher would refuse anyway is not walked through second by second.
+  const days = fields.dayOfMonth.every((d) => typeof d === "number") ? new Set(fields.dayOfMonth) : null;
+  const weekdays = fields.dayOfWeek.every((d) => typeof d === "number") ? new Set(fields.dayOfWeek) : null;
+  const matcher = createTask(cron, () => undefined, { timezone: zone });
+  try {
+    let day = DateTime.fromJSDate(after, { zone }).startOf("day");
+    for (let i = 0; i < HORIZON_DAYS; i++, day = day.plus({ days: 1 })) {
+      if (!fields.month.includes(day.month)) continue;
+      if (days && !days.has(day.day)) continue;
+      if (weekdays && !weekdays.has(day.weekday % 7)) continue;
+      for (const hour of hours) {
+        for (const minute of minutes) {
+          for (const second of seconds) {
+            const ts = localTimeToTimestamp({ year: day.year, month: day.month, day: day.day, hour, minute, second }, zone);
+            if (ts > after.getTime() && matcher.match(new Date(ts))) return new Date(ts);
+          }
+        }
+      }
+    }
+    return null;
   } finally {
     void matcher.destroy();
   }

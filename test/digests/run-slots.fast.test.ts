@@ -1,7 +1,7 @@
 // The catch-up sweep must find exactly the instants node-cron fires at (same ISO string, so the same run key).
 import { createTask } from "node-cron";
 import { describe, expect, it } from "vitest";
-import { slotsBetween } from "../../src/jobs/cron-slots.js";
+import { nextSlotAfter, slotsBetween } from "../../src/domain/digests/run-slots.js";
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
@@ -47,5 +47,33 @@ describe("scheduled times of a cron expression, looking back", () => {
     expect(iso([...found].reverse())).toEqual(iso(runs));
     expect(runs.length).toBe(31);
     expect(new Set(runs.map((r) => r.toISOString().slice(0, 10))).size).toBe(31);
+  });
+});
+
+describe("the next scheduled time of a cron expression", () => {
+  it("agrees with node-cron's own next runs, across both daylight-saving changes and on odd days", () => {
+    for (const [cron, zone] of [
+      ["0 9 * * 1", "America/New_York"],
+      ["30 2 * 3 *", "Europe/Berlin"],
+      ["30 2 * 10 0L", "Europe/Berlin"],
+      ["30 1 * 11 0#1", "America/New_York"],
+      ["30 18 L * *", "Australia/Sydney"],
+      ["*/20 * * * *", "Asia/Kolkata"],
+    ] as const) {
+      const runs = nodeCronRuns(cron, zone, 6);
+      const ours: Date[] = [];
+      let from = new Date(Math.floor(Date.now() / 1000) * 1000);
+      for (let i = 0; i < 6; i++) {
+        const next = nextSlotAfter(cron, zone, from);
+        if (!next) throw new Error(`no next slot for ${cron}`);
+        ours.push(next);
+        from = next;
+      }
+      expect(iso(ours)).toEqual(iso(runs));
+    }
+  });
+
+  it("looks years ahead for a date that is rare", () => {
+    expect(nextSlotAfter("0 9 29 2 *", "Europe/Berlin", new Date("2026-11-23T00:00:00Z"))?.toISOString()).toBe("2028-02-29T08:00:00.000Z");
   });
 });

@@ -1,0 +1,80 @@
+// The outbox's rows: written with the decision, claimed by one delivering process at a time, settled once.
+import type { Db, Tx } from "./client.js";
+import type { OutboxEffect } from "./generated/sqlite/client.js";
+
+export type { OutboxEffect };
+
+export interface NewEffect {
+  teamId: string;
+  kind: string;
+  subjectId: string;
+  channelId: string;
+}
+
+/** Writes the effects in the decision's transaction; one per (subject, kind, channel), whoever writes it again. */
+export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date): Promise<void> {
+  for (const effect of effects) {
+    await tx.outboxEffect.upsert({
+      where: { teamId_kind_subjectId_channelId: effect },
+      create: { ...effect, dueAt: at, createdAt: at },
+      update: {},
+    });
+  }
+}
+
+export function effectsOf(db: Db, teamId: string, kind: string, subjectId: string): Promise<OutboxEffect[]> {
+  return db.outboxEffect.findMany({ where: { teamId, kind, subjectId }, orderBy: { channelId: "asc" } });
+}
+
+/** Pending effects that are due and held by nobody: what the sweeper delivers. */
+export async function dueEffectIds(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db.outboxEffect.findMany({
+    where: { status: "pending", dueAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    orderBy: { dueAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Takes the effect for one delivery (a conditional update: of many replicas, one wins). Returns the row as it was
+ * before the claim, so the caller knows whether an earlier claim lapsed unsettled (it may have posted already).
+ */
+export async function claimEffect(db: Db, id: string, now: Date, until: Date): Promise<OutboxEffect | null> {
+  const before = await db.outboxEffect.findUnique({ where: { id } });
+  if (before?.status !== "pending") return null;
+  const claimed = await db.outboxEffect.updateMany({
+    where: { id, status: "pending", attempts: before.attempts, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    data: { claimedUntil: until, attempts: { increment: 1 } },
+  });
+  return claimed.count === 1 ? before : null;
+}
+
+export interface Settlement {
+  status: "delivered" | "refused" | "dead";
+  messageTs?: string | null;
+  error?: string | null;
+}
+
+export async function settleEffect(db: Db, id: string, settlement: Settlement, at: Date): Promise<void> {
+  await db.outboxEffect.update({
+    where: { id },
+    data: {
+      status: settlement.status,
+      messageTs: settlement.messageTs ?? null,
+      lastError: settlement.error ?? null,
+      settledAt: at,
+      claimedUntil: null,
+    },
+  });
+}
+
+/** Slack could not be reached or was busy: try again at `dueAt`. */
+export async function retryEffectLater(db: Db, id: string, error: string, dueAt: Date): Promise<void> {
+  await db.outboxEffect.update({ where: { id }, data: { lastError: error, dueAt, claimedUntil: null } });
+}
+
+export function pendingEffectCount(db: Db): Promise<number> {
+  return db.outboxEffect.count({ where: { status: "pending" } });
+}
