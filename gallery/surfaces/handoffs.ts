@@ -2,9 +2,10 @@
 
 import { teamFunnelSection } from "../../src/slack/blocks/funnel.js";
 import { handedOffMessage } from "../../src/slack/blocks/handed-off.js";
-import { handoffCardMessage } from "../../src/slack/blocks/handoff-card.js";
+import { duplicateCardMessage, handoffCardMessage } from "../../src/slack/blocks/handoff-card.js";
 import {
   acceptedNotice,
+  answeredDm,
   assignedNotice,
   escalationNotice,
   reassignedThreadNotice,
@@ -18,8 +19,11 @@ import { rejectModal } from "../../src/slack/blocks/reject-modal.js";
 import { weekSoFar } from "../fixtures/funnel.js";
 import {
   acceptedCard,
+  adminHome,
+  clockOf,
   headlineOnlyView,
   janeView,
+  marketerHome,
   overdueCard,
   pendingCard,
   pendingView,
@@ -77,6 +81,15 @@ export const handoffSurfaces: Surface[] = [
     render: () => handoffCardMessage(scriptCard),
   },
   {
+    id: "handoff-card-duplicate",
+    title: "A second card of the same handoff (posted again after a crash), pointing to the card on record",
+    builder: duplicateCardMessage,
+    kind: "message",
+    where: "#sales",
+    seenBy: "the sales team",
+    render: () => duplicateCardMessage(pendingCard, PERMALINK),
+  },
+  {
     id: "handed-off",
     title: "Handed off: what the marketer is told",
     builder: handedOffMessage,
@@ -93,7 +106,7 @@ export const handoffSurfaces: Surface[] = [
     kind: "message",
     where: "direct message",
     seenBy: "rep Ava Adams",
-    render: () => assignedNotice(pendingCard, { kind: "rotation" }, PERMALINK),
+    render: () => assignedNotice(pendingCard, { kind: "rotation" }, clockOf(pendingCard), PERMALINK),
   },
   {
     id: "assigned-person-dm",
@@ -102,7 +115,7 @@ export const handoffSurfaces: Surface[] = [
     kind: "message",
     where: "direct message",
     seenBy: "rep Ava Adams",
-    render: () => assignedNotice(pendingCard, { kind: "person", userId: People.ben }, PERMALINK),
+    render: () => assignedNotice(pendingCard, { kind: "person", userId: People.ben }, clockOf(pendingCard), PERMALINK),
   },
   {
     id: "assigned-sla-dm",
@@ -111,7 +124,25 @@ export const handoffSurfaces: Surface[] = [
     kind: "message",
     where: "direct message",
     seenBy: "rep Diego Ruiz",
-    render: () => assignedNotice(overdueCard, { kind: "sla" }, PERMALINK),
+    render: () => assignedNotice(overdueCard, { kind: "sla" }, clockOf(overdueCard), PERMALINK),
+  },
+  {
+    id: "answered-dm-accepted",
+    title: "DM redrawn once the handoff was accepted (its buttons give way to the outcome)",
+    builder: answeredDm,
+    kind: "message",
+    where: "direct message",
+    seenBy: "rep Ava Adams",
+    render: () => answeredDm(acceptedCard, PERMALINK),
+  },
+  {
+    id: "answered-dm-rejected",
+    title: "DM redrawn once another rep rejected the handoff",
+    builder: answeredDm,
+    kind: "message",
+    where: "direct message",
+    seenBy: "rep Ava Adams",
+    render: () => answeredDm(rejectedCard, PERMALINK),
   },
   {
     id: "reminder-dm",
@@ -120,7 +151,7 @@ export const handoffSurfaces: Surface[] = [
     kind: "message",
     where: "direct message",
     seenBy: "rep Ava Adams",
-    render: () => reminderNotice(pendingCard, PERMALINK),
+    render: () => reminderNotice(pendingCard, clockOf(pendingCard), PERMALINK),
   },
   {
     id: "reminder-thread",
@@ -129,7 +160,7 @@ export const handoffSurfaces: Surface[] = [
     kind: "message",
     where: "#sales",
     seenBy: "the sales team",
-    render: () => reminderNotice({ ...pendingCard, assigneeId: null }, undefined, true),
+    render: () => reminderNotice({ ...pendingCard, assigneeId: null }, null, undefined, true),
   },
   {
     id: "reassigned-thread",
@@ -194,25 +225,53 @@ export const handoffSurfaces: Surface[] = [
   },
   {
     id: "home-outside-rotation",
-    title: "App Home of someone outside the rotation, with nothing open",
+    title: "App Home of a named sales rep outside the rotation, with nothing open",
     builder: homeView,
     kind: "home",
-    seenBy: "marketer Kim Reyes",
+    seenBy: "rep Sam Patel",
     render: () =>
       homeView(
         {
-          rotation: { member: false, away: false },
-          waiting: [],
-          waitingTotal: 0,
-          owned: [
-            { stage: "sql", leads: [], total: 0 },
-            { stage: "opportunity", leads: [], total: 0 },
-          ],
-          closed: { won: 0, lost: 0 },
+          rep: {
+            rotation: { member: false, away: false },
+            waiting: [],
+            waitingTotal: 0,
+            owned: [
+              { stage: "sql", leads: [], total: 0 },
+              { stage: "opportunity", leads: [], total: 0 },
+            ],
+            closed: { won: 0, lost: 0 },
+          },
+          marketer: null,
+          setup: null,
         },
-        People.kim,
+        People.sam,
         teamFunnelSection(weekSoFar),
       ),
+  },
+  {
+    id: "home-marketer",
+    title: "App Home of a marketer: handoffs waiting on sales, a lead sent back, campaigns this month",
+    builder: homeView,
+    kind: "home",
+    seenBy: "marketer Kim Reyes",
+    render: () => homeView(marketerHome, People.kim, teamFunnelSection(weekSoFar)),
+  },
+  {
+    id: "home-admin-setup",
+    title: "App Home of an admin who is also a marketer, setup half done",
+    builder: homeView,
+    kind: "home",
+    seenBy: "admin Kim Reyes",
+    render: () => homeView(adminHome, People.kim, teamFunnelSection(weekSoFar)),
+  },
+  {
+    id: "home-welcome",
+    title: "App Home of someone in no role yet",
+    builder: homeView,
+    kind: "home",
+    seenBy: "a member outside sales and marketing",
+    render: () => homeView({ rep: null, marketer: null, setup: null }, "U0OTHER001"),
   },
   {
     id: "lead-card-owner",
