@@ -71,7 +71,8 @@ export function handoffCardMessage(card: HandoffCard): Message {
  * is and how it stands, no buttons and nothing about the lead (erasing the lead only knows the card on record).
  */
 export function duplicateCardMessage(card: HandoffCard, permalink: string | undefined): Message {
-  const where = permalink ? `<${permalink}|its card in ${channelLink(card.channelId)}>` : `its card in ${channelLink(card.channelId)}`;
+  // A link label cannot hold a channel mention: the channel goes after the link.
+  const where = permalink ? `<${permalink}|its card> in ${channelLink(card.channelId)}` : `its card in ${channelLink(card.channelId)}`;
   const text = `This is a copy of a handoff card. The handoff lives on ${where}.`;
   return {
     text,

@@ -1,0 +1,144 @@
+// The funnel: scheduled digests with their chart, /funnel replies, the scorecard, personal digests.
+
+import type { Digest } from "../../src/domain/digests/digest.js";
+import { digestMessage } from "../../src/slack/blocks/funnel.js";
+import {
+  funnelHelpMessage,
+  postedMessage,
+  scorecardMessage,
+  subscribedMessage,
+  unsubscribedMessage,
+  usageMessage,
+} from "../../src/slack/blocks/funnel-replies.js";
+import { personalDigestMessage } from "../../src/slack/blocks/personal-digest.js";
+import { chartAltText, renderDigestChart } from "../../src/slack/charts/digest-chart.js";
+import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
+import { Channels } from "../fixtures/workspace.js";
+import type { Surface } from "../surface.js";
+
+/** The chart as Baton uploads it, drawn once however often the gallery shows it. */
+function chartOf(digest: Digest) {
+  let png: Buffer | undefined;
+  return { title: "Funnel and trend", alt: chartAltText(digest), png: () => (png ??= renderDigestChart(digest)) };
+}
+
+export const funnelSurfaces: Surface[] = [
+  {
+    id: "digest-sales",
+    title: "Weekly digest, sales view, with its chart",
+    builder: digestMessage,
+    kind: "message",
+    where: "#sales",
+    seenBy: "the sales team",
+    render: () => digestMessage(salesDigest),
+    chart: chartOf(salesDigest),
+  },
+  {
+    id: "digest-marketing",
+    title: "Weekly digest, marketing view, with its chart",
+    builder: digestMessage,
+    kind: "message",
+    where: "#marketing",
+    seenBy: "marketing",
+    render: () => digestMessage(marketingDigest),
+    chart: chartOf(marketingDigest),
+  },
+  {
+    id: "digest-quiet",
+    title: "Daily digest of a quiet day",
+    builder: digestMessage,
+    kind: "message",
+    where: "#sales",
+    seenBy: "the sales team",
+    render: () => digestMessage(quietDigest),
+  },
+  {
+    id: "digest-late",
+    title: "Digest posted late",
+    builder: digestMessage,
+    kind: "message",
+    where: "#sales",
+    seenBy: "the sales team",
+    render: () => digestMessage(salesDigest, { lateFor }),
+    chart: chartOf(salesDigest),
+  },
+  {
+    id: "funnel-scorecard",
+    title: "/funnel scorecard",
+    builder: scorecardMessage,
+    kind: "message",
+    where: "#sales",
+    ephemeral: true,
+    seenBy: "anyone",
+    render: () => scorecardMessage(weekScorecard),
+  },
+  {
+    id: "funnel-help",
+    title: "/funnel help",
+    builder: funnelHelpMessage,
+    kind: "message",
+    where: "#sales",
+    ephemeral: true,
+    seenBy: "anyone",
+    render: () => funnelHelpMessage(),
+  },
+  {
+    id: "funnel-usage",
+    title: "/funnel nonsense: the problem and the closest command",
+    builder: usageMessage,
+    kind: "message",
+    where: "#sales",
+    ephemeral: true,
+    seenBy: "anyone",
+    render: () => usageMessage("I can't read “nonsense” as a period. Try `/funnel last week`; `/funnel help` lists every period."),
+  },
+  {
+    id: "funnel-posted",
+    title: "/funnel post: posted",
+    builder: postedMessage,
+    kind: "message",
+    where: "#sales",
+    ephemeral: true,
+    seenBy: "anyone",
+    render: () => postedMessage(Channels.sales),
+  },
+  {
+    id: "funnel-subscribed",
+    title: "/funnel subscribe campaign",
+    builder: subscribedMessage,
+    kind: "message",
+    where: "#marketing",
+    ephemeral: true,
+    seenBy: "marketer Kim Reyes",
+    render: () =>
+      subscribedMessage({ kind: "campaign", campaign: { id: "cm1", name: "Spring launch webinar" }, period: "weekly", created: true }),
+  },
+  {
+    id: "funnel-unsubscribed",
+    title: "/funnel unsubscribe",
+    builder: unsubscribedMessage,
+    kind: "message",
+    where: "#marketing",
+    ephemeral: true,
+    seenBy: "marketer Kim Reyes",
+    render: () => unsubscribedMessage(1),
+  },
+  {
+    id: "personal-my-handoffs",
+    title: "Personal digest by DM: my handoffs",
+    builder: personalDigestMessage,
+    kind: "message",
+    where: "direct message",
+    seenBy: "rep Ava Adams",
+    render: () => personalDigestMessage(myHandoffsDigest),
+  },
+  {
+    id: "personal-campaign",
+    title: "Personal digest by DM: one campaign",
+    builder: personalDigestMessage,
+    kind: "message",
+    where: "direct message",
+    seenBy: "marketer Kim Reyes",
+    render: () => personalDigestMessage(campaignDigest),
+  },
+];

@@ -1,0 +1,50 @@
+// `npm run gallery` as a reviewer runs it: the page, a page per surface, and PNGs only where Chromium is installed.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { SURFACES } from "../../gallery/surfaces/index.js";
+
+const tsx = createRequire(import.meta.url).resolve("tsx");
+const main = path.resolve("gallery/main.ts");
+
+/** Runs the gallery into a fresh folder with PATH set to `bin` alone. */
+async function runGallery(bin: string): Promise<{ out: string; stdout: string }> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "baton-gallery-"));
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", tsx, main, "--out", out], {
+    env: { PATH: bin, HOME: process.env.HOME ?? "" },
+  });
+  return { out, stdout };
+}
+
+describe("npm run gallery", () => {
+  it("writes the page and one page per surface, and says PNGs were skipped when no Chromium is installed", async () => {
+    const { out, stdout } = await runGallery(fs.mkdtempSync(path.join(os.tmpdir(), "baton-empty-bin-")));
+    expect(stdout).toContain(`Gallery: ${SURFACES.length} surfaces in ${path.join(out, "index.html")}`);
+    expect(stdout).toContain("PNGs skipped: no headless Chromium on PATH (looked for chromium, chromium-browser, google-chrome");
+    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toContain('id="handoff-card-pending"');
+    expect(fs.readdirSync(path.join(out, "surfaces")).sort()).toEqual(SURFACES.map((s) => `${s.id}.html`).sort());
+    expect(fs.existsSync(path.join(out, "png"))).toBe(false);
+  });
+
+  it("asks headless Chromium for one screenshot per surface page when it is on PATH", async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "baton-fake-chromium-"));
+    const calls = path.join(bin, "calls.log");
+    // A stand-in for Chromium: records its arguments and writes the screenshot it was asked for.
+    fs.writeFileSync(
+      path.join(bin, "chromium"),
+      `#!/bin/sh\necho "$@" >> '${calls}'\nfor a in "$@"; do case "$a" in --screenshot=*) printf 'png' > "\${a#--screenshot=}";; esac; done\n`,
+      { mode: 0o755 },
+    );
+    const { out, stdout } = await runGallery(bin);
+    expect(stdout).toContain(`PNGs: ${SURFACES.length} in ${path.join(out, "png")}`);
+    expect(fs.readdirSync(path.join(out, "png")).sort()).toEqual(SURFACES.map((s) => `${s.id}.png`).sort());
+    const first = fs.readFileSync(calls, "utf8").split("\n")[0] ?? "";
+    expect(first).toContain("--headless");
+    expect(first).toContain("--window-size=800,");
+    expect(first).toContain(`file://${path.join(out, "surfaces", `${SURFACES[0]?.id}.html`)}`);
+  });
+});
