@@ -6,10 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { SURFACES } from "../../gallery/surfaces/index.js";
+import { SURFACES } from "../gallery/surfaces/index.js";
 
 const tsx = createRequire(import.meta.url).resolve("tsx");
-const main = path.resolve("gallery/main.ts");
+const main = path.resolve("test/gallery/main.ts");
 
 /** Runs the gallery into a fresh folder with PATH set to `bin` alone. */
 async function runGallery(bin: string): Promise<{ out: string; stdout: string }> {

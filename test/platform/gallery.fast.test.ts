@@ -1,13 +1,13 @@
 // The reviewers' gallery (`npm run gallery`): every Block Kit builder drawn from fixtures, as Slack would show it.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { declaredBuilders } from "../../gallery/builders.js";
-import { DIRECTORY } from "../../gallery/fixtures/workspace.js";
-import { block } from "../../gallery/render/blocks.js";
-import { escapeHtml } from "../../gallery/render/html.js";
-import { mrkdwnToHtml, plainToHtml } from "../../gallery/render/mrkdwn.js";
-import { type Gallery, renderGallery } from "../../gallery/render/page.js";
-import { SURFACE_GROUPS, SURFACES } from "../../gallery/surfaces/index.js";
+import { declaredBuilders } from "../gallery/builders.js";
+import { DIRECTORY } from "../gallery/fixtures/workspace.js";
+import { block } from "../gallery/render/blocks.js";
+import { escapeHtml } from "../gallery/render/html.js";
+import { mrkdwnToHtml, plainToHtml } from "../gallery/render/mrkdwn.js";
+import { type Gallery, renderGallery } from "../gallery/render/page.js";
+import { SURFACE_GROUPS, SURFACES } from "../gallery/surfaces/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

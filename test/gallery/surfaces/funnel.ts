@@ -1,7 +1,7 @@
 // The funnel: scheduled digests with their chart, /funnel replies, the scorecard, personal digests.
 
-import type { Digest } from "../../src/domain/digests/digest.js";
-import { digestMessage } from "../../src/slack/blocks/funnel.js";
+import type { Digest } from "../../../src/domain/digests/digest.js";
+import { digestMessage } from "../../../src/slack/blocks/funnel.js";
 import {
   funnelHelpMessage,
   postedMessage,
@@ -9,9 +9,9 @@ import {
   subscribedMessage,
   unsubscribedMessage,
   usageMessage,
-} from "../../src/slack/blocks/funnel-replies.js";
-import { personalDigestMessage } from "../../src/slack/blocks/personal-digest.js";
-import { chartAltText, renderDigestChart } from "../../src/slack/charts/digest-chart.js";
+} from "../../../src/slack/blocks/funnel-replies.js";
+import { personalDigestMessage } from "../../../src/slack/blocks/personal-digest.js";
+import { chartAltText, renderDigestChart } from "../../../src/slack/charts/digest-chart.js";
 import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
 import { Channels } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";

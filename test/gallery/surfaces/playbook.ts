@@ -1,15 +1,15 @@
 // The shared playbook (/baton icp, brand, sla), its announcements, and the small replies and notices.
-import { agreementMessage, agreementModal } from "../../src/slack/blocks/agreement.js";
-import { playbookChangeAnnouncement } from "../../src/slack/blocks/announcements.js";
-import { brandGuideMessage, brandGuideModal } from "../../src/slack/blocks/brand-guide.js";
-import { helpMessage } from "../../src/slack/blocks/help.js";
-import { icpMessage, segmentModal } from "../../src/slack/blocks/icp.js";
-import { infoModal } from "../../src/slack/blocks/info-modal.js";
-import { notice } from "../../src/slack/blocks/notice.js";
-import { noticeModal } from "../../src/slack/blocks/notices.js";
-import { playbookSavedView } from "../../src/slack/blocks/playbook-common.js";
-import { unknownCommandMessage } from "../../src/slack/blocks/unknown-command.js";
-import { CampaignViews } from "../../src/slack/ids.js";
+import { agreementMessage, agreementModal } from "../../../src/slack/blocks/agreement.js";
+import { playbookChangeAnnouncement } from "../../../src/slack/blocks/announcements.js";
+import { brandGuideMessage, brandGuideModal } from "../../../src/slack/blocks/brand-guide.js";
+import { helpMessage } from "../../../src/slack/blocks/help.js";
+import { icpMessage, segmentModal } from "../../../src/slack/blocks/icp.js";
+import { infoModal } from "../../../src/slack/blocks/info-modal.js";
+import { notice } from "../../../src/slack/blocks/notice.js";
+import { noticeModal } from "../../../src/slack/blocks/notices.js";
+import { playbookSavedView } from "../../../src/slack/blocks/playbook-common.js";
+import { unknownCommandMessage } from "../../../src/slack/blocks/unknown-command.js";
+import { CampaignViews } from "../../../src/slack/ids.js";
 import { agreement, agreementChange, announced, brandChange, brandGuide, icp, icpChange, segments } from "../fixtures/settings.js";
 import { People } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";

@@ -1,8 +1,8 @@
 // Logging, finding, importing, exporting and erasing leads; leads from outside Slack.
 
-import { lostModal, wonModal } from "../../src/slack/blocks/deal-modals.js";
-import { findResultsMessage } from "../../src/slack/blocks/find-results.js";
-import { forgetModal } from "../../src/slack/blocks/forget-modal.js";
+import { lostModal, wonModal } from "../../../src/slack/blocks/deal-modals.js";
+import { findResultsMessage } from "../../../src/slack/blocks/find-results.js";
+import { forgetModal } from "../../../src/slack/blocks/forget-modal.js";
 import {
   exportTakenNotice,
   externalFile,
@@ -13,12 +13,12 @@ import {
   notInSlack,
   tooLarge,
   unreadable,
-} from "../../src/slack/blocks/lead-files.js";
-import { leadFormValues } from "../../src/slack/blocks/lead-form-values.js";
-import { leadModal } from "../../src/slack/blocks/lead-modal.js";
-import { leadSavedMessage } from "../../src/slack/blocks/lead-saved.js";
-import { leadSummaryText } from "../../src/slack/blocks/lead-summary.js";
-import { newLeadMessage } from "../../src/slack/blocks/new-lead.js";
+} from "../../../src/slack/blocks/lead-files.js";
+import { leadFormValues } from "../../../src/slack/blocks/lead-form-values.js";
+import { leadModal } from "../../../src/slack/blocks/lead-modal.js";
+import { leadSavedMessage } from "../../../src/slack/blocks/lead-saved.js";
+import { leadSummaryText } from "../../../src/slack/blocks/lead-summary.js";
+import { newLeadMessage } from "../../../src/slack/blocks/new-lead.js";
 import { foundLeads, lead, savedLead, sqlLeads } from "../fixtures/leads.js";
 import { Channels, People, TEAM } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";

@@ -1,6 +1,6 @@
-// `npm run gallery [-- --out <dir>]`: draws every surface Baton builds to gallery/out/index.html (one page), one
-// page per surface in gallery/out/surfaces/, and with headless Chromium on PATH one PNG per surface in
-// gallery/out/png/.
+// `npm run gallery [-- --out <dir>]`: draws every surface Baton builds to test/gallery/out/index.html (one page), one
+// page per surface in test/gallery/out/surfaces/, and with headless Chromium on PATH one PNG per surface in
+// test/gallery/out/png/.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,9 +9,9 @@ import { DIRECTORY } from "./fixtures/workspace.js";
 import { type RenderedSurface, renderGallery } from "./render/page.js";
 import { SURFACE_GROUPS } from "./surfaces/index.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
-const OUT = args.includes("--out") ? path.resolve(args[args.indexOf("--out") + 1] ?? "") : path.join(ROOT, "gallery", "out");
+const OUT = args.includes("--out") ? path.resolve(args[args.indexOf("--out") + 1] ?? "") : path.join(ROOT, "test", "gallery", "out");
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 function findBrowser(): string | null {

@@ -1,8 +1,8 @@
 // The handoff's life: the card, the DMs and thread notices around it, the reject modal, the Home and lead card.
 
-import { teamFunnelSection } from "../../src/slack/blocks/funnel.js";
-import { handedOffMessage } from "../../src/slack/blocks/handed-off.js";
-import { duplicateCardMessage, handoffCardMessage } from "../../src/slack/blocks/handoff-card.js";
+import { teamFunnelSection } from "../../../src/slack/blocks/funnel.js";
+import { handedOffMessage } from "../../../src/slack/blocks/handed-off.js";
+import { duplicateCardMessage, handoffCardMessage } from "../../../src/slack/blocks/handoff-card.js";
 import {
   acceptedNotice,
   answeredDm,
@@ -12,10 +12,10 @@ import {
   redactedNotice,
   rejectedNotice,
   reminderNotice,
-} from "../../src/slack/blocks/handoff-notices.js";
-import { homeView } from "../../src/slack/blocks/home.js";
-import { leadCardModal } from "../../src/slack/blocks/lead-card.js";
-import { rejectModal } from "../../src/slack/blocks/reject-modal.js";
+} from "../../../src/slack/blocks/handoff-notices.js";
+import { homeView } from "../../../src/slack/blocks/home.js";
+import { leadCardModal } from "../../../src/slack/blocks/lead-card.js";
+import { rejectModal } from "../../../src/slack/blocks/reject-modal.js";
 import { weekSoFar } from "../fixtures/funnel.js";
 import {
   acceptedCard,

@@ -1,13 +1,13 @@
 // /baton settings and its sections, as an admin sees them.
-import { channelsSettingsModal } from "../../src/slack/blocks/channels-settings.js";
-import { customerDataModal } from "../../src/slack/blocks/customer-data-settings.js";
-import { digestsListView, scheduleEditorView } from "../../src/slack/blocks/digest-settings.js";
-import { leadSourceForm } from "../../src/slack/blocks/lead-source-form.js";
-import { setupSteps } from "../../src/slack/blocks/lead-source-steps.js";
-import { leadSourcesView, sourceSecretView } from "../../src/slack/blocks/lead-sources.js";
-import { rotationSettingsModal } from "../../src/slack/blocks/rotation-settings.js";
-import { settingsHomeView, settingsLoadingView, settingsNotAllowedView } from "../../src/slack/blocks/settings-home.js";
-import { webFormsView } from "../../src/slack/blocks/web-forms.js";
+import { channelsSettingsModal } from "../../../src/slack/blocks/channels-settings.js";
+import { customerDataModal } from "../../../src/slack/blocks/customer-data-settings.js";
+import { digestsListView, scheduleEditorView } from "../../../src/slack/blocks/digest-settings.js";
+import { leadSourceForm } from "../../../src/slack/blocks/lead-source-form.js";
+import { setupSteps } from "../../../src/slack/blocks/lead-source-steps.js";
+import { leadSourcesView, sourceSecretView } from "../../../src/slack/blocks/lead-sources.js";
+import { rotationSettingsModal } from "../../../src/slack/blocks/rotation-settings.js";
+import { settingsHomeView, settingsLoadingView, settingsNotAllowedView } from "../../../src/slack/blocks/settings-home.js";
+import { webFormsView } from "../../../src/slack/blocks/web-forms.js";
 import {
   channelsAndPeople,
   customerData,

@@ -1,9 +1,9 @@
 // Campaigns: the form, the confirmation, the card, the list and the announcement to sales.
-import { campaignAnnouncement as announcementMessage } from "../../src/slack/blocks/announcements.js";
-import { campaignCardMessage } from "../../src/slack/blocks/campaign-card.js";
-import { campaignFormView } from "../../src/slack/blocks/campaign-form.js";
-import { campaignListMessage, campaignMatchesMessage } from "../../src/slack/blocks/campaign-list.js";
-import { campaignLoggedView, campaignSavedView } from "../../src/slack/blocks/campaign-saved.js";
+import { campaignAnnouncement as announcementMessage } from "../../../src/slack/blocks/announcements.js";
+import { campaignCardMessage } from "../../../src/slack/blocks/campaign-card.js";
+import { campaignFormView } from "../../../src/slack/blocks/campaign-form.js";
+import { campaignListMessage, campaignMatchesMessage } from "../../../src/slack/blocks/campaign-list.js";
+import { campaignLoggedView, campaignSavedView } from "../../../src/slack/blocks/campaign-saved.js";
 import {
   campaignAnnouncement,
   campaignCard,

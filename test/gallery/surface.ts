@@ -1,8 +1,7 @@
 // What the gallery shows: one surface per entry, the builder that makes it, and where people see it.
 import type { HomeView, ModalView } from "@slack/types";
-import type { Message } from "../src/slack/blocks/message.js";
+import type { Message } from "../../src/slack/blocks/message.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: any builder, whatever its parameters; only its name is read.
 type Builder = (...args: any[]) => Message | ModalView | HomeView;
 
 interface Common {
