@@ -59,7 +59,7 @@ describe("/lead export [stage] [campaign]", () => {
 
   it("sends every lead of the workspace as a CSV in a DM, read page by page", async () => {
     const { done, file } = await exported("");
-    expect(done).toContain("Sent you 2100 leads (all stages, all campaigns) in a direct message");
+    expect(done).toContain("Sent you 2,100 leads (all stages, all campaigns) in a direct message");
     expect(file?.channelId).toBe(`D${USER}`);
     const rows = parse(file?.content ?? "", { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2100);

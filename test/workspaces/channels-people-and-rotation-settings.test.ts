@@ -42,7 +42,7 @@ describe("settings: Channels and people, Rotation", () => {
     expect(text).toContain(`Sales: <#${SALES_CHANNEL}>`);
     expect(text).toContain(`Marketing: <#${MARKETING_CHANNEL}>`);
     expect(text).toContain("Sales team: anyone");
-    expect(text).toContain("*Rotation*\\nOff · 0 rep(s) listed");
+    expect(text).toContain("*Rotation*\\nOff · 0 reps listed");
   });
 
   it("opens Channels and people with the current values, user groups to pick from", async () => {

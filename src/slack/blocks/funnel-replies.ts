@@ -1,8 +1,9 @@
 // Short replies to /funnel: usage, subscriptions, the scorecard on its own, a posted confirmation.
+
 import type { KnownBlock } from "@slack/types";
 import type { SubscriptionSummary } from "../../domain/digests/subscriptions.js";
 import type { Scorecard } from "../../domain/funnel/scorecard.js";
-import { periodLabel } from "./format.js";
+import { periodLabel, plural } from "./format.js";
 import type { Message } from "./message.js";
 import { scorecardBlocks, scorecardFallback } from "./scorecard.js";
 import { channelLink, escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
@@ -47,7 +48,7 @@ export function subscribedMessage(s: SubscriptionSummary & { created: boolean })
 }
 
 export function unsubscribedMessage(removed: number): Message {
-  const text = removed > 0 ? `Done: ${removed} subscription${removed === 1 ? "" : "s"} stopped.` : "You had no such subscription.";
+  const text = removed > 0 ? `Done: ${plural(removed, "subscription")} stopped.` : "You had no such subscription.";
   return { text, blocks: [{ type: "section", text: mrkdwn(text) }] };
 }
 

@@ -1,10 +1,11 @@
 // The App Home's parts for marketers, admins and newcomers (the rep's part is in home.ts).
+
 import type { Button, KnownBlock } from "@slack/types";
 import type { MarketerHome, SetupChecklist, WaitingHandoff } from "../../domain/home/home.js";
 import { SETUP_ITEM_LABELS, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { Actions, CampaignActions, HomeActions, itemBlockId, LeadActions } from "../ids.js";
-import { count, times, wholeMoney } from "./format.js";
+import { count, plural, times, wholeMoney } from "./format.js";
 import { clockText } from "./handoff-answer.js";
 import { summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
@@ -88,7 +89,7 @@ function sentBackRow(lead: Lead): KnownBlock {
 
 function campaignLine(c: MarketerHome["campaigns"][number]): string {
   const sqls = c.sqls === 1 ? STAGE_LABELS.sql : STAGE_COUNT_LABELS.sql;
-  const parts = [`${count(c.leads)} ${c.leads === 1 ? "lead" : "leads"}`, `${count(c.sqls)} ${sqls}`];
+  const parts = [plural(c.leads, "lead"), `${count(c.sqls)} ${sqls}`];
   if (c.costPerLeadCents !== null) parts.push(`${wholeMoney(c.costPerLeadCents, c.currency)} per lead`);
   if (c.returnOnSpend !== null) parts.push(`${times(c.returnOnSpend)} return on spend`);
   return `*${escapeMrkdwn(truncate(c.name, 150))}* · ${parts.join(" · ")}`;

@@ -5,6 +5,7 @@ import type { CsvImportResult } from "../../domain/leads/import-leads-csv.js";
 import { IMPORT_REQUEST_MINUTES } from "../../domain/leads/lead-files.js";
 import { isStage } from "../../domain/leads/stages.js";
 import type { ExportNotice } from "../../domain/ports.js";
+import { plural } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, mrkdwn, truncate } from "./text.js";
 
@@ -119,7 +120,7 @@ export function exportTakenNotice(notice: ExportNotice): Message {
     ...(notice.stage && isStage(notice.stage) ? { stage: notice.stage } : {}),
     ...(notice.campaignName ? { campaign: { id: "", name: notice.campaignName } } : {}),
   });
-  const text = `<@${notice.userId}> exported ${notice.rowCount} ${notice.rowCount === 1 ? "lead" : "leads"} (${escapeMrkdwn(what)}) from Baton.`;
+  const text = `<@${notice.userId}> exported ${plural(notice.rowCount, "lead")} (${escapeMrkdwn(what)}) from Baton.`;
   return {
     text,
     blocks: [

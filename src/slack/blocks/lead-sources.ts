@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { SourceSummary, UnmatchedCode } from "../../domain/intake/lead-sources.js";
 import { LeadSourceIds } from "../ids.js";
+import { plural } from "./format.js";
 import { option } from "./inputs.js";
 import { providerLabel } from "./lead-source-steps.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
@@ -54,12 +55,12 @@ export function leadSourcesView(list: LeadSourcesList): ModalView {
 
 function sourceBlocks(source: LeadSourcesList["sources"][number]): KnownBlock[] {
   const last = source.lastReceivedAt ? `last received ${slackDate(source.lastReceivedAt)}` : "nothing received yet";
-  const counts = `${source.receivedCount} lead${source.receivedCount === 1 ? "" : "s"}${source.badSignatureCount > 0 ? ` · ${source.badSignatureCount} refused (bad signature)` : ""}`;
+  const counts = `${plural(source.receivedCount, "lead")}${source.badSignatureCount > 0 ? ` · ${source.badSignatureCount} refused (bad signature)` : ""}`;
   const mapped = Object.keys(source.fieldMap).length;
   const details = [
     `${providerLabel(source.provider)} · ${last} · ${counts}`,
     `\`POST ${truncate(source.url, 400)}\``,
-    `Default campaign: ${source.campaignName ? escapeMrkdwn(source.campaignName) : "none"} · ${mapped} field${mapped === 1 ? "" : "s"} mapped`,
+    `Default campaign: ${source.campaignName ? escapeMrkdwn(source.campaignName) : "none"} · ${plural(mapped, "field")} mapped`,
   ];
   return [
     { type: "divider" },
@@ -97,7 +98,7 @@ function sourceBlocks(source: LeadSourcesList["sources"][number]): KnownBlock[] 
 }
 
 function codeBlock(code: UnmatchedCode, options: PlainTextOption[]): KnownBlock {
-  const text = mrkdwn(`\`${escapeMrkdwn(truncate(code.code, 200))}\` · ${code.leads} lead${code.leads === 1 ? "" : "s"}`);
+  const text = mrkdwn(`\`${escapeMrkdwn(truncate(code.code, 200))}\` · ${plural(code.leads, "lead")}`);
   if (options.length === 0) return { type: "section", text };
   return {
     type: "section",

@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { SOURCE_PATH_PREFIX } from "../../http/webhooks.js";
 import { isAppError } from "../../lib/errors.js";
+import { plural } from "../blocks/format.js";
 import { leadSourcesView } from "../blocks/lead-sources.js";
 import { messageFor } from "../errors.js";
 import type { ListenerDeps } from "../listener-deps.js";
@@ -71,8 +72,8 @@ export const leadSourcesSection: SettingsSection = {
   async summary({ deps, teamId }) {
     const [sources, codes] = await Promise.all([deps.services.leadSources.list(teamId), deps.services.leadSources.unmatchedCodes(teamId)]);
     if (sources.length === 0) return "None yet: add Typeform, Tally, Webflow, HubSpot, Calendly, Zapier or Make to receive their leads.";
-    const waiting = codes.length > 0 ? ` · ${codes.length} unknown tracking code${codes.length === 1 ? "" : "s"} to map` : "";
-    return `${sources.length} source${sources.length === 1 ? "" : "s"}: ${sources.map((s) => s.name).join(", ")}${waiting}`;
+    const waiting = codes.length > 0 ? ` · ${plural(codes.length, "unknown tracking code")} to map` : "";
+    return `${plural(sources.length, "source")}: ${sources.map((s) => s.name).join(", ")}${waiting}`;
   },
   async open({ client, deps, teamId, triggerId }) {
     await client.views.push({ trigger_id: triggerId, view: await leadSourcesList(deps, teamId) });

@@ -1,3 +1,4 @@
+import { plural } from "../blocks/format.js";
 import { rotationSettingsModal } from "../blocks/rotation-settings.js";
 import type { SettingsSection } from "./section.js";
 
@@ -7,9 +8,9 @@ export const rotationSection: SettingsSection = {
   title: "Rotation",
   async summary({ deps, teamId }) {
     const s = await deps.services.rotation.settings(teamId);
-    if (!s.enabled) return `Off · ${s.members.length} rep(s) listed`;
+    if (!s.enabled) return `Off · ${plural(s.members.length, "rep")} listed`;
     const away = s.members.filter((m) => m.away).length;
-    return `On · ${s.members.length} rep(s)${away > 0 ? `, ${away} away` : ""} · reassign on breach: ${s.reassignOnBreach ? "yes" : "no"}`;
+    return `On · ${plural(s.members.length, "rep")}${away > 0 ? `, ${away} away` : ""} · reassign on breach: ${s.reassignOnBreach ? "yes" : "no"}`;
   },
   async open({ client, deps, teamId, triggerId }) {
     const s = await deps.services.rotation.settings(teamId);

@@ -1,3 +1,4 @@
+import { plural } from "../../blocks/format.js";
 import { describeExport, exportFileName } from "../../blocks/lead-files.js";
 import { replyOnError } from "../../errors.js";
 import { directMessageChannel, tempCsv, uploadCsv } from "../../files.js";
@@ -36,7 +37,7 @@ export function leadExportSubcommand(deps: ListenerDeps): Subcommand {
         await respond({
           response_type: "ephemeral",
           replace_original: false,
-          text: `:white_check_mark: Sent you ${count} ${count === 1 ? "lead" : "leads"} (${what}) in a direct message.`,
+          text: `:white_check_mark: Sent you ${plural(count, "lead")} (${what}) in a direct message.`,
         });
       } finally {
         file.dispose();
