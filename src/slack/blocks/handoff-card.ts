@@ -26,13 +26,23 @@ export function handoffStatusLine(card: HandoffCard): string {
   return `:hourglass_flowing_sand: ${who}${due}${breached}`;
 }
 
+const OUTCOME_WORDS: Record<string, string> = { accepted: "Accepted", rejected: "Rejected" };
+
+/** What happened, then who: "New lead for sales", "Accepted · Jane Doe, Acme Corp", "Rejected · an erased lead". */
+export function cardHeader(card: HandoffCard): string {
+  const outcome = OUTCOME_WORDS[card.status];
+  if (!outcome) return "New lead for sales";
+  const who = card.lead.erased ? "an erased lead" : [card.lead.name, card.lead.company].filter(Boolean).join(", ") || "a lead";
+  return `${outcome} · ${who}`;
+}
+
 /** The card's buttons block names its handoff, so the Assign select knows which one it assigns. */
 export const handoffIdOfBlock = (blockId: string) => itemIdOfBlock("handoff", blockId);
 
 /** The handoff card in the sales channel: who the lead is, where from, who qualified it, and the buttons. */
 export function handoffCardMessage(card: HandoffCard): Message {
   const blocks: KnownBlock[] = [
-    { type: "header", text: plain(card.status === "pending" ? "New lead for sales" : "Lead handoff", Limits.headerText) },
+    { type: "header", text: plain(cardHeader(card), Limits.headerText) },
     { type: "section", block_id: "lead", text: mrkdwn(leadSummaryText(card.lead, card.campaignName)) },
     {
       type: "context",

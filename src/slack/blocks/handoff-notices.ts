@@ -24,16 +24,19 @@ export function leadLabel(card: HandoffCard): string {
 
 const cardLink = (permalink: string | undefined, label = "the handoff card") => (permalink ? `<${permalink}|${label}>` : label);
 
+/** "@Kim: @Ava accepted a lead at Acme after 3 min and owns it now." (to the marketer who handed it off). */
 export function acceptedNotice(card: HandoffCard): Message {
   const waited = card.decidedAt ? ` after ${formatDuration(card.decidedAt.getTime() - card.handedOffAt.getTime())}` : "";
-  return message(`${mention(card.handedOffById)} ${mention(card.decidedById ?? "")} accepted this lead${waited} and owns it now.`);
+  return message(
+    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} accepted ${leadLabel(card)}${waited} and owns it now.`,
+  );
 }
 
 export function rejectedNotice(card: HandoffCard, permalink?: string): Message {
   const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
   const where = permalink ? ` (${cardLink(permalink)})` : "";
   return message(
-    `${mention(card.handedOffById)} ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
+    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
   );
 }
 
