@@ -107,7 +107,7 @@ describe("the gallery", () => {
 
   it("shows mentions, channels and user groups by name, as Slack does", () => {
     expect(section("accepted-thread")).toContain(
-      '<span class="mention">@Kim Reyes</span> <span class="mention">@Ava Adams</span> accepted',
+      '<span class="mention">@Kim Reyes</span>: <span class="mention">@Ava Adams</span> accepted',
     );
     expect(section("handed-off")).toContain('<span class="mention channel">#sales</span>');
     expect(section("escalation")).toContain('<span class="mention">@sales-team</span>');
