@@ -92,8 +92,10 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
       await Promise.all([second.baton.jobs.slaLadder?.run(), third.baton.jobs.slaLadder?.run(), second.baton.jobs.slaLadder?.run()]);
       await second.baton.jobs.slaLadder?.run();
 
-      const escalations = channelPosts(owner, (c) => textOf(c).includes("waited past the agreed response time"));
-      expect(escalations).toHaveLength(1);
+      // One escalation, in the card's thread and broadcast to the channel; no second post beside the card.
+      expect(channelPosts(owner, (c) => textOf(c).includes("waited past the agreed response time"))).toHaveLength(0);
+      const escalations = threadPosts(owner, ts).filter((c) => textOf(c).includes("waited past the agreed response time"));
+      expect(escalations.map((c) => String(c.args.reply_broadcast))).toEqual(["true"]);
       // Counted once in /metrics, on whichever instance recorded the breach.
       const counted = await Promise.all(
         [...new Set([second, third])].map(async (instance) => (await fetch(`${instance.url}/metrics`)).text()),
@@ -102,7 +104,6 @@ describe("the SLA ladder across a weekend, a restart and two replicas", () => {
       expect(breaches.reduce((a, b) => a + b, 0)).toBe(1);
       expect(textOf(escalations[0])).toContain(`<!subteam^${GROUP}>`);
       const thread = threadPosts(owner, ts);
-      expect(thread.filter((c) => textOf(c).includes("waited past the agreed response time"))).toHaveLength(1);
       expect(thread.filter((c) => textOf(c).includes(`reassigned from <@${REP}> to <@${REP2}>`))).toHaveLength(1);
       expect(dmsTo(owner, REP2)).toHaveLength(1);
       expect(textOf(dmsTo(owner, REP2)[0])).toContain("to you, with a full response time of your own");
@@ -251,7 +252,8 @@ describe("an SLA step Slack fails to deliver", () => {
     await app.baton.jobs.slaLadder?.run();
     await app.baton.jobs.slaLadder?.run();
     expect(threadPosts(app, ts)).toHaveLength(2);
-    expect(channelPosts(app, linking(ts))).toHaveLength(1);
+    expect(String(threadPosts(app, ts).at(-1)?.args.reply_broadcast)).toBe("true");
+    expect(channelPosts(app, linking(ts))).toHaveLength(0);
     expect(await app.db.leadEvent.count({ where: { leadId: handoff.leadId, type: "escalated" } })).toBe(1);
   });
 });

@@ -108,9 +108,10 @@ export function teamMentionText(team: TeamMention): string {
   return team.userIds.length > MENTIONED_PEOPLE ? `${shown} and others` : shown;
 }
 
-export function escalationNotice(card: HandoffCard, team: TeamMention, permalink?: string): Message {
+/** Posted in the card's thread and broadcast to the channel: the card is right above it. */
+export function escalationNotice(card: HandoffCard, team: TeamMention): Message {
   const who = card.assigneeId ? ` (assigned to ${mention(card.assigneeId)})` : "";
   return message(
-    `:rotating_light: ${teamMentionText(team)}: ${leadLabel(card)}${who} has waited past the agreed response time. Please accept or reject it now on ${cardLink(permalink)}.`,
+    `:rotating_light: ${teamMentionText(team)}: ${leadLabel(card)}${who} has waited past the agreed response time. Please accept or reject it now on the card.`,
   );
 }

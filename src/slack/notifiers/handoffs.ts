@@ -87,9 +87,10 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return null;
   }
 
+  /** One escalation: in the card's thread, broadcast to the channel (so the team sees it where it is answered). */
   async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
-    await this.inThread(card, escalationNotice(card, team));
-    await this.post(card.teamId, card.channelId, escalationNotice(card, team, await this.permalink(card)));
+    if (card.messageTs) await this.post(card.teamId, card.channelId, escalationNotice(card, team), card.messageTs, true);
+    else await this.post(card.teamId, card.channelId, escalationNotice(card, team));
   }
 
   async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
@@ -98,16 +99,11 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     for (const ref of refs) await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
   }
 
-  private async post(teamId: string, channel: string, message: Message, threadTs?: string): Promise<MessageRef> {
+  private async post(teamId: string, channel: string, message: Message, threadTs?: string, broadcast = false): Promise<MessageRef> {
     const client: WebClient = await this.clients.forTeam(teamId);
     try {
-      const result = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      });
+      const base = { channel, text: message.text, blocks: message.blocks, unfurl_links: false };
+      const result = await client.chat.postMessage(threadTs ? { ...base, thread_ts: threadTs, reply_broadcast: broadcast } : base);
       return { channelId: result.channel ?? channel, ts: result.ts ?? "" };
     } catch (error) {
       throw postingRefusal(error, channel);

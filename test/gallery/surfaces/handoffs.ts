@@ -176,9 +176,9 @@ export const handoffSurfaces: Surface[] = [
     title: "Escalation in the sales channel",
     builder: escalationNotice,
     kind: "message",
-    where: "#sales",
+    where: "#sales, in the card's thread and broadcast to the channel",
     seenBy: "the sales team",
-    render: () => escalationNotice(overdueCard, { groupId: SALES_GROUP, userIds: [] }, PERMALINK),
+    render: () => escalationNotice(overdueCard, { groupId: SALES_GROUP, userIds: [] }),
   },
   {
     id: "accepted-thread",
