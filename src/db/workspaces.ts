@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import type { Db, Tx } from "./client.js";
 import type { ScheduleFields } from "./digest-schedules.js";
 import { isUniqueViolation } from "./errors.js";
 import { Prisma, type Workspace } from "./generated/sqlite/client.js";
@@ -37,7 +37,7 @@ export async function ensureWorkspaceRow(
   }
 }
 
-export function findWorkspace(db: Db, teamId: string): Promise<Workspace | null> {
+export function findWorkspace(db: Tx, teamId: string): Promise<Workspace | null> {
   return db.workspace.findUnique({ where: { teamId } });
 }
 

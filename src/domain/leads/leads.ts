@@ -78,9 +78,8 @@ export class Leads {
     const needle = normaliseForSearch(text);
     if (!needle) throw new AppError("invalid_input", "Say what to look for, for example `/lead find acme`.");
     const found = await searchLeads(this.deps.db, teamId, needle, FIND_LIMIT);
-    const shown: Lead[] = [];
-    for (const lead of found) shown.push((await this.deps.roles.leadAccess(teamId, viewerId, lead)) === "full" ? lead : headlineOnly(lead));
-    return shown;
+    const access = await this.deps.roles.accessToLeads(teamId, viewerId);
+    return found.map((lead) => (access(lead) === "full" ? lead : headlineOnly(lead)));
   }
 
   /** Campaigns for the modal's source select: names containing the typed text, active first. */

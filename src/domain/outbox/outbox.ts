@@ -46,13 +46,11 @@ export class Outbox {
    */
   async deliverFor(teamId: string, kind: string, subjectId: string): Promise<EffectOutcome[]> {
     const effects = await effectsOf(this.deps.db, teamId, kind, subjectId);
-    const outcomes: EffectOutcome[] = [];
-    for (const effect of effects) {
-      if (effect.status === "pending") await this.deliver(effect.id);
-      const [now] = (await effectsOf(this.deps.db, teamId, kind, subjectId)).filter((e) => e.id === effect.id);
-      outcomes.push(outcomeOf(now ?? effect));
-    }
-    return outcomes;
+    const pending = effects.filter((effect) => effect.status === "pending");
+    for (const effect of pending) await this.deliver(effect.id);
+    // Read back as settled: by this delivery, or by another process that held an effect meanwhile.
+    const settled = pending.length > 0 ? await effectsOf(this.deps.db, teamId, kind, subjectId) : effects;
+    return settled.map(outcomeOf);
   }
 
   /** The sweeper: every due effect nobody holds, oldest first. Returns how many it delivered. */

@@ -32,9 +32,7 @@ export class Roles {
 
   /** Baton admins: the workspace's listed admins, plus Slack's workspace admins and owners. */
   async isAdmin(teamId: string, userId: string): Promise<boolean> {
-    const workspace = await findWorkspace(this.deps.db, teamId);
-    if (asIds(workspace?.adminUserIds).includes(userId)) return true;
-    return this.deps.directory.isWorkspaceAdmin(teamId, userId);
+    return this.listedOrSlackAdmin(await findWorkspace(this.deps.db, teamId), teamId, userId);
   }
 
   async requireAdmin(teamId: string, userId: string, doing: string): Promise<void> {
@@ -48,6 +46,7 @@ export class Roles {
 
   /** The sales team: a user group and/or a list of people; when neither is set, every member but guests. */
   async isSalesRep(teamId: string, userId: string): Promise<boolean> {
+    if (await this.isGuest(teamId, userId)) return false;
     const workspace = await findWorkspace(this.deps.db, teamId);
     return this.inTeam(teamId, userId, workspace?.salesUserGroupId ?? null, workspace?.salesUserIds, true);
   }
@@ -70,19 +69,19 @@ export class Roles {
     );
   }
 
-  /** Marketing: a user group and/or a list of people; when neither is set, every member but guests. */
-  async isMarketer(teamId: string, userId: string): Promise<boolean> {
-    const workspace = await findWorkspace(this.deps.db, teamId);
-    return this.inTeam(teamId, userId, workspace?.marketingUserGroupId ?? null, workspace?.marketingUserIds, true);
+  /** Full for the sales team, marketing, admins and the lead's own people; headline for other members; none for guests. */
+  async leadAccess(teamId: string, userId: string, lead: LeadPeople): Promise<LeadAccess> {
+    return (await this.accessToLeads(teamId, userId))(lead);
   }
 
-  /** Full for the sales team, marketing, admins and the lead's own people; headline for other members; none for guests. */
-  async leadAccess(teamId: string, userId: string, lead?: LeadPeople): Promise<LeadAccess> {
-    if (await this.isGuest(teamId, userId)) return "none";
-    if (lead && (lead.createdById === userId || lead.ownerId === userId)) return "full";
-    const workspace = await findWorkspace(this.deps.db, teamId);
-    if (await this.seesLeadsInFull(teamId, userId, workspace)) return "full";
-    return "headline";
+  /**
+   * The person's access to each lead, decided once (their teams and guest status) and then per lead (whoever logged
+   * or owns a lead sees it in full): for a list of leads, one workspace read and one guest check in all.
+   */
+  async accessToLeads(teamId: string, userId: string): Promise<(lead: LeadPeople) => LeadAccess> {
+    if (await this.isGuest(teamId, userId)) return () => "none";
+    const full = await this.seesLeadsInFull(teamId, userId, await findWorkspace(this.deps.db, teamId));
+    return (lead) => (full || lead.createdById === userId || lead.ownerId === userId ? "full" : "headline");
   }
 
   /** Refuses guests anything about leads (finding, opening, logging, moving). */
@@ -104,8 +103,8 @@ export class Roles {
   /** Bulk export: Baton admins and the export role the admins pick; never guests. */
   async mayExport(teamId: string, userId: string): Promise<boolean> {
     if (await this.isGuest(teamId, userId)) return false;
-    if (await this.isAdmin(teamId, userId)) return true;
     const workspace = await findWorkspace(this.deps.db, teamId);
+    if (await this.listedOrSlackAdmin(workspace, teamId, userId)) return true;
     return this.inTeam(teamId, userId, workspace?.exportUserGroupId ?? null, workspace?.exportUserIds, false);
   }
 
@@ -123,13 +122,19 @@ export class Roles {
     return asIds((await findWorkspace(this.deps.db, teamId))?.adminUserIds);
   }
 
+  /** For someone known not to be a guest. */
   private async seesLeadsInFull(teamId: string, userId: string, workspace: Workspace | null): Promise<boolean> {
     if (await this.inTeam(teamId, userId, workspace?.salesUserGroupId ?? null, workspace?.salesUserIds, true)) return true;
     if (await this.inTeam(teamId, userId, workspace?.marketingUserGroupId ?? null, workspace?.marketingUserIds, true)) return true;
-    return this.isAdmin(teamId, userId);
+    return this.listedOrSlackAdmin(workspace, teamId, userId);
   }
 
-  /** In a group and/or list; with neither set, everyone but guests when `emptyMeansEveryone`, else nobody. */
+  private async listedOrSlackAdmin(workspace: Workspace | null, teamId: string, userId: string): Promise<boolean> {
+    if (asIds(workspace?.adminUserIds).includes(userId)) return true;
+    return this.deps.directory.isWorkspaceAdmin(teamId, userId);
+  }
+
+  /** In a group and/or list; with neither set, everyone when `emptyMeansEveryone`, else nobody (guests are the caller's check). */
   private async inTeam(
     teamId: string,
     userId: string,
@@ -137,7 +142,6 @@ export class Roles {
     ids: unknown,
     emptyMeansEveryone: boolean,
   ): Promise<boolean> {
-    if (await this.isGuest(teamId, userId)) return false;
     const listed = asIds(ids);
     if (listed.length === 0 && !groupId) return emptyMeansEveryone;
     if (listed.includes(userId)) return true;

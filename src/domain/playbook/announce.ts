@@ -2,8 +2,7 @@
 // effect written in the transaction of the change, delivered right after it (and by the sweeper if that fails).
 import type { Db, Tx } from "../../db/client.js";
 import { insertPlaybookChange, type NewPlaybookChange, type PlaybookChange } from "../../db/playbook.js";
-import type { Workspace } from "../../db/workspaces.js";
-import { findWorkspace } from "../../db/workspaces.js";
+import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { type EffectKind, EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
 import type { Outbox } from "../outbox/outbox.js";
 import type { AnnouncementDelivery } from "../ports.js";
@@ -26,7 +25,7 @@ export async function enqueueTeamAnnouncement(
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: TeamChannel[] },
   at: Date,
 ): Promise<void> {
-  const workspace = await tx.workspace.findUnique({ where: { teamId: effect.teamId } });
+  const workspace = await findWorkspace(tx, effect.teamId);
   await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at);
 }
 
