@@ -12,7 +12,7 @@ import { buildKnownWeek, NOW, ZONE } from "../funnel/known-week.js";
 import { blockKitProblems } from "../helpers/block-kit.js";
 import { TestClock } from "../helpers/clock.js";
 import { type OpenTestDatabase, openTestDatabase } from "../helpers/db.js";
-import { decodePng } from "../helpers/png.js";
+import { decodeImage } from "../helpers/image.js";
 
 const allText = (blocks: unknown[]) => JSON.stringify(blocks);
 
@@ -120,12 +120,13 @@ describe("the digest message and chart", () => {
     expect(blockKitProblems(digestMessage(digest), "message")).toEqual([]);
   });
 
-  it("renders the chart to a decodable PNG of the right size with the funnel's colours", async () => {
+  it("renders the chart to a decodable JPEG of the right size with the funnel's colours", async () => {
     const digest = await digests.digest(await funnel.query("T0MSG00001", "last week"), "shared", ALL);
     expect(digest.trend?.periods).toHaveLength(8);
-    const png = renderDigestChart(digest);
-    expect(png.length).toBeGreaterThan(10_000);
-    const image = decodePng(png);
+    const chart = renderDigestChart(digest);
+    expect(chart.length).toBeGreaterThan(10_000);
+    const image = decodeImage(chart);
+    expect(image.format).toBe("jpeg");
     expect([image.width, image.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
     let white = 0;
     let mqlBlue = 0;
@@ -144,9 +145,18 @@ describe("the digest message and chart", () => {
     expect(wonGreen).toBeGreaterThan(50);
   });
 
+  it("draws a digest's chart the same whatever charts were drawn before it (the charts are reused)", async () => {
+    const busy = await digests.digest(await funnel.query("T0MSG00001", "last week"), "shared", ALL);
+    const quiet = await digests.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
+    const first = renderDigestChart(busy);
+    renderDigestChart(quiet);
+    expect(renderDigestChart(busy).equals(first)).toBe(true);
+    expect(renderDigestChart(quiet).equals(first)).toBe(false);
+  });
+
   it("renders a chart for an empty period too", async () => {
     const digest = await digests.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
-    const image = decodePng(renderDigestChart(digest));
+    const image = decodeImage(renderDigestChart(digest));
     expect([image.width, image.height]).toEqual([1200, 520]);
   });
 

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TestClock } from "../helpers/clock.js";
-import { decodePng } from "../helpers/png.js";
+import { decodeImage } from "../helpers/image.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { FunnelData } from "./fixtures.js";
 import { buildKnownWeek, NOW, ZONE } from "./known-week.js";
@@ -99,7 +99,7 @@ describe("/funnel", () => {
     const fileId = complete.args.files[0].id as string;
     const png = app.slack.uploads.get(fileId);
     if (!png) throw new Error("no upload");
-    expect(decodePng(png)).toMatchObject({ width: 1200, height: 520 });
+    expect(decodeImage(png)).toMatchObject({ format: "jpeg", width: 1200, height: 520 });
   });
 
   it("says how to fix it when it may not post in the channel, and posts nothing", async () => {

@@ -24,7 +24,7 @@ export type Surface =
       ephemeral?: boolean;
       render: () => Message;
       /** A PNG posted with the message (the digest's chart): drawn in the thread, and for any slack_file image. */
-      chart?: { title: string; alt: string; png: () => Buffer };
+      chart?: { title: string; alt: string; image: () => Buffer };
     })
   | (Common & { kind: "modal"; render: () => ModalView })
   | (Common & { kind: "home"; render: () => HomeView });

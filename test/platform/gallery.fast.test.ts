@@ -79,8 +79,8 @@ describe("the gallery", () => {
   it("draws the digest with its chart embedded as a PNG, the Home with its waiting rows, and modals with their inputs", () => {
     const digest = section("digest-sales");
     expect(digest).toContain("Funnel · Week of Nov 23, 2026");
-    expect(digest).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/]{1000,}/);
-    expect(section("digest-quiet")).not.toContain("data:image/png");
+    expect(digest).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/]{1000,}/);
+    expect(section("digest-quiet")).not.toContain("data:image/jpeg");
     const home = section("home-rep");
     for (const text of ["Waiting for your answer (2)", "<b>Luis Ortega</b>", "🚨</span> <b>Overdue</b>", "Mark me away", "Team funnel"])
       expect(home).toContain(text);

@@ -8,7 +8,7 @@ import type { Logger } from "../../lib/logger.js";
 import { digestMessage } from "../blocks/funnel.js";
 import { personalDigestMessage } from "../blocks/personal-digest.js";
 import { channelLink } from "../blocks/text.js";
-import { chartAltText, renderDigestChart } from "../charts/digest-chart.js";
+import { CHART_FILE, chartAltText, renderDigestChart } from "../charts/digest-chart.js";
 import type { SlackClients } from "../clients.js";
 import { findMarkedMessage } from "../history.js";
 import { postingRefusal, problemForAdmins } from "../slack-errors.js";
@@ -59,13 +59,13 @@ export class SlackDigestPublisher implements DigestPublisher {
   }
 
   async postChart(input: { teamId: string; channelId: string; threadTs: string; digest: Digest }): Promise<void> {
-    const png = renderDigestChart(input.digest);
+    const chart = renderDigestChart(input.digest);
     await this.call(input.teamId, input.channelId, (client) =>
       client.files.uploadV2({
         channel_id: input.channelId,
         thread_ts: input.threadTs,
-        file: png,
-        filename: "baton-funnel.png",
+        file: chart,
+        filename: CHART_FILE.filename,
         title: "Funnel and trend",
         alt_text: chartAltText(input.digest),
       }),

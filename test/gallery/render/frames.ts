@@ -1,4 +1,5 @@
 // Each surface in the frame Slack draws around it: a channel or DM with Baton's message, a modal, the App Home.
+import { CHART_FILE } from "../../../src/slack/charts/digest-chart.js";
 import type { Surface } from "../surface.js";
 import { blocksToHtml, type Node, type RenderContext, textObject } from "./blocks.js";
 import { type Directory, escapeHtml } from "./html.js";
@@ -17,7 +18,7 @@ function messageRow(blocksHtml: string, dir: Directory, after = ""): string {
 
 function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Directory): string {
   const message = surface.render();
-  const chart = surface.chart ? `data:image/png;base64,${surface.chart.png().toString("base64")}` : undefined;
+  const chart = surface.chart ? `data:${CHART_FILE.mimetype};base64,${surface.chart.image().toString("base64")}` : undefined;
   const ctx: RenderContext = { dir, pictures: chart ? { anyFile: chart } : {} };
   const where = surface.where.startsWith("#") ? escapeHtml(surface.where) : `Baton <small>${escapeHtml(surface.where)}</small>`;
   const ephemeral = surface.ephemeral ? '<div class="ephemeral">👁 Only visible to you</div>' : "";

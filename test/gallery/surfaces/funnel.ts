@@ -18,8 +18,8 @@ import type { Surface } from "../surface.js";
 
 /** The chart as Baton uploads it, drawn once however often the gallery shows it. */
 function chartOf(digest: Digest) {
-  let png: Buffer | undefined;
-  return { title: "Funnel and trend", alt: chartAltText(digest), png: () => (png ??= renderDigestChart(digest)) };
+  let image: Buffer | undefined;
+  return { title: "Funnel and trend", alt: chartAltText(digest), image: () => (image ??= renderDigestChart(digest)) };
 }
 
 export const funnelSurfaces: Surface[] = [
