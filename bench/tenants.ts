@@ -41,6 +41,8 @@ export interface BurstFigures {
   failed: number;
   /** Messages Slack (the stand-in) was asked to post, recorded as posted. */
   posted: number;
+  /** CPU time of every replica from the scheduled minute to the last run, per digest done (compose, chart, post, claims). */
+  cpuMsPerDigest: number | null;
 }
 
 /** Main before due times (issue 14), SQLite, one process: start-up s, RSS MB, idle CPU %, queries a minute. */
@@ -101,12 +103,15 @@ const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
 /** Every schedule due in the same minute, `replicas` processes posting them (the first is `running`). */
 async function measureBurst(
   url: string,
-  start: () => Promise<{ stop(): Promise<void> }>,
+  start: () => Promise<{ pid: number; stop(): Promise<void> }>,
   replicas: number,
   digests: number,
+  runningPid: number,
 ): Promise<BurstFigures> {
   const others = [];
   for (let i = 1; i < replicas; i++) others.push(await start());
+  const pids = [runningPid, ...others.map((other) => other.pid)];
+  const cpuOfAll = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   try {
     const slot = new Date((Math.floor(Date.now() / 60_000) + 2) * 60_000);
     await rawCount(url, `UPDATE "DigestSchedule" SET "cron" = ?, "period" = 'daily', "nextRunAt" = ?`, [
@@ -115,6 +120,8 @@ async function measureBurst(
     ]);
     const finished = `SELECT COUNT(*) AS n FROM "JobRun" WHERE "scheduledFor" = ? AND "status" IN ('done', 'skipped', 'failed')`;
     const deadline = slot.getTime() + 15 * 60_000;
+    while (Date.now() < slot.getTime()) await sleep(100);
+    const cpuAtSlot = cpuOfAll();
     let done = 0;
     while (Date.now() < deadline) {
       done = await rawCount(url, finished, [stored(slot)]);
@@ -122,6 +129,7 @@ async function measureBurst(
       await sleep(500);
     }
     const lastDoneSeconds = done >= digests ? (Date.now() - slot.getTime()) / 1000 : null;
+    const cpuMsPerDigest = done > 0 ? ((cpuOfAll() - cpuAtSlot) * 1000) / done : null;
     const failed = await rawCount(url, `SELECT COUNT(*) AS n FROM "JobRun" WHERE "scheduledFor" = ? AND "status" = 'failed'`, [
       stored(slot),
     ]);
@@ -130,7 +138,7 @@ async function measureBurst(
       `SELECT COUNT(*) AS n FROM "Delivery" d JOIN "JobRun" r ON r."id" = d."runId" WHERE r."scheduledFor" = ? AND d."status" = 'posted' AND d."target" LIKE 'channel:%'`,
       [stored(slot)],
     );
-    return { replicas, digests, lastDoneSeconds, done, failed, posted };
+    return { replicas, digests, lastDoneSeconds, done, failed, posted, cpuMsPerDigest };
   } finally {
     for (const other of others) await other.stop();
   }
@@ -175,6 +183,7 @@ export async function measureTenants(
             async () => startProcess(process.execPath, ["dist/main.js"], options.env(database.url), await freePort(), "/healthz"),
             options.burstReplicas,
             tenants * 2,
+            app.pid,
           )
         : undefined;
       return {
@@ -226,8 +235,8 @@ export function tenantsTable(figures: TenantFigures[]): string {
   const bursts = figures.flatMap((f) => (f.burst ? [{ ...f.burst, provider: f.provider }] : []));
   const burstTable = [
     "",
-    line(["Digests due in one minute", "Database", "Replicas", "Last one done after", "Done", "Failed", "Posted"]),
-    line(["---", "---", "---", "---", "---", "---", "---"]),
+    line(["Digests due in one minute", "Database", "Replicas", "Last one done after", "Done", "Failed", "Posted", "CPU per digest"]),
+    line(["---", "---", "---", "---", "---", "---", "---", "---"]),
     ...bursts.map((b) =>
       line([
         b.digests.toLocaleString("en"),
@@ -237,6 +246,7 @@ export function tenantsTable(figures: TenantFigures[]): string {
         b.done.toLocaleString("en"),
         String(b.failed),
         b.posted.toLocaleString("en"),
+        b.cpuMsPerDigest === null ? "—" : `${Math.round(b.cpuMsPerDigest)} ms`,
       ]),
     ),
   ];
