@@ -34,6 +34,7 @@ import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
 import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
+import { ExchangeRateSettings } from "./money/exchange-rate-settings.js";
 import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
 import { ServedTeams } from "./workspaces/served-teams.js";
@@ -98,6 +99,7 @@ export interface Services {
   leadSources: LeadSources;
   leadFiles: LeadFiles;
   customerData: CustomerData;
+  exchangeRates: ExchangeRateSettings;
   slackEvents: SlackEvents;
   /** Slack effects written with their decisions; the sweeper job delivers what was left. */
   outbox: Outbox;
@@ -159,6 +161,7 @@ export function createServices(deps: ServiceDeps): Services {
     home: new Home({ db, clock, roles }),
     channelsAndPeople: new ChannelsAndPeople({ db, roles }),
     customerData: new CustomerData({ db, roles }),
+    exchangeRates: new ExchangeRateSettings({ db, clock, roles }),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,
