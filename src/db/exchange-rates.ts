@@ -41,3 +41,7 @@ export async function currenciesInUse(db: Db, teamId: string): Promise<string[]>
   const codes = [...campaigns.map((c) => c.currency), ...deals.map((d) => d.dealCurrency ?? "")].filter(Boolean);
   return [...new Set(codes)].sort();
 }
+
+export async function clearExchangeRates(db: Db, teamId: string): Promise<void> {
+  await db.exchangeRate.deleteMany({ where: { teamId } });
+}

@@ -72,7 +72,9 @@ export async function campaignResults(db: Db, teamId: string, query: ResultsQuer
     handoffDecisions(db, teamId, ids, period),
     workspaceRates(db, teamId),
   ]);
-  const rates = workspace ? exchangeRates(workspace.currency, workspace.rates, workspace.timezone) : noRates(campaigns[0]?.currency ?? "USD");
+  const rates = workspace
+    ? exchangeRates(workspace.currency, workspace.rates, workspace.timezone)
+    : noRates(campaigns[0]?.currency ?? "USD");
   return campaigns.map((campaign) => {
     const count = counts.find((row) => row.campaignId === campaign.id);
     const mine = <T extends { campaignId: string }>(rows: T[]) => rows.filter((row) => row.campaignId === campaign.id);

@@ -3,9 +3,9 @@ import { exchangeRateRows } from "../../db/exchange-rates.js";
 import { funnelContextRow } from "../../db/funnel-context.js";
 import { AppError } from "../../lib/errors.js";
 import type { WorkingHours } from "../../lib/working-hours.js";
+import { type ExchangeRates, exchangeRates } from "../money/exchange-rates.js";
 import { AGREEMENT_DEFAULTS, type AgreementTerms } from "../playbook/agreement-input.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
-import { type ExchangeRates, exchangeRates } from "../money/exchange-rates.js";
 import type { FunnelDeps } from "./deps.js";
 
 export interface FunnelContext {

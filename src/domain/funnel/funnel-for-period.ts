@@ -1,7 +1,7 @@
 // The funnel for a workspace and a period, with the previous period to compare with.
 import type { Percentiles } from "../../db/funnel-handoffs.js";
-import { CAMPAIGN_RANKING_STAGES, type CampaignRows, campaignRows, FIT_ROW_STAGES, type FitRow, fitGradeRows } from "./campaign-rows.js";
 import { totalsOf } from "../money/exchange-rates.js";
+import { CAMPAIGN_RANKING_STAGES, type CampaignRows, campaignRows, FIT_ROW_STAGES, type FitRow, fitGradeRows } from "./campaign-rows.js";
 import type { FunnelDeps } from "./deps.js";
 import { FigureRequests, type Figures } from "./figure-requests.js";
 import { conversionRates, type HandoffFigures, type Rates, type StageCounts } from "./figures.js";
