@@ -81,7 +81,7 @@ describe("money in several currencies, a USD workspace", () => {
         "1. *Boston Breakfast*: 1 lead · 1 SQL · 1 won · $4,000 · $2,000/lead · 2.0× spend",
         // Tokyo before Berlin: no amounts to compare across currencies, so by SQLs (1 against 0).
         "2. *Tokyo Fair*: 1 lead · 1 SQL · 1 won · ¥3,000,000 · ¥1,000,000/lead · 3.0× spend",
-        "3. *Berlin Summit*: 1 lead · 0 SQLs · 1 won · €5,000 · $1,000/lead · return on spend — (revenue in other currencies)",
+        "3. *Berlin Summit*: 1 lead · 0 SQLs · 1 won · €5,000 · $1,000/lead · return on spend — (revenue in other currencies, no exchange rate set)",
         "4. *Quiet Webinar*: 1 lead · 1 SQL · 0 won · $0 · $500/lead · 0.0× spend",
       ].join("\\n"),
     );
@@ -96,7 +96,7 @@ describe("money in several currencies, a USD workspace", () => {
   it("gives the card a return on spend only when revenue and budget share a currency", async () => {
     const berlin = blocksOf(await command("/campaign", "Berlin Summit"));
     expect(berlin).toContain("*Revenue*\\n$0.00 + €5,000.00");
-    expect(berlin).toContain("*Return on spend*\\n— (revenue in other currencies)");
+    expect(berlin).toContain("*Return on spend*\\n— (revenue in other currencies, no exchange rate set)");
     const tokyo = blocksOf(await command("/campaign", "Tokyo Fair"));
     expect(tokyo).toContain("*Revenue*\\n¥3,000,000");
     expect(tokyo).toContain("*Return on spend*\\n3×");
