@@ -47,7 +47,7 @@ async function seed(app: TestApp): Promise<void> {
       created: "2026-11-23T10:00",
       ...(campaignId ? { campaignId } : {}),
       moves: moves.map(([stage, at]) => [stage, at]) as never,
-      ...(wonCents !== undefined ? { wonCents, currency } : {}),
+      ...(wonCents !== undefined && currency ? { wonCents, currency } : {}),
     });
   await lead(boston, toWon, 400_000, "USD");
   await lead(boston, toSql);
