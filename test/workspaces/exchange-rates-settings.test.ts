@@ -103,4 +103,24 @@ describe("settings: Exchange rates", () => {
       `Rates set <!date^${Date.parse("2026-12-01T10:00:00Z") / 1000}^{date_short}|2026-12-01 10:00 UTC> by <@${ADMIN}>.`,
     );
   });
+
+  it("clears the rates when the workspace's currency changes: they were into the old one", async () => {
+    const channels = (currency: string) => ({
+      salesChannelId: { value: input.channel("C0RATESALE") },
+      marketingChannelId: { value: input.channel("C0RATEMKTG") },
+      salesUserIds: { value: input.users([]) },
+      adminUserIds: { value: input.users([]) },
+      timezone: { value: input.text("UTC") },
+      currency: { value: input.text(currency) },
+      workStart: { value: input.time("09:00") },
+      workEnd: { value: input.time("17:00") },
+      workDays: { value: input.checkboxes(["1", "2", "3", "4", "5"]) },
+    });
+    const save = (currency: string) =>
+      app.requests.viewSubmission({ callbackId: "settings_channels_people", values: channels(currency) }, admin);
+    expect((await save("USD")).body).toBeFalsy();
+    expect(await app.db.exchangeRate.count({ where: { teamId: TEAM } })).toBe(2);
+    expect((await save("EUR")).body).toBeFalsy();
+    expect(await app.db.exchangeRate.count({ where: { teamId: TEAM } })).toBe(0);
+  });
 });
