@@ -67,6 +67,7 @@ export const PURGED_TABLES = [
   "TrackingCodeAlias",
   "LeadSource",
   "LeadExport",
+  "ExchangeRate",
   "OutboxEffect",
   "Campaign",
   "DigestSchedule",
@@ -112,6 +113,7 @@ export async function purgeWorkspace(db: Db, teamId: string, before: Date, batch
     await tx.trackingCodeAlias.deleteMany({ where });
     await tx.leadSource.deleteMany({ where });
     await tx.leadExport.deleteMany({ where });
+    await tx.exchangeRate.deleteMany({ where });
     await tx.outboxEffect.deleteMany({ where });
     await tx.campaign.deleteMany({ where });
     await tx.digestSchedule.deleteMany({ where });

@@ -21,6 +21,7 @@ import { sealPlainSecrets } from "./intake/seal-secrets.js";
 import { WebForms } from "./intake/web-forms.js";
 import { LeadFiles } from "./leads/lead-files.js";
 import { Leads } from "./leads/leads.js";
+import { ExchangeRateSettings } from "./money/exchange-rate-settings.js";
 import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-rotation.js";
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
@@ -98,6 +99,7 @@ export interface Services {
   leadSources: LeadSources;
   leadFiles: LeadFiles;
   customerData: CustomerData;
+  exchangeRates: ExchangeRateSettings;
   slackEvents: SlackEvents;
   /** Slack effects written with their decisions; the sweeper job delivers what was left. */
   outbox: Outbox;
@@ -159,6 +161,7 @@ export function createServices(deps: ServiceDeps): Services {
     home: new Home({ db, clock, roles }),
     channelsAndPeople: new ChannelsAndPeople({ db, roles }),
     customerData: new CustomerData({ db, roles }),
+    exchangeRates: new ExchangeRateSettings({ db, clock, roles }),
     campaigns: new Campaigns(playbookDeps),
     playbook: new Playbook(playbookDeps),
     funnel,

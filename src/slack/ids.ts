@@ -160,6 +160,7 @@ export const LeadViews = {
   forget: "lead_forget_modal",
   channelsAndPeople: "settings_channels_people",
   customerData: "settings_customer_data",
+  exchangeRates: "settings_exchange_rates",
   rotation: "settings_rotation",
 } as const;
 

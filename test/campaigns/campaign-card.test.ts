@@ -152,7 +152,7 @@ describe("the campaign card and its live results", () => {
       "Won deals": "2",
       Revenue: "$12,000.00 + €5,000.00",
       // $12,000 + €5,000 against $3,000: dividing the dollars alone would leave the euros out
-      "Return on spend": "— (revenue in other currencies)",
+      "Return on spend": "— (revenue in other currencies, no exchange rate set)",
       // $3,000 / 8 leads, $3,000 / 3 SQLs
       "Cost per lead": "$375.00",
       "Cost per SQL": "$1,000.00",
@@ -199,6 +199,8 @@ describe("the campaign card and its live results", () => {
       wonDeals: 1, // l1 (Nov 20); l2 was won on Nov 8
       revenueCents: 1_200_000,
       otherRevenue: [],
+      convertedRevenue: null,
+      convertedAt: null,
       costPerLeadCents: 150_000,
       costPerSqlCents: 300_000,
       returnOnSpend: 4,

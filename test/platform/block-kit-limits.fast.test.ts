@@ -204,6 +204,8 @@ describe("Block Kit limits", () => {
       wonDeals: 1,
       revenueCents: 250_000,
       otherRevenue: [],
+      convertedRevenue: null,
+      convertedAt: null,
       costPerLeadCents: 8333,
       costPerSqlCents: 33333,
       returnOnSpend: 2.5,

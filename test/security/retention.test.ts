@@ -62,6 +62,7 @@ async function seedEveryTable(db: Db, teamId: string): Promise<void> {
   });
   await db.trackingCodeAlias.create({ data: { teamId: t, code: "spring-ads", campaignId: campaign.id, mappedById: "U1" } });
   await db.leadExport.create({ data: { teamId: t, userId: "U1", filter: "", rowCount: 1 } });
+  await db.exchangeRate.create({ data: { teamId: t, currency: "EUR", rate: "1.08", setAt: new Date(), setById: "U1" } });
   await db.outboxEffect.create({ data: { teamId: t, kind: "campaign_launched", subjectId: campaign.id, channelId: "C0SALES001" } });
   const handoff = await db.handoff.create({ data: { teamId: t, leadId: lead.id, handedOffById: "U1", openKey: `${t}:${lead.id}` } });
   await db.slaStep.create({ data: { teamId: t, handoffId: handoff.id, step: "reminder", dueAt: new Date() } });

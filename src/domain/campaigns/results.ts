@@ -8,11 +8,14 @@
 // - SQLs:         the same for "sql" (sales accepted the lead).
 // - won deals:    the same for "won".
 // - revenue:      the sum of Lead.dealValueCents of those won leads, in the campaign's currency (a deal with no
-//                 currency counts as the campaign's). Deals in other currencies are listed apart, never converted.
+//                 currency counts as the campaign's). Deals in other currencies are listed apart; with an
+//                 exchange rate for each currency in it, the whole is also converted into the workspace's currency
+//                 (src/domain/money/exchange-rates.ts).
 // - cost:         the campaign's whole budget (Campaign.budgetCents), also for a period.
 // - cost per lead = budget / leads; cost per SQL = budget / SQLs (none without a budget or a count of 0).
-// - return on spend = revenue / budget (2.5 means 2.5 times the budget came back; none without a budget, and
-//   none when deals were won in other currencies than the budget's: it would be built from part of the money).
+// - return on spend = revenue / budget (2.5 means 2.5 times the budget came back; none without a budget; with
+//   deals in other currencies than the budget's, both are converted at the workspace's rates, and without a rate
+//   for each there is none: it would be built from part of the money).
 // - sales acceptance rate = accepted / (accepted + rejected) handoffs of its leads (decided in the period);
 //   pending and cancelled handoffs do not count. None while nothing was decided.
 // - top rejection reasons: the reasons sales gave most often when rejecting its leads (at most 3).
@@ -20,7 +23,8 @@
 import { funnelCounts, handoffDecisions, type Period, wonDeals } from "../../db/campaign-results.js";
 import { campaignsForResults } from "../../db/campaigns.js";
 import type { Db } from "../../db/client.js";
-import type { ReturnOnSpendGap } from "../funnel/campaign-rows.js";
+import { workspaceRates } from "../../db/exchange-rates.js";
+import { exchangeRates, type Money, noRates, type ReturnOnSpendGap, returnOnSpend, totalOf } from "../money/exchange-rates.js";
 
 export interface CampaignResults {
   campaignId: string;
@@ -34,6 +38,10 @@ export interface CampaignResults {
   revenueCents: number;
   /** Won deal values in currencies other than the campaign's, never converted. */
   otherRevenue: { currency: string; cents: number }[];
+  /** All the revenue in the workspace's currency, at its exchange rates, when it held other currencies and each has a rate. */
+  convertedRevenue: Money | null;
+  /** The day the exchange rates used (for revenue or return on spend) were set; null when nothing was converted. */
+  convertedAt: string | null;
   costPerLeadCents: number | null;
   costPerSqlCents: number | null;
   returnOnSpend: number | null;
@@ -58,11 +66,15 @@ export async function campaignResults(db: Db, teamId: string, query: ResultsQuer
   if (campaigns.length === 0) return [];
   const ids = query.campaignIds ? campaigns.map((c) => c.id) : undefined;
   const period = { from: query.from, to: query.to };
-  const [counts, won, decisions] = await Promise.all([
+  const [counts, won, decisions, workspace] = await Promise.all([
     funnelCounts(db, teamId, ids, period),
     wonDeals(db, teamId, ids, period),
     handoffDecisions(db, teamId, ids, period),
+    workspaceRates(db, teamId),
   ]);
+  const rates = workspace
+    ? exchangeRates(workspace.currency, workspace.rates, workspace.timezone)
+    : noRates(campaigns[0]?.currency ?? "USD");
   return campaigns.map((campaign) => {
     const count = counts.find((row) => row.campaignId === campaign.id);
     const mine = <T extends { campaignId: string }>(rows: T[]) => rows.filter((row) => row.campaignId === campaign.id);
@@ -71,6 +83,9 @@ export async function campaignResults(db: Db, teamId: string, query: ResultsQuer
     const budget = campaign.budgetCents;
     const leads = count?.leads ?? 0;
     const sqls = count?.sqls ?? 0;
+    const all = [{ currency: campaign.currency, cents: revenue.revenueCents }, ...revenue.otherRevenue];
+    const total = totalOf(all, rates);
+    const ros = returnOnSpend(all, budget ? { currency: campaign.currency, cents: budget } : null, rates);
     return {
       campaignId: campaign.id,
       name: campaign.name,
@@ -80,10 +95,12 @@ export async function campaignResults(db: Db, teamId: string, query: ResultsQuer
       mqls: count?.mqls ?? 0,
       sqls,
       ...revenue,
+      convertedRevenue: total.converted ? (total.amounts[0] ?? { currency: rates.base, cents: 0 }) : null,
+      convertedAt: total.converted || ros.converted ? rates.setOn : null,
       costPerLeadCents: ratio(budget, leads, Math.round),
       costPerSqlCents: ratio(budget, sqls, Math.round),
-      returnOnSpend: budget && revenue.otherRevenue.length === 0 ? revenue.revenueCents / budget : null,
-      returnOnSpendGap: !budget ? "no_budget" : revenue.otherRevenue.length > 0 ? "other_currencies" : null,
+      returnOnSpend: ros.value,
+      returnOnSpendGap: ros.gap,
       ...decided,
     };
   });

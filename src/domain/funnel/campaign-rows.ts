@@ -6,8 +6,11 @@
 import type { Bucket } from "../../db/funnel.js";
 import { campaignsByIds } from "../../db/funnel-context.js";
 import { stageFigures } from "../../db/funnel-stages.js";
+import { type ExchangeRates, type ReturnOnSpendGap, returnOnSpend, totalOf } from "../money/exchange-rates.js";
 import type { FunnelDeps } from "./deps.js";
 import { centsIn, countsFrom, emptyCounts, type FunnelStage, type Money, type StageCounts } from "./figures.js";
+
+export type { ReturnOnSpendGap };
 
 export interface CampaignRow {
   id: string;
@@ -16,19 +19,20 @@ export interface CampaignRow {
   mqls: number;
   sqls: number;
   won: number;
+  /** One amount in the workspace's currency when `converted`, else each currency apart. */
   revenue: Money[];
+  /** Revenue (or, for return on spend, the budget) was converted at the workspace's exchange rates. */
+  converted: boolean;
   budgetCents: number | null;
   currency: string;
   ownerId: string | null;
   /** Budget / leads, in the campaign's currency; null without a budget or leads. */
   costPerLeadCents: number | null;
-  /** Revenue / budget; null without a budget, or when revenue was won in other currencies than the budget's. */
+  /** Revenue / budget; null without a budget, or when revenue in other currencies than the budget's has no rate. */
   returnOnSpend: number | null;
   /** Why there is no return on spend: "other_currencies" would divide amounts in different currencies. */
   returnOnSpendGap: ReturnOnSpendGap | null;
 }
-
-export type ReturnOnSpendGap = "no_budget" | "other_currencies";
 
 export interface CampaignRows {
   rows: CampaignRow[];
@@ -45,8 +49,9 @@ export const FIT_ROW_STAGES = ["created", "sql", "won"] as const satisfies reado
 const MAX_NAMED_CANDIDATES = 100;
 
 /**
- * The top campaigns by revenue in the workspace's `currency` (amounts in different currencies are never added
- * or compared), then those that won only in other currencies, then the rest; within each, by SQLs, then leads,
+ * The top campaigns by revenue in the workspace's currency (converted at its exchange rates when it has a rate for
+ * each currency a campaign won in; amounts in different currencies are otherwise never added or compared), then
+ * those that won only in other currencies, then the rest; within each, by SQLs, then leads,
  * then id. `moved`: every campaign with any movement in the window, with its Won leads and revenue. Only
  * campaigns ranking at least as high as the `limit`-th by revenue can make the top, so only theirs are counted
  * in full (a second, small query).
@@ -58,16 +63,16 @@ export async function campaignRows(
     window,
     moved,
     limit,
-    currency,
+    rates,
   }: {
     scope: { teamId: string; campaignId?: string };
     window: Bucket;
     moved: Map<string, StageCounts>;
     limit: number;
-    currency: string;
+    rates: ExchangeRates;
   },
 ): Promise<CampaignRows> {
-  const byMoney = byRevenueIn(currency);
+  const byMoney = byRevenueIn(rates);
   const byRevenue = [...moved.entries()].filter(([id]) => id !== "").sort(([, a], [, b]) => byMoney(a, b));
   const last = byRevenue[limit - 1];
   const candidates = last ? byRevenue.filter(([, c]) => byMoney(c, last[1]) <= 0) : byRevenue;
@@ -97,7 +102,7 @@ export async function campaignRows(
     rows: top.flatMap(([id, counts]) => {
       const campaign = byId.get(id);
       if (!campaign) return []; // deleted since: its leads keep their counts in the totals
-      return [campaignRow({ ...campaign, counts })];
+      return [campaignRow({ ...campaign, counts }, rates)];
     }),
   };
 }
@@ -115,23 +120,30 @@ async function countCandidates(
   return countsFrom(rows, (row) => row.group ?? "");
 }
 
-/** Negative when `a` ranks first: revenue in `currency` (more first), then revenue in other currencies only, then none. */
-function byRevenueIn(currency: string): (a: StageCounts, b: StageCounts) => number {
-  const tier = (c: StageCounts) => (centsIn(c.revenue, currency) > 0 ? 0 : c.revenue.length > 0 ? 1 : 2);
-  return (a, b) => tier(a) - tier(b) || centsIn(b.revenue, currency) - centsIn(a.revenue, currency);
+/**
+ * Negative when `a` ranks first: revenue in the workspace's currency, converted where it can be (more first), then
+ * revenue in other currencies only, then none.
+ */
+function byRevenueIn(rates: ExchangeRates): (a: StageCounts, b: StageCounts) => number {
+  const inBase = (c: StageCounts) => centsIn(totalOf(c.revenue, rates).amounts, rates.base);
+  const tier = (c: StageCounts) => (inBase(c) > 0 ? 0 : c.revenue.length > 0 ? 1 : 2);
+  return (a, b) => tier(a) - tier(b) || inBase(b) - inBase(a);
 }
 
-export function campaignRow(c: {
-  id: string;
-  name: string;
-  budgetCents: number | null;
-  currency: string;
-  ownerId: string | null;
-  counts: StageCounts;
-}): CampaignRow {
+export function campaignRow(
+  c: {
+    id: string;
+    name: string;
+    budgetCents: number | null;
+    currency: string;
+    ownerId: string | null;
+    counts: StageCounts;
+  },
+  rates: ExchangeRates,
+): CampaignRow {
   const budget = c.budgetCents && c.budgetCents > 0 ? c.budgetCents : null;
-  const gap: ReturnOnSpendGap | null =
-    budget === null ? "no_budget" : c.counts.revenue.some((m) => m.currency !== c.currency) ? "other_currencies" : null;
+  const revenue = totalOf(c.counts.revenue, rates);
+  const ros = returnOnSpend(c.counts.revenue, budget === null ? null : { currency: c.currency, cents: budget }, rates);
   return {
     id: c.id,
     name: c.name,
@@ -139,13 +151,14 @@ export function campaignRow(c: {
     mqls: c.counts.mql,
     sqls: c.counts.sql,
     won: c.counts.won,
-    revenue: c.counts.revenue,
+    revenue: revenue.amounts,
+    converted: revenue.converted || ros.converted,
     budgetCents: c.budgetCents,
     currency: c.currency,
     ownerId: c.ownerId,
     costPerLeadCents: budget !== null && c.counts.created > 0 ? Math.round(budget / c.counts.created) : null,
-    returnOnSpend: budget !== null && gap === null ? centsIn(c.counts.revenue, c.currency) / budget : null,
-    returnOnSpendGap: gap,
+    returnOnSpend: ros.value,
+    returnOnSpendGap: ros.gap,
   };
 }
 

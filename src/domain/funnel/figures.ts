@@ -1,13 +1,11 @@
 // The funnel's figures and how they are derived from counts: pure functions, tested on their own.
 import type { FunnelStage, StageRow } from "../../db/funnel.js";
+import type { Money } from "../money/exchange-rates.js";
 
 export type { FunnelStage };
 export const FUNNEL_STAGES: FunnelStage[] = ["created", "mql", "sql", "opportunity", "won", "lost", "nurture"];
 
-export interface Money {
-  currency: string;
-  cents: number;
-}
+export type { Money } from "../money/exchange-rates.js";
 
 /** Leads that reached each stage in a period, and the value of the deals won in it. */
 export interface StageCounts extends Record<FunnelStage, number> {

@@ -1,5 +1,6 @@
 // The funnel for a workspace and a period, with the previous period to compare with.
 import type { Percentiles } from "../../db/funnel-handoffs.js";
+import { totalsOf } from "../money/exchange-rates.js";
 import { CAMPAIGN_RANKING_STAGES, type CampaignRows, campaignRows, FIT_ROW_STAGES, type FitRow, fitGradeRows } from "./campaign-rows.js";
 import type { FunnelDeps } from "./deps.js";
 import { FigureRequests, type Figures } from "./figure-requests.js";
@@ -14,8 +15,11 @@ export interface FunnelReport {
   period: Period;
   previous: Period;
   campaign?: { id: string; name: string };
+  /** Revenue in `counts` and `previousCounts`: one converted total each when `revenueConverted`, else per currency. */
   counts: StageCounts;
   previousCounts: StageCounts;
+  /** Revenue was converted at the workspace's exchange rates (set on `context.rates.setOn`). */
+  revenueConverted: boolean;
   rates: Rates;
   previousRates: Rates;
   handoffs: HandoffFigures;
@@ -73,8 +77,12 @@ export function planFunnel(
   if (breakdowns.campaigns) requests.groupedCounts(current, "campaignId", CAMPAIGN_RANKING_STAGES);
   if (breakdowns.fitGrades) requests.groupedCounts(current, "fitGrade", FIT_ROW_STAGES);
   return async (deps, figures) => {
-    const counts = figures.stageCounts(current);
-    const previousCounts = figures.stageCounts(before);
+    const rawCounts = figures.stageCounts(current);
+    const rawPrevious = figures.stageCounts(before);
+    const revenue = totalsOf([rawCounts.revenue, rawPrevious.revenue], context.rates);
+    const campaignRevenue = totalsOf([rawCounts.campaignRevenue, rawPrevious.campaignRevenue], context.rates);
+    const counts = { ...rawCounts, revenue: revenue.amounts[0] ?? [], campaignRevenue: campaignRevenue.amounts[0] ?? [] };
+    const previousCounts = { ...rawPrevious, revenue: revenue.amounts[1] ?? [], campaignRevenue: campaignRevenue.amounts[1] ?? [] };
     const monthlyTarget = context.agreement.mqlMonthlyTarget;
     return {
       context,
@@ -83,6 +91,7 @@ export function planFunnel(
       ...(options.campaign ? { campaign: options.campaign } : {}),
       counts,
       previousCounts,
+      revenueConverted: revenue.converted,
       rates: conversionRates(counts),
       previousRates: conversionRates(previousCounts),
       handoffs: figures.handoffs(current),
@@ -95,7 +104,7 @@ export function planFunnel(
             window: current,
             moved: figures.groupedCounts(current, "campaignId"),
             limit: options.campaignLimit ?? 5,
-            currency: context.currency,
+            rates: context.rates,
           })
         : { rows: [], total: 0 },
       fitGrades: breakdowns.fitGrades ? fitGradeRows(figures.groupedCounts(current, "fitGrade")) : [],

@@ -1,8 +1,9 @@
 // The alignment scorecard: each side held to the agreement, with the trend over the last four periods.
 import type { Percentiles } from "../../db/funnel-handoffs.js";
+import { totalsOf } from "../money/exchange-rates.js";
 import type { FunnelDeps } from "./deps.js";
 import { FigureRequests, type Figures } from "./figure-requests.js";
-import { centsIn, type HandoffFigures, ratio, type StageCounts } from "./figures.js";
+import { centsIn, type HandoffFigures, type Money, ratio, type StageCounts } from "./figures.js";
 import type { FunnelContext } from "./funnel-context.js";
 import { monthToDate, type Period, trailingPeriods } from "./periods.js";
 import { acceptanceStatus, marketingRevenueStatus, mqlStatus, type Status, speedStatus, withinSlaStatus } from "./scorecard-rules.js";
@@ -24,7 +25,18 @@ export type ScorecardLine =
   | Line<"acceptance", { rate: number | null; target: number; accepted: number; decided: number }>
   | Line<"speed", { medianMs: number | null; slaMinutes: number; medianMarginMs: number | null }>
   | Line<"within_sla", { share: number | null; withinSla: number; decided: number }>
-  | Line<"marketing_revenue", { cents: number; currency: string; expectedCents: number; byCurrency: CurrencyPace[] }>;
+  | Line<
+      "marketing_revenue",
+      {
+        cents: number;
+        currency: string;
+        expectedCents: number;
+        /** One pace in the workspace's currency when `converted` (at its exchange rates), else one per currency. */
+        byCurrency: CurrencyPace[];
+        /** The day the rates used were set, when converted; null when each currency is on its own. */
+        convertedAt: string | null;
+      }
+    >;
 
 /** Marketing-sourced revenue in one currency against that currency's usual pace (currencies never added up). */
 export interface CurrencyPace {
@@ -96,10 +108,15 @@ function scorecardFrom(
   const withinShare = ratio(current.withinSla, decided);
   const medianMs = speeds[last]?.p50 ?? null;
   const elapsedShare = (period.end.getTime() - period.start.getTime()) / (period.fullEnd.getTime() - period.start.getTime());
-  // The workspace's currency first, then every other currency won in any of the periods, each on its own.
-  const others = new Set(counts.flatMap((c) => c.campaignRevenue.map((m) => m.currency)).filter((code) => code !== currency));
-  const workspacePace = paceIn(currency, counts, last, elapsedShare);
-  const paces = [workspacePace, ...[...others].sort().map((code) => paceIn(code, counts, last, elapsedShare))];
+  // Converted into the workspace's currency when there is a rate for every currency won in any of the periods;
+  // else the workspace's currency first, then every other currency won in any of them, each on its own.
+  const revenue = totalsOf(
+    counts.map((c) => c.campaignRevenue),
+    context.rates,
+  );
+  const others = new Set(revenue.amounts.flatMap((list) => list.map((m) => m.currency)).filter((code) => code !== currency));
+  const workspacePace = paceIn(currency, revenue.amounts, last, elapsedShare);
+  const paces = [workspacePace, ...[...others].sort().map((code) => paceIn(code, revenue.amounts, last, elapsedShare))];
 
   const lines: ScorecardLine[] = [
     {
@@ -130,14 +147,20 @@ function scorecardFrom(
       key: "marketing_revenue",
       status: worstStatus(paces.map((p) => p.status)),
       trend: workspacePace.trend,
-      extra: { cents: workspacePace.cents, currency, expectedCents: workspacePace.expectedCents, byCurrency: paces },
+      extra: {
+        cents: workspacePace.cents,
+        currency,
+        expectedCents: workspacePace.expectedCents,
+        byCurrency: paces,
+        convertedAt: revenue.converted ? context.rates.setOn : null,
+      },
     },
   ];
   return { period, periods, lines };
 }
 
-function paceIn(currency: string, counts: StageCounts[], last: number, elapsedShare: number): CurrencyPace {
-  const trend = counts.map((c) => centsIn(c.campaignRevenue, currency));
+function paceIn(currency: string, revenue: Money[][], last: number, elapsedShare: number): CurrencyPace {
+  const trend = revenue.map((list) => centsIn(list, currency));
   const earlier = trend.slice(0, last);
   const average = earlier.length > 0 ? earlier.reduce((a, b) => a + b, 0) / earlier.length : 0;
   const expectedCents = Math.round(average * elapsedShare);

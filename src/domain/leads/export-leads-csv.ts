@@ -5,6 +5,7 @@ import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { campaignRefs, type LeadFilter, leadsPage } from "../../db/lead-pages.js";
 import { AppError } from "../../lib/errors.js";
+import { amountText } from "../../lib/money.js";
 import { STAGE_LABELS } from "../labels.js";
 import type { LeadFileDeps } from "./deps.js";
 import { spreadsheetSafe } from "./lead-columns.js";
@@ -14,7 +15,14 @@ const PAGE_SIZE = 1000;
 
 /** Columns named so that an exported file imports again as it is. */
 const HEADER = ["email", "name", "company", "phone", "title", "industry", "company size", "region", "notes", "campaign"];
-const EXTRA = ["stage", "fit", "source", "owner", "created at", "updated at", "id"];
+/** The deal value as won, in its own currency (never converted: the file holds each amount as it was). */
+const EXTRA = ["stage", "fit", "deal value", "deal currency", "source", "owner", "created at", "updated at", "id"];
+
+/** "12500.50" in the deal's currency's minor units; a deal saved without a currency reads in cents. */
+function dealValue(minor: number | null, currency: string | null): string {
+  if (minor === null) return "";
+  return currency ? amountText(minor, currency) : (minor / 100).toFixed(2);
+}
 
 export interface ExportRequest {
   stage?: Stage;
@@ -84,6 +92,8 @@ export async function exportLeadsCsv(deps: Pick<LeadFileDeps, "db">, { teamId, r
           lead.campaign?.name,
           lead.stage,
           lead.fitGrade,
+          dealValue(lead.dealValueCents, lead.dealCurrency),
+          lead.dealValueCents === null ? "" : lead.dealCurrency,
           lead.source,
           lead.ownerId,
           lead.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clearExchangeRates } from "../../db/exchange-rates.js";
 import { type ChannelsAndPeopleData, findWorkspace, saveChannelsAndPeople } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { isValidZone } from "../../lib/working-hours.js";
@@ -73,11 +74,14 @@ export class ChannelsAndPeople {
       throw new AppError("invalid_input", "Some settings need fixing.", fieldErrors(result.error.issues));
     }
     const { workStart, workEnd, workDays, ...rest } = result.data;
+    const before = await findWorkspace(this.deps.db, teamId);
     await saveChannelsAndPeople(this.deps.db, teamId, {
       ...rest,
       workStartMinute: workStart,
       workEndMinute: workEnd,
       workDays: [...new Set(workDays)].sort(),
     });
+    // Exchange rates are into the workspace's currency: into another one they would be wrong, so they go.
+    if (before && before.currency !== rest.currency) await clearExchangeRates(this.deps.db, teamId);
   }
 }

@@ -5,7 +5,7 @@ import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/det
 import type { CampaignResults } from "../../domain/campaigns/results.js";
 import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
-import { formatDay, formatDays, money, OTHER_CURRENCIES, percent, times } from "./format.js";
+import { convertedAtText, formatDay, formatDays, money, OTHER_CURRENCIES, percent, times } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
@@ -63,11 +63,21 @@ function whatItIs(campaign: CampaignDetails): KnownBlock[] {
   ];
 }
 
-/** The campaign's currency first, then every other currency its deals were won in: never added up. */
+/**
+ * The campaign's currency first, then every other currency its deals were won in: never added up, unless the
+ * workspace has a rate for each ("$1,580.00 (€1,000.00 + $500.00)", the amounts as won in brackets).
+ */
 export function revenueText(results: CampaignResults): string {
   const other = results.otherRevenue.map((r) => money(r.cents, r.currency));
-  return [money(results.revenueCents, results.currency), ...other].join(" + ");
+  const apart = [money(results.revenueCents, results.currency), ...other];
+  if (!results.convertedRevenue) return apart.join(" + ");
+  const won = [{ currency: results.currency, cents: results.revenueCents }, ...results.otherRevenue].filter((r) => r.cents !== 0);
+  return `${money(results.convertedRevenue.cents, results.convertedRevenue.currency)} (${won.map((r) => money(r.cents, r.currency)).join(" + ")})`;
 }
+
+/** "Converted at the rates set on Dec 1, 2026.", when any figure of the results was. */
+export const convertedNote = (results: CampaignResults): string =>
+  results.convertedAt ? ` Revenue ${convertedAtText(results.convertedAt)}.` : "";
 
 function theResults(results: CampaignResults): KnownBlock[] {
   const reasons = results.topRejectionReasons.map((r) => `${rejectReasonLabel(r.reason)} (${r.count})`).join(" · ");
@@ -98,7 +108,7 @@ function theResults(results: CampaignResults): KnownBlock[] {
       type: "context",
       elements: [
         mrkdwn(
-          "Leads with this campaign as their source. MQLs, SQLs and won deals: its leads that reached the stage. Return on spend = revenue ÷ budget. Acceptance = accepted ÷ decided handoffs.",
+          `Leads with this campaign as their source. MQLs, SQLs and won deals: its leads that reached the stage. Return on spend = revenue ÷ budget. Acceptance = accepted ÷ decided handoffs.${convertedNote(results)}`,
         ),
       ],
     },

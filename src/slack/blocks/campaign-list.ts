@@ -4,7 +4,7 @@ import type { CampaignListEntry, CampaignOverview } from "../../domain/campaigns
 import { channelLabel } from "../../domain/labels.js";
 import { CampaignActions, itemBlockId } from "../ids.js";
 import { revenueText, statusText } from "./campaign-card.js";
-import { formatDays } from "./format.js";
+import { convertedAtText, formatDays } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 
@@ -23,6 +23,12 @@ function row(entry: CampaignListEntry): SectionBlock {
 
 const note = (text: string): KnownBlock => ({ type: "context", elements: [mrkdwn(text)] });
 
+/** Said once under the rows when any row's revenue was converted at the workspace's exchange rates. */
+function convertedNote(entries: CampaignListEntry[]): KnownBlock[] {
+  const day = entries.find((e) => e.results?.convertedAt)?.results?.convertedAt;
+  return day ? [note(`Revenue ${convertedAtText(day)}.`)] : [];
+}
+
 /** Sections of rows within the 50-block limit: each section's rows, then a line when some were left out. */
 function group(title: string, entries: CampaignListEntry[], more: boolean, empty: string): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(`*${title}*`) }];
@@ -37,6 +43,7 @@ export function campaignListMessage(overview: CampaignOverview): Message {
     { type: "header", text: plain("Campaigns", Limits.headerText) },
     ...group("Active and upcoming", overview.current, overview.moreCurrent, "None running. `/campaign` logs a new one."),
     ...group("Ended in the last 90 days", overview.recent, overview.moreRecent, "None."),
+    ...convertedNote([...overview.current, ...overview.recent]),
   ];
   const count = overview.current.length + overview.recent.length;
   return {
@@ -50,6 +57,7 @@ export function campaignMatchesMessage(text: string, entries: CampaignListEntry[
   const blocks: KnownBlock[] = [
     { type: "section", text: mrkdwn(`No campaign is called “${escapeMrkdwn(truncate(text, 200))}”. These names contain it:`) },
     ...entries.map(row),
+    ...convertedNote(entries),
   ];
   return { text: `Campaigns matching “${escapeMrkdwn(truncate(text, 200))}”`, blocks: withinLimit(blocks, entries.length) };
 }

@@ -36,8 +36,11 @@ export function moneyList(list: Money[], fallbackCurrency: string): string {
     .join(" + ");
 }
 
-/** Why a ratio of money has no figure: it would divide amounts in different currencies. */
-export const OTHER_CURRENCIES = "revenue in other currencies";
+/** Why a ratio of money has no figure: it would divide amounts in different currencies, and one has no rate. */
+export const OTHER_CURRENCIES = "revenue in other currencies, no exchange rate set";
+
+/** Said beside every figure converted at the workspace's exchange rates: "converted at the rates set on Dec 1, 2026". */
+export const convertedAtText = (day: string | null): string => `converted at the rates set on ${day ? formatDay(day) : "—"}`;
 
 /** 2.5 -> "2.5×"; null -> "—". */
 export const times = (ratio: number | null): string => (ratio === null ? "—" : `${Math.round(ratio * 100) / 100}×`);

@@ -6,6 +6,7 @@ import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
 import { DIGEST_VIEW_LABELS, NOT_GRADED, rejectReasonLabel, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import {
   arrow,
+  convertedAtText,
   count,
   dateTimeLabel,
   duration,
@@ -121,7 +122,11 @@ function funnelBlocks(report: FunnelReport): KnownBlock[] {
         field(STAGE_COUNT_LABELS.won, c.won, p.won),
         field(STAGE_COUNT_LABELS.lost, c.lost, p.lost),
         field(STAGE_COUNT_LABELS.nurture, c.nurture, p.nurture),
-        mrkdwn(`*Revenue won*\n${truncate(revenueLines(c.revenue, p.revenue, report.context.currency), 1900)}`),
+        mrkdwn(
+          `*Revenue won*\n${truncate(revenueLines(c.revenue, p.revenue, report.context.currency), 1900)}${
+            report.revenueConverted ? `\n_${convertedAtText(report.context.rates.setOn)}_` : ""
+          }`,
+        ),
       ],
     },
     { type: "context", elements: [mrkdwn(rates.map((s) => s.trim()).join("  ·  "))] },
@@ -179,6 +184,7 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
   });
   const more = total - Math.min(rows.length, CAMPAIGN_LINES);
   if (more > 0) lines.push(`_…and ${count(more)} more campaign${more === 1 ? "" : "s"} with activity_`);
+  if (rows.slice(0, CAMPAIGN_LINES).some((row) => row.converted)) lines.push(`_Revenue ${convertedAtText(report.context.rates.setOn)}_`);
   return { type: "section", text: mrkdwn(`*Top campaigns*\n${lines.join("\n")}`) };
 }
 
@@ -231,7 +237,9 @@ export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
         mrkdwn(
           `MQL→SQL ${percent(report.rates.mqlToSql)} · SQL→Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${count(
             report.handoffs.breaches,
-          )} SLA breaches${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}`,
+          )} SLA breaches${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}${
+            report.revenueConverted ? ` · revenue ${convertedAtText(report.context.rates.setOn)}` : ""
+          }`,
         ),
       ],
     },

@@ -5,7 +5,7 @@ import type { MarketerHome, SetupChecklist, WaitingHandoff } from "../../domain/
 import { SETUP_ITEM_LABELS, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { Actions, CampaignActions, HomeActions, itemBlockId, LeadActions } from "../ids.js";
-import { count, plural, times, wholeMoney } from "./format.js";
+import { convertedAtText, count, OTHER_CURRENCIES, plural, times, wholeMoney } from "./format.js";
 import { clockText } from "./handoff-answer.js";
 import { summaryFieldsOf } from "./lead-card.js";
 import { leadHeadline } from "./lead-summary.js";
@@ -92,6 +92,8 @@ function campaignLine(c: MarketerHome["campaigns"][number]): string {
   const parts = [plural(c.leads, "lead"), `${count(c.sqls)} ${sqls}`];
   if (c.costPerLeadCents !== null) parts.push(`${wholeMoney(c.costPerLeadCents, c.currency)} per lead`);
   if (c.returnOnSpend !== null) parts.push(`${times(c.returnOnSpend)} return on spend`);
+  else if (c.returnOnSpendGap === "other_currencies") parts.push(`return on spend — (${OTHER_CURRENCIES})`);
+  if (c.convertedAt) parts.push(convertedAtText(c.convertedAt));
   return `*${escapeMrkdwn(truncate(c.name, 150))}* · ${parts.join(" · ")}`;
 }
 

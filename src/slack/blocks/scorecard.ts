@@ -1,7 +1,7 @@
 // The alignment scorecard as Block Kit: one line per commitment, with its status, number and trend.
 import type { KnownBlock } from "@slack/types";
 import type { Scorecard, ScorecardLine, Status } from "../../domain/funnel/scorecard.js";
-import { count, duration, percent, slaLength, wholeMoney } from "./format.js";
+import { convertedAtText, count, duration, percent, slaLength, wholeMoney } from "./format.js";
 import { mrkdwn } from "./text.js";
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -41,7 +41,8 @@ function figure(line: ScorecardLine): string {
       const paces = line.extra.byCurrency;
       const won = paces.map((p) => wholeMoney(p.cents, p.currency)).join(" + ");
       const usual = paces.filter((p) => p.expectedCents > 0).map((p) => wholeMoney(p.expectedCents, p.currency));
-      return `${won} won from campaign leads${usual.length > 0 ? ` (usual pace ${usual.join(" + ")})` : ""}`;
+      const converted = line.extra.convertedAt ? `, ${convertedAtText(line.extra.convertedAt)}` : "";
+      return `${won} won from campaign leads${usual.length > 0 ? ` (usual pace ${usual.join(" + ")})` : ""}${converted}`;
     }
   }
 }

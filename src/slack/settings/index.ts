@@ -1,6 +1,7 @@
 import { channelsAndPeopleSection } from "./channels-and-people.js";
 import { customerDataSection } from "./customer-data.js";
 import { digestsSection } from "./digests.js";
+import { exchangeRatesSection } from "./exchange-rates.js";
 import { leadSourcesSection } from "./lead-sources.js";
 import { rotationSection } from "./rotation.js";
 import type { SettingsSection } from "./section.js";
@@ -10,6 +11,7 @@ import { webFormsSection } from "./web-forms.js";
 export const settingsSections: SettingsSection[] = [
   channelsAndPeopleSection,
   customerDataSection,
+  exchangeRatesSection,
   rotationSection,
   digestsSection,
   webFormsSection,

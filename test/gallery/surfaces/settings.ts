@@ -2,6 +2,7 @@
 import { channelsSettingsModal } from "../../../src/slack/blocks/channels-settings.js";
 import { customerDataModal } from "../../../src/slack/blocks/customer-data-settings.js";
 import { digestsListView, scheduleEditorView } from "../../../src/slack/blocks/digest-settings.js";
+import { exchangeRatesModal } from "../../../src/slack/blocks/exchange-rates-settings.js";
 import { leadSourceForm } from "../../../src/slack/blocks/lead-source-form.js";
 import { setupSteps } from "../../../src/slack/blocks/lead-source-steps.js";
 import { leadSourcesView, sourceSecretView } from "../../../src/slack/blocks/lead-sources.js";
@@ -11,6 +12,7 @@ import { webFormsView } from "../../../src/slack/blocks/web-forms.js";
 import {
   channelsAndPeople,
   customerData,
+  exchangeRates,
   leadSources,
   rotation,
   schedules,
@@ -65,6 +67,14 @@ export const settingsSurfaces: Surface[] = [
     kind: "modal",
     seenBy: admin,
     render: () => customerDataModal(customerData, userGroups),
+  },
+  {
+    id: "settings-exchange-rates",
+    title: "Settings: exchange rates",
+    builder: exchangeRatesModal,
+    kind: "modal",
+    seenBy: admin,
+    render: () => exchangeRatesModal(exchangeRates),
   },
   {
     id: "settings-rotation",

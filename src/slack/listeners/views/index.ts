@@ -13,6 +13,7 @@ import { leadSourceEditSubmission } from "./lead-source-edit.js";
 import { agreementFormView, brandGuideFormView, segmentFormView } from "./playbook-forms.js";
 import { channelsSettingsSubmission } from "./settings-channels.js";
 import { customerDataSubmission } from "./settings-customer-data.js";
+import { exchangeRatesSubmission } from "./settings-exchange-rates.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
 
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -29,6 +30,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(LeadViews.forget, forgetSubmission(deps));
   app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps));
   app.view(LeadViews.customerData, customerDataSubmission(deps));
+  app.view(LeadViews.exchangeRates, exchangeRatesSubmission(deps));
   app.view(LeadViews.rotation, rotationSettingsSubmission(deps));
   app.view(LeadSourceIds.addView, leadSourceAddSubmission(deps));
   app.view(LeadSourceIds.editView, leadSourceEditSubmission(deps));
