@@ -84,6 +84,8 @@ export const DigestActions = {
   add: "digest_schedule_add",
   edit: "digest_schedule_edit",
   remove: "digest_schedule_remove",
+  /** On a digest message: "How we count", the counting rules in a modal instead of a footnote in every post. */
+  howWeCount: "digest_how_we_count",
 } as const;
 
 export const DigestViews = {
@@ -189,3 +191,4 @@ export const LeadSourceIds = {
   /** A read-only modal: the address and the secret, shown once. */
   secretView: "lead_source_secret",
 } as const;
+

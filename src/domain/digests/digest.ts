@@ -1,5 +1,7 @@
 // A digest: the funnel for a period plus what needs action, shaped by the audience (sales, marketing, both).
+import type { WaitingHandoffRow } from "../../db/digest-actions.js";
 import type { WaitingHandoffs } from "../../db/funnel-handoffs.js";
+import type { Lead } from "../../db/leads.js";
 import type { StageCounts } from "../funnel/figures.js";
 import type { FunnelReport } from "../funnel/funnel-for-period.js";
 import type { Period } from "../funnel/periods.js";
@@ -21,6 +23,16 @@ export const VIEW_SECTIONS: Record<DigestView, readonly DigestSection[]> = {
 
 export const CHART_PERIODS = 8;
 
+/** How many waiting handoffs and sent-back leads "Needs action" names, each with its buttons (the rest are counted). */
+export const ACTION_ROWS = { waiting: 3, sentBack: 2 } as const;
+
+/** Who acts on what: sales on waiting handoffs, marketing on leads sent back; the shared view shows both. */
+export const ACTS_ON: Record<DigestView, { handoffs: boolean; sentBack: boolean }> = {
+  sales: { handoffs: true, sentBack: false },
+  marketing: { handoffs: false, sentBack: true },
+  shared: { handoffs: true, sentBack: true },
+};
+
 export function isDigestView(value: unknown): value is DigestView {
   return typeof value === "string" && (DIGEST_VIEWS as readonly string[]).includes(value);
 }
@@ -37,6 +49,10 @@ export interface Digest {
   report: FunnelReport;
   /** Handoffs waiting for sales now, and the period's breaches (in report.handoffs). */
   waiting: WaitingHandoffs;
+  /** The handoffs waiting longest, by name (up to ACTION_ROWS.waiting), when this audience acts on them. */
+  waitingRows: WaitingHandoffRow[];
+  /** Leads sales sent back to Nurture in the period, still there (marketing acts on them); null for sales. */
+  sentBack: { leads: Lead[]; total: number } | null;
   /** Leads in SQL and Opportunity right now. */
   pipeline: { sql: number; opportunity: number } | null;
   rejections: { reason: string; count: number }[] | null;
