@@ -17,8 +17,8 @@ export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 /** What each audience sees when a schedule does not pick its own sections. */
 export const VIEW_SECTIONS: Record<DigestView, readonly DigestSection[]> = {
   sales: ["action", "funnel", "pipeline", "sla", "scorecard", "chart"],
-  marketing: ["action", "funnel", "campaigns", "rejections", "fit", "scorecard", "chart"],
-  shared: ["action", "funnel", "sla", "campaigns", "scorecard", "chart"],
+  marketing: ["action", "funnel", "campaigns", "rejections", "scorecard", "chart"],
+  shared: ["action", "funnel", "campaigns", "scorecard", "chart"],
 };
 
 export const CHART_PERIODS = 8;

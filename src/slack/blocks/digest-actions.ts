@@ -36,8 +36,8 @@ function salesProblems(digest: Digest): string[] {
   const { breaches } = digest.report.handoffs;
   const { waiting, overdue } = digest.waiting;
   const lines: string[] = [];
-  if (breaches > 0) lines.push(`${plural(breaches, "deadline")} missed in the period`);
-  if (waiting > 0) lines.push(`${plural(waiting, "handoff")} waiting for sales (${count(overdue)} overdue)`);
+  if (breaches > 0) lines.push(plural(breaches, "missed deadline"));
+  if (waiting > 0) lines.push(`${plural(waiting, "handoff")} waiting (${count(overdue)} overdue)`);
   return lines;
 }
 
@@ -46,10 +46,10 @@ function marketingProblems(digest: Digest): string[] {
   const mqls = digest.scorecard?.lines.find((line) => line.key === "mqls");
   if (mqls?.key === "mqls" && mqls.extra.mqls < mqls.extra.targetToDate) {
     const { mqls: made, targetToDate } = mqls.extra;
-    lines.push(`${plural(targetToDate - made, "MQL")} short of the commitment (${count(made)} of ${count(targetToDate)} due by now)`);
+    lines.push(`${plural(targetToDate - made, "MQL")} short (${count(made)} of ${count(targetToDate)} due by now)`);
   }
   const total = digest.sentBack?.total ?? 0;
-  if (total > 0) lines.push(`${plural(total, "lead")} sent back to Nurture`);
+  if (total > 0) lines.push(`${plural(total, "lead")} back in Nurture`);
   return lines;
 }
 

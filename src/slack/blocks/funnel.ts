@@ -37,6 +37,7 @@ export const COUNTING_RULES = [
   "A missed deadline is a handoff whose response deadline passed in the period, answered late or still waiting.",
   "Speed to lead runs from the handoff to the rep's answer; answered in time means by the deadline, in working hours.",
   "Revenue is never added up across currencies: each currency is shown and compared on its own.",
+  "Scorecard: :large_green_circle: on track, :large_yellow_circle: at risk, :red_circle: off track, :white_circle: no data yet; each line lists its last periods, oldest first.",
   "The chart shows this period's funnel and the last 8 periods.",
 ];
 
@@ -100,7 +101,7 @@ function sectionBlocks(section: DigestSection, digest: Digest, options: DigestMe
           ]
         : [];
     case "sla":
-      return [slaBlock(digest.report, digest.scorecard !== null)];
+      return [slaBlock(digest.report, { scorecard: digest.scorecard !== null, action: digest.sections.includes("action") })];
     case "campaigns":
       return digest.report.campaign ? [] : [campaignsBlock(digest.report)];
     case "rejections":
@@ -157,15 +158,20 @@ function revenueChange(now: Money[], before: Money[], currency: string, vs: stri
   return truncate(changes.every((text) => text === "no change") ? "no change" : changes.filter((t) => t !== "no change").join(" · "), 1700);
 }
 
-/** Missed deadlines and speed; how many were answered in time too when no scorecard says it already. */
-function slaBlock(report: FunnelReport, scorecardShown: boolean): KnownBlock {
+/** Speed to lead; missed deadlines and answers in time too, unless "Needs action" or the scorecard says them already. */
+function slaBlock(report: FunnelReport, shown: { scorecard: boolean; action: boolean }): KnownBlock {
   const h = report.handoffs;
   const sla = report.context.agreement.responseSlaMinutes;
   const parts = [
-    !scorecardShown && h.decided > 0 ? `${count(h.withinSla)} of ${count(h.decided)} answered within ${slaLength(sla)}` : "",
-    `${plural(h.breaches, "deadline")} missed in the period`,
-    report.speed.count > 0 ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})` : "",
+    !shown.scorecard && h.decided > 0 ? `${count(h.withinSla)} of ${count(h.decided)} answered within ${slaLength(sla)}` : "",
+    shown.action ? "" : `${plural(h.breaches, "deadline")} missed in the period`,
+    report.speed.count > 0
+      ? shown.scorecard
+        ? `speed to lead 90% within ${durationAtMost(report.speed.p90)}`
+        : `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})`
+      : "",
   ].filter(Boolean);
+  if (parts.length === 0) parts.push("no handoffs answered in the period");
   return { type: "section", text: mrkdwn(`*SLA*: ${parts.join(" · ")}`) };
 }
 

@@ -4,6 +4,13 @@ import type { Scorecard, ScorecardLine, Status } from "../../domain/funnel/score
 import { count, duration, percent, slaLength, wholeMoney } from "./format.js";
 import { mrkdwn } from "./text.js";
 
+export const STATUS_EMOJI: Record<Status, string> = {
+  on_track: ":large_green_circle:",
+  at_risk: ":large_yellow_circle:",
+  off_track: ":red_circle:",
+  no_data: ":white_circle:",
+};
+
 export const STATUS_LABEL: Record<Status, string> = {
   on_track: ":large_green_circle: on track",
   at_risk: ":large_yellow_circle: at risk",
@@ -22,18 +29,18 @@ const TITLES: Record<ScorecardLine["key"], string> = {
 function figure(line: ScorecardLine): string {
   switch (line.key) {
     case "mqls":
-      return `${count(line.extra.mqls)} this month of ${count(line.extra.targetToDate)} due by now (${count(line.extra.monthlyTarget)} a month)`;
+      return `${count(line.extra.mqls)} this month, ${count(line.extra.targetToDate)} due by now`;
     case "acceptance":
-      return `${percent(line.extra.rate)} of ${count(line.extra.decided)} decided (target ${percent(line.extra.target)})`;
+      return `${percent(line.extra.rate)} of ${count(line.extra.decided)} (target ${percent(line.extra.target)})`;
     case "speed":
       return `median ${duration(line.extra.medianMs)} (SLA ${slaLength(line.extra.slaMinutes)})`;
     case "within_sla":
-      return `${percent(line.extra.share)} of ${count(line.extra.decided)} decided`;
+      return `${percent(line.extra.share)} of ${count(line.extra.decided)}`;
     case "marketing_revenue": {
       const paces = line.extra.byCurrency;
       const won = paces.map((p) => wholeMoney(p.cents, p.currency)).join(" + ");
       const usual = paces.filter((p) => p.expectedCents > 0).map((p) => wholeMoney(p.expectedCents, p.currency));
-      return `${won || wholeMoney(0, line.extra.currency)}${usual.length > 0 ? ` (usual pace ${usual.join(" + ")})` : ""}`;
+      return `${won || wholeMoney(0, line.extra.currency)}${usual.length > 0 ? ` (pace ${usual.join(" + ")})` : ""}`;
     }
   }
 }
@@ -60,12 +67,12 @@ function trendList(line: ScorecardLine): string {
   return line.trend.map((value) => trendValue(line, value)).join(", ");
 }
 
-/** One line per term: status, term, figure, and the trend of the last periods as a list. */
+/** One line per term: status (its colour; the words are in "How we count"), term, figure, the last periods as a list. */
 export function scorecardLineText(line: ScorecardLine): string {
-  return `${STATUS_LABEL[line.status]} · *${TITLES[line.key]}*: ${figure(line)} · _last ${line.trend.length}: ${trendList(line)}_`;
+  return `${STATUS_EMOJI[line.status]} *${TITLES[line.key]}*: ${figure(line)} · _last ${line.trend.length}: ${trendList(line)}_`;
 }
 
-export function scorecardBlocks(scorecard: Scorecard, heading = "*Scorecard* (each side against the agreement)"): KnownBlock[] {
+export function scorecardBlocks(scorecard: Scorecard, heading = "*Scorecard* against the agreement"): KnownBlock[] {
   return [{ type: "section", text: mrkdwn([heading, ...scorecard.lines.map(scorecardLineText)].join("\n")) }];
 }
 
