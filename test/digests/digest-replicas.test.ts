@@ -22,7 +22,6 @@ function dyingPublisher(postDigest: (real: DigestPublisher) => DigestPublisher["
     const publisher: DigestPublisher = {
       postDigest: postDigest(real),
       findDigest: (input) => real.findDigest(input),
-      postChart: (input) => real.postChart(input),
       sendPersonal: (input) => real.sendPersonal(input),
       tellAdmins: (input) => real.tellAdmins(input),
     };
