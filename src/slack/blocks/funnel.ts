@@ -82,7 +82,7 @@ function quietMessage(digest: Digest, options: DigestMessageOptions): Message {
   const waiting = digest.waiting.waiting > 0 ? ` ${plural(digest.waiting.waiting, "handoff")} still waiting for sales.` : "";
   const campaign = report.campaign ? `${name(report.campaign.name)} · ` : "";
   const text = `:zzz: ${campaign}*${periodLabel(report.period)}*${late}: a quiet period, no lead moved and no handoff was decided.${waiting}`;
-  return { text: text.replaceAll("*", ""), blocks: [{ type: "section", text: mrkdwn(text) }] };
+  return { text: text.replace(":zzz: ", "").replaceAll("*", ""), blocks: [{ type: "section", text: mrkdwn(text) }] };
 }
 
 function sectionBlocks(section: DigestSection, digest: Digest, options: DigestMessageOptions): KnownBlock[] {
