@@ -1,4 +1,5 @@
 import type { Db } from "../../src/db/client.js";
+import { FunnelData } from "../funnel/fixtures.js";
 import type { SlackStandIn } from "../helpers/slack-stand-in.js";
 
 export interface ScheduleSpec {
@@ -74,4 +75,9 @@ export function privateUploads(slack: SlackStandIn): Map<string, Buffer> {
     }
   }
   return uploads;
+}
+
+/** A lead logged in the week of Nov 16, 2026 (New York), so that week's digest is not a quiet one (which has no chart). */
+export async function leadInWeekOfNov16(db: Db, teamId: string): Promise<void> {
+  await new FunnelData(db, teamId, "America/New_York").lead({ created: "2026-11-18T09:00" });
 }
