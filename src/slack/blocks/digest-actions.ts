@@ -3,6 +3,7 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { WaitingHandoffRow } from "../../db/digest-actions.js";
 import { ACTS_ON, type Digest } from "../../domain/digests/digest.js";
+import { STAGE_LABELS } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { itemBlockId, LeadActions } from "../ids.js";
 import { count, duration, plural } from "./format.js";
@@ -46,7 +47,7 @@ function marketingProblems(digest: Digest): string[] {
   const mqls = digest.scorecard?.lines.find((line) => line.key === "mqls");
   if (mqls?.key === "mqls" && mqls.extra.mqls < mqls.extra.targetToDate) {
     const { mqls: made, targetToDate } = mqls.extra;
-    lines.push(`${plural(targetToDate - made, "MQL")} short (${count(made)} of ${count(targetToDate)} due by now)`);
+    lines.push(`${plural(targetToDate - made, STAGE_LABELS.mql)} short (${count(made)} of ${count(targetToDate)} due by now)`);
   }
   const total = digest.sentBack?.total ?? 0;
   if (total > 0) lines.push(`${plural(total, "lead")} back in Nurture`);

@@ -96,7 +96,7 @@ function sectionBlocks(section: DigestSection, digest: Digest, options: DigestMe
         ? [
             {
               type: "section",
-              text: mrkdwn(`*Pipeline now*: ${plural(digest.pipeline.sql, "SQL")} · ${plural(digest.pipeline.opportunity, "opportunity", "opportunities")}`),
+              text: mrkdwn(`*Pipeline now*: ${plural(digest.pipeline.sql, STAGE_LABELS.sql)} · ${plural(digest.pipeline.opportunity, "opportunity", "opportunities")}`),
             },
           ]
         : [];

@@ -10,6 +10,7 @@ import {
   unsubscribedMessage,
   usageMessage,
 } from "../../../src/slack/blocks/funnel-replies.js";
+import { howWeCountModal } from "../../../src/slack/blocks/how-we-count.js";
 import { personalDigestMessage } from "../../../src/slack/blocks/personal-digest.js";
 import { chartAltText, renderDigestChart } from "../../../src/slack/charts/digest-chart.js";
 import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
@@ -64,6 +65,14 @@ export const funnelSurfaces: Surface[] = [
     seenBy: "the sales team",
     render: () => digestMessage(salesDigest, { lateFor, ...uploaded(salesDigest) }),
     chart: chartOf(salesDigest),
+  },
+  {
+    id: "digest-how-we-count",
+    title: "How we count (a digest's button)",
+    builder: howWeCountModal,
+    kind: "modal",
+    seenBy: "anyone in the channel",
+    render: () => howWeCountModal(),
   },
   {
     id: "funnel-scorecard",
