@@ -191,4 +191,3 @@ export const LeadSourceIds = {
   /** A read-only modal: the address and the secret, shown once. */
   secretView: "lead_source_secret",
 } as const;
-

@@ -42,9 +42,7 @@ describe("a scheduled digest run", () => {
     expect(posts[0]?.digest.sections).toContain("chart");
     const [run] = await runsOf(t.db, scheduleId);
     expect(run).toMatchObject({ status: "done", attempts: 1, late: false, id: posts[0]?.runId });
-    expect(run?.deliveries.map((d) => [d.target, d.status])).toEqual([
-      [`channel:${channel}`, "posted"],
-    ]);
+    expect(run?.deliveries.map((d) => [d.target, d.status])).toEqual([[`channel:${channel}`, "posted"]]);
   });
 
   it("lets exactly one of several replicas claim a scheduled time", async () => {

@@ -3,16 +3,15 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
+import { DIGEST_BUDGET } from "../../src/slack/blocks/funnel.js";
 import { FunnelData } from "../funnel/fixtures.js";
 import { buildKnownWeek, ZONE } from "../funnel/known-week.js";
-import { TestClock } from "../helpers/clock.js";
-import { startTestApp, type TestApp } from "../helpers/test-app.js";
-import { DIGEST_BUDGET } from "../../src/slack/blocks/funnel.js";
 import { buttonsIn, textLength, textsOf } from "../helpers/block-kit.js";
+import { TestClock } from "../helpers/clock.js";
 import { decodePng } from "../helpers/png.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { chartsIn, postsIn, privateUploads, runIdOf, runsOf, schedule } from "./digest-helpers.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: blocks as Slack received them
 type Json = any;
 
 /** Monday 2026-11-23 09:00 in New York: a weekly digest's scheduled time. */

@@ -7,6 +7,8 @@ import type { FunnelReport } from "../funnel/funnel-for-period.js";
 import type { Period } from "../funnel/periods.js";
 import type { Scorecard } from "../funnel/scorecard.js";
 
+export type { WaitingHandoffRow };
+
 export const DIGEST_VIEWS = ["sales", "marketing", "shared"] as const;
 export type DigestView = (typeof DIGEST_VIEWS)[number];
 

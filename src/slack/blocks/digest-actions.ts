@@ -1,8 +1,7 @@
 // A digest's "Needs action", for its audience: sales get the handoffs waiting longest with Open, marketing get the
 // MQLs short of the commitment and the leads sent back to Nurture with Re-qualify and Open.
 import type { Button, KnownBlock } from "@slack/types";
-import type { WaitingHandoffRow } from "../../db/digest-actions.js";
-import { ACTS_ON, type Digest } from "../../domain/digests/digest.js";
+import { ACTS_ON, type Digest, type WaitingHandoffRow } from "../../domain/digests/digest.js";
 import { STAGE_LABELS } from "../../domain/labels.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { itemBlockId, LeadActions } from "../ids.js";
@@ -68,7 +67,11 @@ function waitingRow(row: WaitingHandoffRow, asOf: Date): KnownBlock {
 
 function sentBackRow(lead: Lead): KnownBlock[] {
   return [
-    { type: "section", block_id: itemBlockId("digest_sent_back", lead.id), text: mrkdwn(`${leadHeadline(summaryFieldsOf(lead))} · in Nurture`) },
+    {
+      type: "section",
+      block_id: itemBlockId("digest_sent_back", lead.id),
+      text: mrkdwn(`${leadHeadline(summaryFieldsOf(lead))} · in Nurture`),
+    },
     {
       type: "actions",
       block_id: itemBlockId("digest_sent_back_actions", lead.id),

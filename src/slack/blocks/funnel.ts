@@ -96,7 +96,9 @@ function sectionBlocks(section: DigestSection, digest: Digest, options: DigestMe
         ? [
             {
               type: "section",
-              text: mrkdwn(`*Pipeline now*: ${plural(digest.pipeline.sql, STAGE_LABELS.sql)} · ${plural(digest.pipeline.opportunity, "opportunity", "opportunities")}`),
+              text: mrkdwn(
+                `*Pipeline now*: ${plural(digest.pipeline.sql, STAGE_LABELS.sql)} · ${plural(digest.pipeline.opportunity, "opportunity", "opportunities")}`,
+              ),
             },
           ]
         : [];
@@ -138,14 +140,16 @@ function headlineBlocks(report: FunnelReport): KnownBlock[] {
         field(STAGE_COUNT_LABELS.created, count(c.created), change(c.created, p.created, vs)),
         field(STAGE_COUNT_LABELS.mql, count(c.mql), change(c.mql, p.mql, vs)),
         field(STAGE_COUNT_LABELS.sql, count(c.sql), change(c.sql, p.sql, vs)),
-        field(`Won (${count(c.won)})`, truncate(moneyList(c.revenue, report.context.currency), 200), revenueChange(c.revenue, p.revenue, report.context.currency, vs)),
+        field(
+          `Won (${count(c.won)})`,
+          truncate(moneyList(c.revenue, report.context.currency), 200),
+          revenueChange(c.revenue, p.revenue, report.context.currency, vs),
+        ),
       ],
     },
     {
       type: "context",
-      elements: [
-        mrkdwn(`Lead → MQL *${percent(r.leadToMql)}* · MQL → SQL *${percent(r.mqlToSql)}* · SQL → Won *${percent(r.sqlToWon)}*`),
-      ],
+      elements: [mrkdwn(`Lead → MQL *${percent(r.leadToMql)}* · MQL → SQL *${percent(r.mqlToSql)}* · SQL → Won *${percent(r.sqlToWon)}*`)],
     },
   ];
 }

@@ -14,11 +14,9 @@ export function funnelPostSubcommand(deps: ListenerDeps): Subcommand {
       const channelId = args.command.channel_id;
       const digest = await deps.services.digests.forChannel(teamId, text);
       const publisher = deps.digestPublisher;
-      await publisher
-        .postDigest({ teamId, channelId, digest, runId: `manual:${randomUUID()}`, lateFor: null })
-        .catch((error: unknown) => {
-          throw refusedHere(error);
-        });
+      await publisher.postDigest({ teamId, channelId, digest, runId: `manual:${randomUUID()}`, lateFor: null }).catch((error: unknown) => {
+        throw refusedHere(error);
+      });
       return postedMessage(channelId);
     });
   };
