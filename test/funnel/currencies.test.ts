@@ -68,7 +68,9 @@ describe("money in several currencies, a USD workspace", () => {
 
   it("shows the revenue won in each currency apart, each with its own arrow", async () => {
     const body = await command("/funnel", "last week");
-    expect(blocksOf(body)).toContain("*Won (3)*: $4,000 + €5,000 + ¥3,000,000\\n+$4,000 vs last week · +€5,000 vs last week · +¥3,000,000 vs last week");
+    expect(blocksOf(body)).toContain(
+      "*Won (3)*: $4,000 + €5,000 + ¥3,000,000\\n+$4,000 vs last week · +€5,000 vs last week · +¥3,000,000 vs last week",
+    );
     expect(body.text).toContain("3 won ($4,000 + €5,000 + ¥3,000,000)");
   });
 
