@@ -178,4 +178,12 @@ describe("the digest message and chart", () => {
     );
     expect(blockKitProblems(editor, "modal")).toEqual([]);
   });
+
+  it("ticks 'skip quiet periods' for a new schedule", () => {
+    const skipOf = (view: { blocks: unknown[] }) =>
+      (view.blocks as { block_id?: string; element?: { initial_options?: { value: string }[] } }[])
+        .find((b) => b.block_id === "skipEmpty")
+        ?.element?.initial_options?.map((o) => o.value) ?? [];
+    expect(skipOf(scheduleEditorView(null, { timezone: ZONE }, { listViewId: "V1" }))).toEqual(["skip"]);
+  });
 });

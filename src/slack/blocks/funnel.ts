@@ -249,7 +249,7 @@ export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
       type: "context",
       elements: [
         mrkdwn(
-          `MQL→SQL ${percent(report.rates.mqlToSql)} · SQL→Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${plural(report.handoffs.breaches, "missed deadline")}${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}`,
+          `MQL → SQL ${percent(report.rates.mqlToSql)} · SQL → Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${plural(report.handoffs.breaches, "missed deadline")}${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}`,
         ),
       ],
     },
