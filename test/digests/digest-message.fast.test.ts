@@ -184,6 +184,6 @@ describe("the digest message and chart", () => {
       (view.blocks as { block_id?: string; element?: { initial_options?: { value: string }[] } }[])
         .find((b) => b.block_id === "skipEmpty")
         ?.element?.initial_options?.map((o) => o.value) ?? [];
-    expect(skipOf(scheduleEditorView(null, { timezone: ZONE }, { listViewId: "V1" }))).toEqual(["skip"]);
+    expect(skipOf(scheduleEditorView(null, { timezone: ZONE }, { scheduleId: null, listViewId: "V1" }))).toEqual(["skip"]);
   });
 });
