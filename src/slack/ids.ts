@@ -84,6 +84,8 @@ export const DigestActions = {
   add: "digest_schedule_add",
   edit: "digest_schedule_edit",
   remove: "digest_schedule_remove",
+  /** On a digest message: "How we count", the counting rules in a modal instead of a footnote in every post. */
+  howWeCount: "digest_how_we_count",
 } as const;
 
 export const DigestViews = {

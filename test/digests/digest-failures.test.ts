@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../helpers/clock.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
-import { chartsIn, postsIn, runsOf, schedule } from "./digest-helpers.js";
+import { chartsIn, leadInWeekOfNov16, postsIn, runsOf, schedule } from "./digest-helpers.js";
 
 const SLOT = Date.parse("2026-11-23T14:00:00.000Z"); // Monday 09:00 in New York
 const WEEK = 7 * 24 * 3_600_000;
@@ -23,6 +23,7 @@ describe("digests when Slack fails", () => {
 
   it("waits out a 429 (Retry-After) and retries 5xx answers, then posts exactly once", async () => {
     const id = await schedule(app.db, { teamId: "T0FAIL0001", channelId: "C0FAILRATE1", createdAt });
+    await leadInWeekOfNov16(app.db, "T0FAIL0001");
     app.slack.failNext("chat.postMessage", 429, 1, 0);
     app.slack.failNext("files.completeUploadExternal", 503, 2);
     const attempts = { "chat.postMessage": 0, "files.completeUploadExternal": 0 };
@@ -40,26 +41,34 @@ describe("digests when Slack fails", () => {
     expect(await runsOf(app.db, id)).toMatchObject([{ status: "done", attempts: 1 }]);
   });
 
-  it("retries a run that failed part-way on the next tick, without posting the message again", async () => {
+  it("posts the digest without its chart when the upload fails for good, rather than not at all", async () => {
     const id = await schedule(app.db, { teamId: "T0FAIL0002", channelId: "C0FAILPART1", createdAt });
-    // The message goes out; uploading the chart fails with an error that survives the client's own retries.
+    await leadInWeekOfNov16(app.db, "T0FAIL0002");
     app.slack.errorNext("files.getUploadURLExternal", "internal_error");
     clock.set(new Date(SLOT + 20_000));
     await sweep();
     expect(postsIn(app.slack, "C0FAILPART1")).toHaveLength(1);
     expect(chartsIn(app.slack, "C0FAILPART1")).toHaveLength(0);
-    const [failed] = await runsOf(app.db, id);
-    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
-    expect(failed?.deliveries.map((d) => [d.target, d.status])).toEqual([
-      ["channel:C0FAILPART1", "posted"],
-      ["chart:C0FAILPART1", "retry"],
-    ]);
-    clock.advance(60_000);
+    expect(await runsOf(app.db, id)).toMatchObject([{ status: "done", attempts: 1 }]);
+  });
+
+  it("posts the chart in the thread when Slack refuses it inside the message (invalid_blocks), drawn once", async () => {
+    const id = await schedule(app.db, { teamId: "T0FAIL0004", channelId: "C0FAILBLKS1", createdAt });
+    await leadInWeekOfNov16(app.db, "T0FAIL0004");
+    let refused = false;
+    app.slack.on("chat.postMessage", (args) => {
+      if (args.channel !== "C0FAILBLKS1" || refused || !JSON.stringify(args.blocks ?? []).includes("slack_file")) return undefined;
+      refused = true;
+      return { ok: false, error: "invalid_blocks" };
+    });
+    clock.set(new Date(SLOT + 25_000));
     await sweep();
-    await sweep();
-    expect(postsIn(app.slack, "C0FAILPART1")).toHaveLength(1);
-    expect(chartsIn(app.slack, "C0FAILPART1")).toHaveLength(1);
-    expect(await runsOf(app.db, id)).toMatchObject([{ status: "done", attempts: 2, error: null }]);
+    const posts = postsIn(app.slack, "C0FAILBLKS1");
+    expect(posts).toHaveLength(1);
+    expect(chartsIn(app.slack, "C0FAILBLKS1")).toHaveLength(0);
+    const intoThread = app.slack.callsOf("files.completeUploadExternal").filter((call) => call.args.channel_id === "C0FAILBLKS1");
+    expect(intoThread.map((call) => call.args.thread_ts)).toEqual([posts[0]?.ts]);
+    expect(await runsOf(app.db, id)).toMatchObject([{ status: "done", attempts: 1 }]);
   });
 
   it("reports a channel it cannot post in to the admins once, and still posts everyone else's", async () => {

@@ -1,4 +1,5 @@
 import type { Db } from "../../src/db/client.js";
+import { FunnelData } from "../funnel/fixtures.js";
 import type { SlackStandIn } from "../helpers/slack-stand-in.js";
 
 export interface ScheduleSpec {
@@ -55,6 +56,28 @@ export function runsOf(db: Db, scheduleId: string) {
   });
 }
 
-/** Chart uploads completed into a channel. */
+/** The file ids of the image blocks in the digests Slack accepted in a channel, one per message that shows its chart. */
 export const chartsIn = (slack: SlackStandIn, channel: string) =>
-  slack.callsOf("files.completeUploadExternal").filter((call) => call.args.channel_id === channel);
+  postsIn(slack, channel).flatMap((post) =>
+    ((post.blocks ?? []) as { type: string; slack_file?: { id: string } }[])
+      .filter((block) => block.type === "image")
+      .map((block) => block.slack_file?.id ?? ""),
+  );
+
+/** Chart PNGs Baton uploaded privately (no channel: a digest shows them as an image block), by file id. */
+export function privateUploads(slack: SlackStandIn): Map<string, Buffer> {
+  const uploads = new Map<string, Buffer>();
+  for (const call of slack.callsOf("files.completeUploadExternal")) {
+    if (call.args.channel_id) continue;
+    for (const file of (call.args.files ?? []) as { id: string }[]) {
+      const bytes = slack.uploads.get(file.id);
+      if (bytes) uploads.set(file.id, bytes);
+    }
+  }
+  return uploads;
+}
+
+/** A lead logged in the week of Nov 16, 2026 (New York), so that week's digest is not a quiet one (which has no chart). */
+export async function leadInWeekOfNov16(db: Db, teamId: string): Promise<void> {
+  await new FunnelData(db, teamId, "America/New_York").lead({ created: "2026-11-18T09:00" });
+}

@@ -64,7 +64,7 @@ describe("the digest message and chart", () => {
 
   const ALL = ["action", "funnel", "pipeline", "sla", "campaigns", "rejections", "fit", "scorecard", "chart"];
 
-  it("reads in the order of what needs action, with arrows, the cohort rule and a text fallback", async () => {
+  it("reads in the order of what needs action, with changes, How we count and a text fallback", async () => {
     const query = await funnel.query("T0MSG00001", "last week");
     const digest = await digests.digest(query, "shared", null);
     const message = digestMessage(digest);
@@ -72,14 +72,14 @@ describe("the digest message and chart", () => {
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Funnel · Week of Nov 16, 2026" } });
     const text = allText(message.blocks);
     expect(text.indexOf("Needs action")).toBeLessThan(text.indexOf("New leads"));
-    expect(text).toContain("*3* handoffs missed the response SLA");
-    expect(text).toContain("*1* handoff waiting for sales now (*1* overdue");
-    expect(text).toContain("*New leads*\\n6  ↑100%");
-    expect(text).toContain("MQL→SQL *80%* ↑30 pts");
-    expect(text).toContain("1. *Spring webinar*: 4 leads · 3 SQLs · 1 won · $10,000 · $500/lead · 5.0× spend");
-    expect(text).toContain("median speed to lead *2h*");
-    expect(text).toContain(":red_circle: off track  *MQLs vs marketing's commitment*: 8 this month, 15 due by now");
-    expect(text).toContain(COHORT_RULE);
+    expect(text).toContain(":rotating_light: *Needs action*: 3 missed deadlines · 1 handoff waiting (1 overdue)");
+    expect(text).toContain("*New leads*: 6\\n+3 vs last week");
+    expect(text).toContain("MQL → SQL *80%*");
+    expect(text).toContain("1. *Spring webinar*: 4 leads · 3 SQLs · 1 won · $10,000 · $500/lead · 5× spend");
+    expect(text).toContain(":red_circle: *MQLs vs commitment*: 8 this month, 15 due by now");
+    // The rules are behind "How we count", not in every post.
+    expect(text).not.toContain(COHORT_RULE);
+    expect(text).toContain('"action_id":"digest_how_we_count"');
     expect(message.text).toBe(
       "Funnel for Week of Nov 16, 2026: 6 new leads, 5 MQLs, 4 SQLs, 2 won ($15,000). 3 SLA breaches, 1 handoff waiting.",
     );
@@ -92,14 +92,12 @@ describe("the digest message and chart", () => {
     expect(message.text).toContain("(posted late)");
   });
 
-  it("stays within limits for a workspace with nothing in it", async () => {
+  it("says a quiet period in one line, within limits, for a workspace with nothing in it", async () => {
     const digest = await digests.digest(await funnel.query("T0MSG00002", ""), "shared", ALL);
     const message = digestMessage(digest);
     expect(blockKitProblems(message, "message")).toEqual([]);
-    const text = allText(message.blocks);
-    expect(text).toContain("Nothing waiting");
-    expect(text).toContain("no campaign brought leads or deals");
-    expect(text).toContain("no rejections in this period");
+    expect(message.blocks).toHaveLength(1);
+    expect(allText(message.blocks)).toContain("a quiet period, no lead moved and no handoff was decided");
     expect(blockKitProblems({ text: "x", blocks: teamFunnelSection(digest.report) }, "message")).toEqual([]);
   });
 
@@ -109,7 +107,7 @@ describe("the digest message and chart", () => {
     const message = digestMessage(digest);
     expect(blockKitProblems(message, "message")).toEqual([]);
     const text = allText(message.blocks);
-    expect(text).toContain("…and 115 more campaigns with activity");
+    expect(text).toContain("…and 117 more campaigns with activity");
     expect(text).not.toContain("<b>");
     expect(text).toContain("&lt;b&gt;Campaign&lt;/b&gt; &amp;");
     expect(text).toContain("Not a fit 1");
@@ -189,5 +187,13 @@ describe("the digest message and chart", () => {
       { scheduleId: schedule.id, listViewId: "V123" },
     );
     expect(blockKitProblems(editor, "modal")).toEqual([]);
+  });
+
+  it("ticks 'skip quiet periods' for a new schedule", () => {
+    const skipOf = (view: { blocks: unknown[] }) =>
+      (view.blocks as { block_id?: string; element?: { initial_options?: { value: string }[] } }[])
+        .find((b) => b.block_id === "skipEmpty")
+        ?.element?.initial_options?.map((o) => o.value) ?? [];
+    expect(skipOf(scheduleEditorView(null, { timezone: ZONE }, { scheduleId: null, listViewId: "V1" }))).toEqual(["skip"]);
   });
 });

@@ -9,7 +9,7 @@ import { freshDatabase, type TestDatabase } from "../helpers/database.js";
 import { SlackStandIn } from "../helpers/slack-stand-in.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { HANG_BOUND_MS } from "../helpers/waits.js";
-import { chartsIn, postsIn, runIdOf, runsOf, schedule } from "./digest-helpers.js";
+import { chartsIn, leadInWeekOfNov16, postsIn, runIdOf, runsOf, schedule } from "./digest-helpers.js";
 
 const SLOT = Date.parse("2026-11-23T14:00:00.000Z"); // Monday 09:00 in New York
 const NO_DEFAULTS = { SALES_CHANNEL_ID: "", MARKETING_CHANNEL_ID: "" };
@@ -22,7 +22,6 @@ function dyingPublisher(postDigest: (real: DigestPublisher) => DigestPublisher["
     const publisher: DigestPublisher = {
       postDigest: postDigest(real),
       findDigest: (input) => real.findDigest(input),
-      postChart: (input) => real.postChart(input),
       sendPersonal: (input) => real.sendPersonal(input),
       tellAdmins: (input) => real.tellAdmins(input),
     };
@@ -59,6 +58,7 @@ describe("digests on three replicas of one database", () => {
     const ids = [];
     for (let i = 0; i < 4; i++)
       ids.push(await schedule(a.db, { teamId: "T0REPL0001", channelId: `C0REPLALL${i}`, createdAt: "2026-11-22T00:00:00Z" }));
+    await leadInWeekOfNov16(a.db, "T0REPL0001");
     await Promise.all([a, b, c, a, b, c].map((app) => app.baton.jobs.digests?.run()));
     for (let i = 0; i < 4; i++) {
       expect(postsIn(a.slack, `C0REPLALL${i}`)).toHaveLength(1);
@@ -77,6 +77,7 @@ describe("digests on three replicas of one database", () => {
     const [dying, b, c] = await replicas(clock, { start: { ports: dyingPublisher(() => hang), drainTimeoutMs: 50 } });
     if (!dying || !b || !c) throw new Error("replicas");
     const id = await schedule(dying.db, { teamId: "T0REPL0002", channelId: "C0REPLDIE01", createdAt: "2026-11-22T00:00:00Z" });
+    await leadInWeekOfNov16(dying.db, "T0REPL0002");
     void dying.baton.jobs.digests?.run(); // claims the slot, then hangs forever where Slack is asked to post
     // It dies there: nothing of it runs any more (stopping it earlier would leave its run going on in the background).
     await expect.poll(() => asked).toBe(true);
@@ -110,6 +111,7 @@ describe("digests on three replicas of one database", () => {
     });
     if (!dying || !b || !c) throw new Error("replicas");
     const id = await schedule(dying.db, { teamId: "T0REPL0003", channelId: "C0REPLDIE02", createdAt: "2026-11-22T00:00:00Z" });
+    await leadInWeekOfNov16(dying.db, "T0REPL0003");
     void dying.baton.jobs.digests?.run();
     await expect.poll(() => postsIn(b.slack, "C0REPLDIE02").length).toBe(1);
     await dying.stop();
@@ -123,12 +125,10 @@ describe("digests on three replicas of one database", () => {
     const [run] = await runsOf(b.db, id);
     expect(run).toMatchObject({ status: "done", attempts: 2 });
     expect(runIdOf(posts[0] ?? {})).toBe(run?.id);
-    // The message found in the channel is recorded as this run's, and the chart goes to its thread.
-    expect(run?.deliveries.map((d) => [d.target, d.status, d.messageTs])).toEqual([
-      ["channel:C0REPLDIE02", "posted", posts[0]?.ts],
-      ["chart:C0REPLDIE02", "posted", null],
-    ]);
-    expect(chartsIn(b.slack, "C0REPLDIE02").map((call) => call.args.thread_ts)).toEqual([posts[0]?.ts]);
+    // The message found in the channel (its chart inside) is recorded as this run's; nothing is posted or uploaded again.
+    expect(run?.deliveries.map((d) => [d.target, d.status, d.messageTs])).toEqual([["channel:C0REPLDIE02", "posted", posts[0]?.ts]]);
+    expect(chartsIn(b.slack, "C0REPLDIE02")).toHaveLength(1);
+    expect(b.slack.callsOf("files.completeUploadExternal")).toHaveLength(1);
   });
 
   it("posts two schedules due in the same minute once each, however the three replicas' ticks interleave", async () => {
@@ -138,6 +138,8 @@ describe("digests on three replicas of one database", () => {
     const createdAt = "2026-11-22T00:00:00Z";
     const sales = await schedule(a.db, { teamId: "T0REPL0005", channelId: "C0REPLTWO01", view: "sales", createdAt });
     const marketing = await schedule(b.db, { teamId: "T0REPL0006", channelId: "C0REPLTWO02", view: "marketing", createdAt });
+    await leadInWeekOfNov16(a.db, "T0REPL0005");
+    await leadInWeekOfNov16(a.db, "T0REPL0006");
     // A minute early: every tick finds nothing due.
     await Promise.all([a, b, c].map((app) => app.baton.jobs.digests?.run()));
     expect(slack.callsOf("chat.postMessage")).toHaveLength(0);
@@ -164,6 +166,7 @@ describe("digests on three replicas of one database", () => {
     const missed = await schedule(first.db, { teamId: "T0REPL0004", channelId: "C0REPLMISS1", sections: ["funnel"], createdAt });
     const off = await schedule(first.db, { teamId: "T0REPL0004", channelId: "C0REPLOFF01", sections: ["funnel"], createdAt });
     await first.db.digestSchedule.update({ where: { id: off }, data: { enabled: false } });
+    await leadInWeekOfNov16(first.db, "T0REPL0004");
     for (let i = 0; i < 3; i++) {
       apps.push(await startTestApp({ clock, slack, env: NO_DEFAULTS, databaseUrl: database.url, start: { schedule: true } }));
     }

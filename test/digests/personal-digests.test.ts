@@ -63,7 +63,7 @@ describe("personal digests", () => {
     const rep = JSON.stringify(repDms[0]?.blocks);
     expect(rep).toContain("Your handoffs · Week of Nov 16, 2026");
     expect(rep).toContain("*1* handoff waiting for you (*1* overdue)");
-    expect(rep).toContain("You decided *2* handoffs: 2 accepted (100%), 0 rejected; 100% within the SLA; median speed to lead 1h.");
+    expect(rep).toContain("You decided *2* handoffs: 2 accepted (100%), 0 rejected; 100% within the SLA; median speed to lead 1 h.");
     expect(rep).toContain("*Your leads now*: Won 1");
     const ownerDms = postsIn(app.slack, OWNER);
     expect(ownerDms).toHaveLength(1);

@@ -142,17 +142,16 @@ interface Totals {
   revenue: string[];
 }
 
-/** The funnel's fields in a digest: "*New leads*\n8  ↑ from 0", ..., "*Revenue won*\n$5,080  ↑ from 0\n€5,000 ...". */
+/** The funnel's fields in a digest: "*New leads*: 8\n+8 vs last week", ..., "*Won (4)*: $5,080 + €5,000 + ¥3,000,000\n...". */
 function digestTotals(text: string): Totals {
-  const count = (label: string) => Number((match(text, new RegExp(`\\*${label}\\*\\n([\\d,]+)`))[0] ?? "").replace(/,/g, ""));
-  const revenue = match(text, /\*Revenue won\*\n((?:[^\n]+\n?)+?)(?:\n_|$|\n[^$€¥£])/)[0] ?? "";
-  const lines = revenue.split("\n").filter((line) => /^[$€¥£]/.test(line));
+  const count = (label: string) => Number((match(text, new RegExp(`\\*${label}\\*: ([\\d,]+)`))[0] ?? "").replace(/,/g, ""));
+  const [won, revenue] = match(text, /\*Won \(([\d,]+)\)\*: ([^\n]+)/);
   return {
     created: count("New leads"),
     mql: count("MQLs"),
-    sql: count("SQLs \\(accepted\\)"),
-    won: count("Won"),
-    revenue: lines.map((line) => amount(line.split("  ")[0] ?? "")).sort(),
+    sql: count("SQLs"),
+    won: Number((won ?? "").replace(/,/g, "")),
+    revenue: amounts(revenue ?? ""),
   };
 }
 
@@ -162,9 +161,9 @@ function homeTotals(text: string): Totals {
   return { created: Number(created), mql: Number(mql), sql: Number(sql), won: Number(won), revenue: amounts(revenue ?? "") };
 }
 
-/** "*Revenue from marketing-sourced leads*: $5,080 + €5,000 + ¥3,000,000 won from campaign leads". */
+/** "*Marketing-sourced revenue*: $5,080 + €5,000 + ¥3,000,000 · _last 4: …_" (", converted at …" with rates). */
 const scorecardRevenue = (text: string) =>
-  amounts(match(text, /\*Revenue from marketing-sourced leads\*: (.+?) won from campaign leads/)[0] ?? "");
+  amounts(match(text, /\*Marketing-sourced revenue\*: (.+?)(?:, converted| \(pace| · _last)/)[0] ?? "");
 
 const SYMBOL: Record<string, string> = { USD: "$", EUR: "€", JPY: "¥" };
 

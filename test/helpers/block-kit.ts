@@ -76,3 +76,34 @@ export function blockKitProblems(
   }
   return problems;
 }
+
+/** Every text object's text in blocks (mrkdwn and plain_text: sections, fields, contexts, buttons, titles), in order. */
+export function textsOf(blocks: Json[]): string[] {
+  const texts: string[] = [];
+  const walk = (node: Json) => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === "object") {
+      if ((node.type === "mrkdwn" || node.type === "plain_text") && typeof node.text === "string") texts.push(node.text);
+      else for (const value of Object.values(node)) walk(value);
+    }
+  };
+  walk(blocks);
+  return texts;
+}
+
+/** How much a person reads: the characters of every text object (what the digest budget counts). */
+export const textLength = (blocks: Json[]) => textsOf(blocks).reduce((sum, text) => sum + text.length, 0);
+
+/** Every button in blocks, in order, as "action_id=value". */
+export function buttonsIn(blocks: Json[]): string[] {
+  const buttons: string[] = [];
+  const walk = (node: Json) => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === "object") {
+      if (node.type === "button") buttons.push(`${node.action_id}=${node.value ?? ""}`);
+      else for (const value of Object.values(node)) walk(value);
+    }
+  };
+  walk(blocks);
+  return buttons;
+}

@@ -17,7 +17,7 @@ export function defaultSchedules(settings: DefaultScheduleSettings): (ScheduleFi
     timezone: settings.timezone,
     period: periodOfCron(cron),
     sections: null,
-    skipEmpty: false,
+    skipEmpty: true,
     enabled: true,
     createdById: "system",
   };

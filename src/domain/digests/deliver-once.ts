@@ -14,7 +14,7 @@ type DeliveryDeps = Pick<DigestDeps, "db" | "clock" | "logger">;
 
 export interface Delivery {
   run: RunHandle;
-  /** Where the message goes, unique within the run: "channel:C…", "chart:C…", "subscription:<id>". */
+  /** Where the message goes, unique within the run: "channel:C…", "subscription:<id>". */
   target: string;
   send: () => Promise<{ ts: string } | undefined>;
   /** Asks Slack whether an interrupted send arrived; without it, an interrupted send is not repeated. */

@@ -11,12 +11,13 @@ export type { FoundMessage };
  * retry may work.
  */
 export interface DigestPublisher {
-  /** Posts the digest message; `runId` is attached to the message so a retry can find it after a crash. */
+  /**
+   * Posts the digest message with its chart inside (when the digest has one); `runId` is attached to the message so
+   * a retry can find it after a crash. A chart that cannot be uploaded never holds the digest back.
+   */
   postDigest(input: { teamId: string; channelId: string; digest: Digest; runId: string; lateFor: Date | null }): Promise<{ ts: string }>;
   /** Looks in the channel for the digest message of `runId` posted since `since`. */
   findDigest(input: { teamId: string; channelId: string; runId: string; since: Date }): Promise<FoundMessage>;
-  /** Renders the chart and uploads it in the digest's thread. */
-  postChart(input: { teamId: string; channelId: string; threadTs: string; digest: Digest }): Promise<void>;
   /** Sends a personal digest by DM. */
   sendPersonal(input: { teamId: string; userId: string; digest: PersonalDigest; runId: string }): Promise<{ ts: string }>;
   /** Tells admins (these people; Slack's workspace admins when none) that digests cannot reach a channel. */

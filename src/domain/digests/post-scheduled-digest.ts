@@ -1,4 +1,4 @@
-// One scheduled digest: the period before its scheduled time, to its channel, once; then its chart.
+// One scheduled digest: the period before its scheduled time, to its channel (its chart inside), once.
 import { scheduleForRun } from "../../db/digest-schedules.js";
 import { clearMarkersWithPrefix, type JobRun, markOnce } from "../../db/job-runs.js";
 import { findWorkspace } from "../../db/workspaces.js";
@@ -46,18 +46,6 @@ export async function postScheduledDigest(deps: DigestDeps, { run, row, schedule
   }
   if (message.status === "skipped") return { status: "done", error: message.reason };
   if (message.now) await clearMarkersWithPrefix(deps.db, problemKey);
-  if (message.ts && digest.trend && digest.sections.includes("chart")) {
-    const threadTs = message.ts;
-    const chart = await deliverOnce(deps, {
-      run,
-      target: `chart:${channelId}`,
-      send: async () => {
-        await deps.publisher.postChart({ teamId, channelId, threadTs, digest });
-        return undefined;
-      },
-    });
-    if (chart.status === "failed") return { status: "done", error: `chart not delivered: ${chart.reason}` };
-  }
   return { status: "done" };
 }
 

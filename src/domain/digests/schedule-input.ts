@@ -31,7 +31,7 @@ export const scheduleInputSchema = z
     view: z.enum(DIGEST_VIEWS, { message: "Pick who the digest is for." }),
     /** Empty: the view's default sections. */
     sections: z.array(z.enum(DIGEST_SECTIONS)).default([]),
-    skipEmpty: z.boolean().default(false),
+    skipEmpty: z.boolean().default(true),
   })
   .superRefine((input, ctx) => {
     if (input.period === "weekly" && input.weekday === undefined) {

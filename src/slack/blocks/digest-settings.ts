@@ -144,7 +144,8 @@ export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: {
       label: "Quiet periods",
       optional: true,
       options: [SKIP_EMPTY],
-      initial: schedule?.skipEmpty ? ["skip"] : [],
+      // A new schedule skips quiet periods unless the admin unticks it; a saved one shows its own setting.
+      initial: (schedule?.skipEmpty ?? true) ? ["skip"] : [],
     }),
   );
   return {

@@ -59,24 +59,27 @@ export function formatDays(startsOn: string | null, endsOn: string | null): stri
   return "no dates";
 }
 
-/** 4_500_000 ms -> "1h 15m"; a day or more to the nearest hour ("2d 4h"); under a minute: "<1m". */
+/**
+ * The one duration style: 4_500_000 ms -> "1 h 15 min"; a day or more to the nearest hour ("2 d 4 h"); under a
+ * minute: "<1 min".
+ */
 export function duration(ms: number | null, round: (n: number) => number = Math.round): string {
   if (ms === null) return "—";
   const minutes = round(Math.abs(ms) / 60_000);
-  if (minutes < 1) return "<1m";
+  if (minutes < 1) return "<1 min";
   if (minutes >= 1440) {
     const hoursInAll = round(minutes / 60);
     const days = Math.floor(hoursInAll / 24);
     const hours = hoursInAll % 24;
-    return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+    return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   }
   const hours = Math.floor(minutes / 60);
   const mins = minutes % 60;
-  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
-  return `${mins}m`;
+  if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+  return `${mins} min`;
 }
 
-/** A bound ("90% within X"), rounded up so that it stays true: 71.5 hours -> "3d", 61.5 minutes -> "1h 2m". */
+/** A bound ("90% within X"), rounded up so that it stays true: 71.5 hours -> "3 d", 61.5 minutes -> "1 h 2 min". */
 export const durationAtMost = (ms: number | null) => duration(ms, Math.ceil);
 
 /** Working minutes of an SLA as people say them: "4 working hours", "90 working minutes". */
@@ -88,20 +91,44 @@ export function slaLength(minutes: number): string {
 /** "3 leads", "1 lead". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
-/** "↑12%", "↓5%", "→" (no change), "↑ from 0" (nothing before). */
-export function arrow(current: number, previous: number): string {
-  if (previous === 0) return current === 0 ? "→" : "↑ from 0";
-  const change = (current - previous) / previous;
-  if (Math.abs(change) < 0.005) return "→";
-  return `${change > 0 ? "↑" : "↓"}${Math.round(Math.abs(change) * 100)}%`;
+/** What a change is compared with: "vs last week", "vs yesterday", "vs the period before". */
+export function versus(period: Pick<Period, "unit">): string {
+  switch (period.unit) {
+    case "day":
+      return "vs the day before";
+    case "custom":
+      return "vs the period before";
+    default:
+      return `vs last ${period.unit}`;
+  }
 }
 
-/** A rate's change in percentage points: "↑4 pts". */
-export function pointsArrow(current: number | null, previous: number | null): string {
+/** The one way a change reads: "+6 vs last week", "-2 vs last week", "no change". `show` formats the difference. */
+export function change(current: number, previous: number, vs: string, show: (n: number) => string = count): string {
+  const delta = current - previous;
+  if (delta === 0) return "no change";
+  return `${delta > 0 ? "+" : "-"}${show(Math.abs(delta))} ${vs}`;
+}
+
+/** A rate's change in percentage points: "+4 pts vs last week", "no change"; nothing when either rate is unknown. */
+export function pointsChange(current: number | null, previous: number | null, vs: string): string {
   if (current === null || previous === null) return "";
   const points = Math.round((current - previous) * 100);
-  if (points === 0) return "→";
-  return `${points > 0 ? "↑" : "↓"}${Math.abs(points)} pts`;
+  if (points === 0) return "no change";
+  return `${points > 0 ? "+" : "-"}${Math.abs(points)} pts ${vs}`;
+}
+
+const SPARKS = "▁▂▃▄▅▆▇█";
+
+/** A trend as a sparkline, oldest first, scaled to its own range; a period without a figure is "·". */
+export function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return values.map(() => "·").join("");
+  const low = Math.min(...known);
+  const span = Math.max(...known) - low;
+  return values
+    .map((v) => (v === null ? "·" : SPARKS[span === 0 ? (v === 0 ? 0 : 3) : Math.round(((v - low) / span) * (SPARKS.length - 1))]))
+    .join("");
 }
 
 const local = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).setLocale("en-US");

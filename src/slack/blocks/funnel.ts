@@ -4,8 +4,10 @@ import type { Digest, DigestSection } from "../../domain/digests/digest.js";
 import { centsIn, type Money } from "../../domain/funnel/figures.js";
 import type { FunnelReport } from "../../domain/funnel/funnel-for-period.js";
 import { DIGEST_VIEW_LABELS, NOT_GRADED, rejectReasonLabel, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
+import { DigestActions } from "../ids.js";
+import { needsActionBlocks } from "./digest-actions.js";
 import {
-  arrow,
+  change,
   convertedAtText,
   count,
   dateTimeLabel,
@@ -17,8 +19,9 @@ import {
   percent,
   periodLabel,
   plural,
-  pointsArrow,
   slaLength,
+  times,
+  versus,
   wholeMoney,
 } from "./format.js";
 import type { Message } from "./message.js";
@@ -26,9 +29,21 @@ import { scorecardBlocks } from "./scorecard.js";
 import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
 import { slackDate } from "./time.js";
 
-/** The cohort rule, in every digest's footer and in the README. */
+/** How Baton counts, behind the digest's "How we count" button and in the README. */
 export const COHORT_RULE =
-  "Counts are leads that reached each stage in the period, whenever they were created; conversion rates divide those counts (so they can pass 100%). Arrows compare with the previous period of the same length.";
+  "Counts are leads that reached each stage in the period, whenever they were created; conversion rates divide those counts (so they can pass 100%). Changes compare with the previous period of the same length.";
+
+/** What "How we count" adds to the cohort rule. */
+export const COUNTING_RULES = [
+  "A missed deadline is a handoff whose response deadline passed in the period, answered late or still waiting.",
+  "Speed to lead runs from the handoff to the rep's answer; answered in time means by the deadline, in working hours.",
+  "Revenue is never added up across currencies: each currency is shown and compared on its own.",
+  "Scorecard: :large_green_circle: on track, :large_yellow_circle: at risk, :red_circle: off track, :white_circle: no data yet; each line lists its last periods, oldest first.",
+  "The chart shows this period's funnel and the last 8 periods.",
+];
+
+/** The budget every digest is held to (test/digests/digest-budget.fast.test.ts): one screen. */
+export const DIGEST_BUDGET = { blocks: 15, characters: 1200 } as const;
 
 const NAME_MAX = 60;
 const name = (text: string) => escapeMrkdwn(truncate(text, NAME_MAX));
@@ -36,10 +51,13 @@ const name = (text: string) => escapeMrkdwn(truncate(text, NAME_MAX));
 export interface DigestMessageOptions {
   /** The scheduled time of a digest posted late. */
   lateFor?: Date | null;
+  /** The chart, uploaded before the message, shown inside it. */
+  chart?: { fileId: string; altText: string } | null;
 }
 
 export function digestMessage(digest: Digest, options: DigestMessageOptions = {}): Message {
   const { report } = digest;
+  if (digest.empty) return quietMessage(digest, options);
   const title = `${report.campaign ? `${truncate(report.campaign.name, 60)} · ` : ""}Funnel · ${periodLabel(report.period)}`;
   const context = [`${DIGEST_VIEW_LABELS[digest.view].title} · times in ${report.context.zone}`];
   if (options.lateFor) {
@@ -49,29 +67,44 @@ export function digestMessage(digest: Digest, options: DigestMessageOptions = {}
     { type: "header", text: plain(title, Limits.headerText) },
     { type: "context", elements: context.map((text) => mrkdwn(text)) },
   ];
-  for (const section of digest.sections) blocks.push(...sectionBlocks(section, digest));
-  const footer = digest.sections.includes("chart") ? `${COHORT_RULE} The chart (funnel and last 8 periods) is in the thread.` : COHORT_RULE;
-  blocks.push({ type: "context", elements: [mrkdwn(footer)] });
+  for (const section of digest.sections) blocks.push(...sectionBlocks(section, digest, options));
+  blocks.push({
+    type: "actions",
+    block_id: "digest_more",
+    elements: [{ type: "button", action_id: DigestActions.howWeCount, text: plain("How we count", Limits.buttonText), value: digest.view }],
+  });
   return { text: fallbackText(digest, options), blocks: blocks.slice(0, Limits.messageBlocks) };
 }
 
-function sectionBlocks(section: DigestSection, digest: Digest): KnownBlock[] {
+/** Nothing happened: one line, with what is still waiting. */
+function quietMessage(digest: Digest, options: DigestMessageOptions): Message {
+  const { report } = digest;
+  const late = options.lateFor ? ` (posted late, due ${dateTimeLabel(options.lateFor, report.context.zone)})` : "";
+  const waiting = digest.waiting.waiting > 0 ? ` ${plural(digest.waiting.waiting, "handoff")} still waiting for sales.` : "";
+  const campaign = report.campaign ? `${name(report.campaign.name)} · ` : "";
+  const text = `:zzz: ${campaign}*${periodLabel(report.period)}*${late}: a quiet period, no lead moved and no handoff was decided.${waiting}`;
+  return { text: text.replace(":zzz: ", "").replaceAll("*", ""), blocks: [{ type: "section", text: mrkdwn(text) }] };
+}
+
+function sectionBlocks(section: DigestSection, digest: Digest, options: DigestMessageOptions): KnownBlock[] {
   switch (section) {
     case "action":
-      return [actionBlock(digest)];
+      return needsActionBlocks(digest);
     case "funnel":
-      return funnelBlocks(digest.report);
+      return headlineBlocks(digest.report);
     case "pipeline":
       return digest.pipeline
         ? [
             {
               type: "section",
-              text: mrkdwn(`*Pipeline now*: ${count(digest.pipeline.sql)} SQLs · ${count(digest.pipeline.opportunity)} opportunities`),
+              text: mrkdwn(
+                `*Pipeline now*: ${plural(digest.pipeline.sql, STAGE_LABELS.sql)} · ${plural(digest.pipeline.opportunity, "opportunity", "opportunities")}`,
+              ),
             },
           ]
         : [];
     case "sla":
-      return [slaBlock(digest.report)];
+      return [slaBlock(digest.report, { scorecard: digest.scorecard !== null, action: digest.sections.includes("action") })];
     case "campaigns":
       return digest.report.campaign ? [] : [campaignsBlock(digest.report)];
     case "rejections":
@@ -79,101 +112,86 @@ function sectionBlocks(section: DigestSection, digest: Digest): KnownBlock[] {
     case "fit":
       return [fitBlock(digest.report)];
     case "scorecard":
-      return digest.scorecard ? [{ type: "divider" }, ...scorecardBlocks(digest.scorecard)] : [];
+      return digest.scorecard ? scorecardBlocks(digest.scorecard) : [];
     case "chart":
-      return [];
+      return options.chart
+        ? [
+            {
+              type: "image",
+              slack_file: { id: options.chart.fileId },
+              alt_text: truncate(options.chart.altText, 2000),
+              title: plain("Funnel and last 8 periods", 2000),
+            },
+          ]
+        : [];
   }
 }
 
-function actionBlock(digest: Digest): KnownBlock {
-  const { breaches } = digest.report.handoffs;
-  const { waiting, overdue, oldestSince } = digest.waiting;
-  if (breaches === 0 && waiting === 0)
-    return { type: "section", text: mrkdwn(":white_check_mark: *Nothing waiting*: no SLA breaches, no handoffs waiting for sales.") };
-  const lines = [":rotating_light: *Needs action*"];
-  if (breaches > 0) lines.push(`• *${count(breaches)}* handoff${breaches === 1 ? "" : "s"} missed the response SLA in this period`);
-  if (waiting > 0) {
-    const oldest = oldestSince ? `, oldest waiting ${duration(Math.max(0, digest.asOf.getTime() - oldestSince.getTime()))}` : "";
-    lines.push(`• *${count(waiting)}* handoff${waiting === 1 ? "" : "s"} waiting for sales now (*${count(overdue)}* overdue${oldest})`);
-  }
-  return { type: "section", text: mrkdwn(lines.join("\n")) };
-}
-
-function funnelBlocks(report: FunnelReport): KnownBlock[] {
+/** Four figures with their change, then the conversion along the funnel. */
+function headlineBlocks(report: FunnelReport): KnownBlock[] {
   const c = report.counts;
   const p = report.previousCounts;
-  const field = (label: string, now: number, before: number) => mrkdwn(`*${label}*\n${count(now)}  ${arrow(now, before)}`);
+  const vs = versus(report.period);
+  const field = (label: string, now: string, moved: string) => mrkdwn(`*${label}*: ${now}\n${moved}`);
   const r = report.rates;
-  const q = report.previousRates;
-  const rates = [
-    `Lead→MQL *${percent(r.leadToMql)}* ${pointsArrow(r.leadToMql, q.leadToMql)}`,
-    `MQL→SQL *${percent(r.mqlToSql)}* ${pointsArrow(r.mqlToSql, q.mqlToSql)}`,
-    `SQL→Won *${percent(r.sqlToWon)}* ${pointsArrow(r.sqlToWon, q.sqlToWon)}`,
-    `Lead→Won *${percent(r.leadToWon)}* ${pointsArrow(r.leadToWon, q.leadToWon)}`,
-  ];
   return [
     {
       type: "section",
       fields: [
-        field(STAGE_COUNT_LABELS.created, c.created, p.created),
-        field(STAGE_COUNT_LABELS.mql, c.mql, p.mql),
-        field(`${STAGE_COUNT_LABELS.sql} (accepted)`, c.sql, p.sql),
-        field(STAGE_COUNT_LABELS.opportunity, c.opportunity, p.opportunity),
-        field(STAGE_COUNT_LABELS.won, c.won, p.won),
-        field(STAGE_COUNT_LABELS.lost, c.lost, p.lost),
-        field(STAGE_COUNT_LABELS.nurture, c.nurture, p.nurture),
-        mrkdwn(
-          `*Revenue won*\n${truncate(revenueLines(c.revenue, p.revenue, report.context.currency), 1900)}${
+        field(STAGE_COUNT_LABELS.created, count(c.created), change(c.created, p.created, vs)),
+        field(STAGE_COUNT_LABELS.mql, count(c.mql), change(c.mql, p.mql, vs)),
+        field(STAGE_COUNT_LABELS.sql, count(c.sql), change(c.sql, p.sql, vs)),
+        field(
+          `Won (${count(c.won)})`,
+          `${truncate(moneyList(c.revenue, report.context.currency), 200)}${
             report.revenueConverted ? `\n_${convertedAtText(report.context.rates.setOn)}_` : ""
           }`,
+          revenueChange(c.revenue, p.revenue, report.context.currency, vs),
         ),
       ],
     },
-    { type: "context", elements: [mrkdwn(rates.map((s) => s.trim()).join("  ·  "))] },
+    {
+      type: "context",
+      elements: [mrkdwn(`Lead → MQL *${percent(r.leadToMql)}* · MQL → SQL *${percent(r.mqlToSql)}* · SQL → Won *${percent(r.sqlToWon)}*`)],
+    },
   ];
 }
 
-/** One line per currency, each compared with the same currency before: amounts in different ones never add up. */
-function revenueLines(now: Money[], before: Money[], currency: string): string {
+/** Each currency compared with the same currency before: amounts in different ones never add up. */
+function revenueChange(now: Money[], before: Money[], currency: string, vs: string): string {
   const moved = inCurrencyOrder([...now, ...before], currency).map((m) => m.currency);
   const codes = moved.length > 0 ? [...new Set(moved)] : [currency];
-  return codes.map((code) => `${wholeMoney(centsIn(now, code), code)}  ${arrow(centsIn(now, code), centsIn(before, code))}`).join("\n");
+  const changes = codes.map((code) => change(centsIn(now, code), centsIn(before, code), vs, (cents) => wholeMoney(cents, code)));
+  return truncate(changes.every((text) => text === "no change") ? "no change" : changes.filter((t) => t !== "no change").join(" · "), 1700);
 }
 
-function slaBlock(report: FunnelReport): KnownBlock {
+/** Speed to lead; missed deadlines and answers in time too, unless "Needs action" or the scorecard says them already. */
+function slaBlock(report: FunnelReport, shown: { scorecard: boolean; action: boolean }): KnownBlock {
   const h = report.handoffs;
   const sla = report.context.agreement.responseSlaMinutes;
   const parts = [
-    h.decided > 0
-      ? `${percent(h.withinSlaShare)} answered within ${slaLength(sla)} (${count(h.withinSla)} of ${count(h.decided)})`
-      : "no handoffs decided",
-    `${count(h.breaches)} breach${h.breaches === 1 ? "" : "es"}`,
+    !shown.scorecard && h.decided > 0 ? `${count(h.withinSla)} of ${count(h.decided)} answered within ${slaLength(sla)}` : "",
+    shown.action ? "" : `${plural(h.breaches, "deadline")} missed in the period`,
     report.speed.count > 0
-      ? `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})${speedChange(report)}`
-      : "no handoffs accepted",
-    h.decided > 0 ? `${percent(h.acceptanceRate)} accepted` : "",
+      ? shown.scorecard
+        ? `speed to lead 90% within ${durationAtMost(report.speed.p90)}`
+        : `median speed to lead *${duration(report.speed.p50)}* (90% within ${durationAtMost(report.speed.p90)})`
+      : "",
   ].filter(Boolean);
-  return { type: "section", text: mrkdwn(`*SLA and speed to lead*: ${parts.join(" · ")}`) };
+  if (parts.length === 0) parts.push("no handoffs answered in the period");
+  return { type: "section", text: mrkdwn(`*SLA*: ${parts.join(" · ")}`) };
 }
 
-/** Faster is better: say so, rather than leave a down arrow to be read as bad news. */
-function speedChange(report: FunnelReport): string {
-  const now = report.speed.p50;
-  const before = report.previousSpeed.p50;
-  if (now === null || before === null || before === 0 || now === before) return "";
-  return ` ${arrow(now, before)} (${now < before ? "faster" : "slower"})`;
-}
-
-export const CAMPAIGN_LINES = 5;
+export const CAMPAIGN_LINES = 3;
 
 function campaignsBlock(report: FunnelReport): KnownBlock {
   const { rows, total } = report.campaigns;
-  if (rows.length === 0) return { type: "section", text: mrkdwn("*Top campaigns*: no campaign brought leads or deals in this period.") };
+  if (rows.length === 0) return { type: "section", text: mrkdwn("*Top campaigns*: none brought leads or deals in this period.") };
   const lines = rows.slice(0, CAMPAIGN_LINES).map((row, i) => {
     const cost = row.costPerLeadCents !== null ? ` · ${wholeMoney(row.costPerLeadCents, row.currency)}/lead` : "";
     const ros =
       row.returnOnSpend !== null
-        ? ` · ${row.returnOnSpend.toFixed(1)}× spend`
+        ? ` · ${times(row.returnOnSpend)} spend`
         : row.returnOnSpendGap === "other_currencies"
           ? ` · return on spend — (${OTHER_CURRENCIES})`
           : "";
@@ -183,7 +201,7 @@ function campaignsBlock(report: FunnelReport): KnownBlock {
     )}${cost}${ros}`;
   });
   const more = total - Math.min(rows.length, CAMPAIGN_LINES);
-  if (more > 0) lines.push(`_…and ${count(more)} more campaign${more === 1 ? "" : "s"} with activity_`);
+  if (more > 0) lines.push(`_…and ${plural(more, "more campaign")} with activity_`);
   if (rows.slice(0, CAMPAIGN_LINES).some((row) => row.converted)) lines.push(`_Revenue ${convertedAtText(report.context.rates.setOn)}_`);
   return { type: "section", text: mrkdwn(`*Top campaigns*\n${lines.join("\n")}`) };
 }
@@ -225,7 +243,7 @@ export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
     {
       type: "section",
       text: mrkdwn(
-        `${count(c.created)} new ${arrow(c.created, report.previousCounts.created)} → ${count(c.mql)} MQL → ${count(c.sql)} SQL → ${count(c.won)} won (${moneyList(
+        `${count(c.created)} new (${change(c.created, report.previousCounts.created, versus(report.period))}) → ${count(c.mql)} MQL → ${count(c.sql)} SQL → ${count(c.won)} won (${moneyList(
           c.revenue,
           report.context.currency,
         )})`,
@@ -235,9 +253,7 @@ export function teamFunnelSection(report: FunnelReport): KnownBlock[] {
       type: "context",
       elements: [
         mrkdwn(
-          `MQL→SQL ${percent(report.rates.mqlToSql)} · SQL→Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${count(
-            report.handoffs.breaches,
-          )} SLA breaches${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}${
+          `MQL → SQL ${percent(report.rates.mqlToSql)} · SQL → Won ${percent(report.rates.sqlToWon)} · median speed to lead ${duration(report.speed.p50)} · ${plural(report.handoffs.breaches, "missed deadline")}${report.period.inProgress ? ` · as of ${slackDate(report.period.end, "{time}")}` : ""}${
             report.revenueConverted ? ` · revenue ${convertedAtText(report.context.rates.setOn)}` : ""
           }`,
         ),

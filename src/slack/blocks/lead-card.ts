@@ -3,8 +3,8 @@ import { STAGE_LABELS, stageLabel } from "../../domain/labels.js";
 import type { LeadView } from "../../domain/leads/lead-view.js";
 import type { Lead } from "../../domain/leads/leads.js";
 import { ownerMovesFrom } from "../../domain/leads/move-lead.js";
-import { formatMoney } from "../../lib/money.js";
 import { LeadActions, LeadViews } from "../ids.js";
+import { money } from "./format.js";
 import { answerButtons, clockText } from "./handoff-answer.js";
 import { historyLine } from "./lead-history.js";
 import { nextStepButtons } from "./lead-saved.js";
@@ -37,7 +37,7 @@ export function moveButtons(lead: Lead, viewerId: string): Button[] {
 export function stageLine(lead: Lead): string {
   const parts = [`Stage: *${stageLabel(lead.stage)}*`, `Owner: ${lead.ownerId ? mention(lead.ownerId) : "nobody yet"}`];
   if (lead.stage === "won" && lead.dealValueCents !== null && lead.dealCurrency)
-    parts.push(`Deal: ${formatMoney(lead.dealValueCents, lead.dealCurrency)}`);
+    parts.push(`Deal: ${money(lead.dealValueCents, lead.dealCurrency)}`);
   return parts.join(" · ");
 }
 

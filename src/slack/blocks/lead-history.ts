@@ -1,6 +1,6 @@
 import { rejectReasonLabel, stageLabel as stage } from "../../domain/labels.js";
 import type { LeadHistoryLine } from "../../domain/leads/lead-view.js";
-import { formatMoney } from "../../lib/money.js";
+import { money } from "./format.js";
 import { escapeMrkdwn, mention, truncate } from "./text.js";
 import { slackDate } from "./time.js";
 
@@ -36,7 +36,7 @@ function describe(e: LeadHistoryLine): string {
     case "erased":
       return `${who(e.actorId)} erased its personal data`;
     case "stage_changed": {
-      const value = e.valueCents !== null && e.currency ? ` (${formatMoney(e.valueCents, e.currency)})` : "";
+      const value = e.valueCents !== null && e.currency ? ` (${money(e.valueCents, e.currency)})` : "";
       const why = e.reason ? `: ${escapeMrkdwn(truncate(e.toStage === "nurture" ? rejectReasonLabel(e.reason) : e.reason, 200))}` : "";
       return `${who(e.actorId)} moved it from ${stage(e.fromStage)} to ${stage(e.toStage)}${value}${why}`;
     }

@@ -4,6 +4,13 @@ import type { Scorecard, ScorecardLine, Status } from "../../domain/funnel/score
 import { convertedAtText, count, duration, percent, slaLength, wholeMoney } from "./format.js";
 import { mrkdwn } from "./text.js";
 
+export const STATUS_EMOJI: Record<Status, string> = {
+  on_track: ":large_green_circle:",
+  at_risk: ":large_yellow_circle:",
+  off_track: ":red_circle:",
+  no_data: ":white_circle:",
+};
+
 export const STATUS_LABEL: Record<Status, string> = {
   on_track: ":large_green_circle: on track",
   at_risk: ":large_yellow_circle: at risk",
@@ -12,37 +19,29 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 const TITLES: Record<ScorecardLine["key"], string> = {
-  mqls: "MQLs vs marketing's commitment",
-  acceptance: "Sales acceptance rate",
-  speed: "Speed to lead vs the response SLA",
-  within_sla: "Handoffs answered within the SLA",
-  marketing_revenue: "Revenue from marketing-sourced leads",
+  mqls: "MQLs vs commitment",
+  acceptance: "Sales acceptance",
+  speed: "Speed to lead",
+  within_sla: "Answered in time",
+  marketing_revenue: "Marketing-sourced revenue",
 };
 
 function figure(line: ScorecardLine): string {
   switch (line.key) {
     case "mqls":
-      return `${count(line.extra.mqls)} this month, ${count(line.extra.targetToDate)} due by now (${count(line.extra.monthlyTarget)} a month)`;
+      return `${count(line.extra.mqls)} this month, ${count(line.extra.targetToDate)} due by now`;
     case "acceptance":
-      return `${percent(line.extra.rate)} of ${count(line.extra.decided)} decided handoffs accepted (target ${percent(line.extra.target)})`;
-    case "speed": {
-      const margin = line.extra.medianMarginMs;
-      const vsDeadline =
-        margin === null
-          ? ""
-          : margin <= 0
-            ? ` · typically ${duration(-margin)} of working time before the deadline`
-            : ` · typically ${duration(margin)} of working time past the deadline`;
-      return `median ${duration(line.extra.medianMs)} (SLA ${slaLength(line.extra.slaMinutes)})${vsDeadline}`;
-    }
+      return `${percent(line.extra.rate)} of ${count(line.extra.decided)} (target ${percent(line.extra.target)})`;
+    case "speed":
+      return `median ${duration(line.extra.medianMs)} (SLA ${slaLength(line.extra.slaMinutes)})`;
     case "within_sla":
-      return `${percent(line.extra.share)} of ${count(line.extra.decided)} decided handoffs answered in time`;
+      return `${percent(line.extra.share)} of ${count(line.extra.decided)}`;
     case "marketing_revenue": {
       const paces = line.extra.byCurrency;
       const won = paces.map((p) => wholeMoney(p.cents, p.currency)).join(" + ");
       const usual = paces.filter((p) => p.expectedCents > 0).map((p) => wholeMoney(p.expectedCents, p.currency));
       const converted = line.extra.convertedAt ? `, ${convertedAtText(line.extra.convertedAt)}` : "";
-      return `${won} won from campaign leads${usual.length > 0 ? ` (usual pace ${usual.join(" + ")})` : ""}${converted}`;
+      return `${won || wholeMoney(0, line.extra.currency)}${usual.length > 0 ? ` (pace ${usual.join(" + ")})` : ""}${converted}`;
     }
   }
 }
@@ -62,19 +61,20 @@ function trendValue(line: ScorecardLine, value: number | null): string {
   }
 }
 
-export function scorecardLineText(line: ScorecardLine): string {
-  const trend =
-    line.key === "marketing_revenue"
-      ? line.extra.byCurrency.map((p) => p.trend.map((cents) => wholeMoney(cents, p.currency)).join(" → ")).join(" · ")
-      : line.trend.map((value) => trendValue(line, value)).join(" → ");
-  return `${STATUS_LABEL[line.status]}  *${TITLES[line.key]}*: ${figure(line)}\n      _last ${line.trend.length} periods: ${trend}_`;
+/** A trend as a list, oldest first: "0, 1, 2, 5"; revenue in each currency on its own. */
+function trendList(line: ScorecardLine): string {
+  if (line.key === "marketing_revenue" && line.extra.byCurrency.length > 1)
+    return line.extra.byCurrency.map((p) => p.trend.map((cents) => wholeMoney(cents, p.currency)).join(", ")).join("; ");
+  return line.trend.map((value) => trendValue(line, value)).join(", ");
 }
 
-export function scorecardBlocks(scorecard: Scorecard, heading = "*Alignment scorecard*: each side against the agreement"): KnownBlock[] {
-  return [
-    { type: "section", text: mrkdwn(heading) },
-    { type: "section", text: mrkdwn(scorecard.lines.map(scorecardLineText).join("\n")) },
-  ];
+/** One line per term: status (its colour; the words are in "How we count"), term, figure, the last periods as a list. */
+export function scorecardLineText(line: ScorecardLine): string {
+  return `${STATUS_EMOJI[line.status]} *${TITLES[line.key]}*: ${figure(line)} · _last ${line.trend.length}: ${trendList(line)}_`;
+}
+
+export function scorecardBlocks(scorecard: Scorecard, heading = "*Scorecard* against the agreement"): KnownBlock[] {
+  return [{ type: "section", text: mrkdwn([heading, ...scorecard.lines.map(scorecardLineText)].join("\n")) }];
 }
 
 export function scorecardFallback(scorecard: Scorecard): string {

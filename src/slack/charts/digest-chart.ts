@@ -5,7 +5,7 @@ import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@nap
 import { Chart, type ChartConfiguration, registerables } from "chart.js";
 import type { Digest } from "../../domain/digests/digest.js";
 import { STAGE_COUNT_LABELS } from "../../domain/labels.js";
-import { count, periodLabel, shortPeriodLabel } from "../blocks/format.js";
+import { count, periodLabel, plural, shortPeriodLabel } from "../blocks/format.js";
 
 export const CHART_SIZE = { width: 1200, height: 520 } as const;
 
@@ -132,7 +132,5 @@ export function renderDigestChart(digest: Digest): Buffer {
 
 export function chartAltText(digest: Digest): string {
   const c = digest.report.counts;
-  return `Funnel for ${periodLabel(digest.report.period)}: ${count(c.created)} new leads, ${count(c.mql)} MQLs, ${count(c.sql)} SQLs, ${count(
-    c.opportunity,
-  )} opportunities, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
+  return `Funnel for ${periodLabel(digest.report.period)}: ${count(c.created)} new leads, ${count(c.mql)} MQLs, ${count(c.sql)} SQLs, ${plural(c.opportunity, "opportunity", "opportunities")}, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
 }

@@ -10,6 +10,7 @@ import {
   unsubscribedMessage,
   usageMessage,
 } from "../../../src/slack/blocks/funnel-replies.js";
+import { howWeCountModal } from "../../../src/slack/blocks/how-we-count.js";
 import { personalDigestMessage } from "../../../src/slack/blocks/personal-digest.js";
 import { chartAltText, renderDigestChart } from "../../../src/slack/charts/digest-chart.js";
 import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
@@ -17,6 +18,9 @@ import { Channels } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
 /** The chart as Baton uploads it, drawn once however often the gallery shows it. */
+/** The chart's upload as the digest message refers to it (an image block of this file). */
+const uploaded = (digest: Digest) => ({ chart: { fileId: "F0GALLERYCHART", altText: chartAltText(digest) } });
+
 function chartOf(digest: Digest) {
   let image: Buffer | undefined;
   return { title: "Funnel and trend", alt: chartAltText(digest), image: () => (image ??= renderDigestChart(digest)) };
@@ -25,27 +29,27 @@ function chartOf(digest: Digest) {
 export const funnelSurfaces: Surface[] = [
   {
     id: "digest-sales",
-    title: "Weekly digest, sales view, with its chart",
+    title: "Weekly digest, sales view, its chart inside",
     builder: digestMessage,
     kind: "message",
     where: "#sales",
     seenBy: "the sales team",
-    render: () => digestMessage(salesDigest),
+    render: () => digestMessage(salesDigest, uploaded(salesDigest)),
     chart: chartOf(salesDigest),
   },
   {
     id: "digest-marketing",
-    title: "Weekly digest, marketing view, with its chart",
+    title: "Weekly digest, marketing view, its chart inside",
     builder: digestMessage,
     kind: "message",
     where: "#marketing",
     seenBy: "marketing",
-    render: () => digestMessage(marketingDigest),
+    render: () => digestMessage(marketingDigest, uploaded(marketingDigest)),
     chart: chartOf(marketingDigest),
   },
   {
     id: "digest-quiet",
-    title: "Daily digest of a quiet day",
+    title: "Daily digest of a quiet day (one line; skipped by default)",
     builder: digestMessage,
     kind: "message",
     where: "#sales",
@@ -59,8 +63,16 @@ export const funnelSurfaces: Surface[] = [
     kind: "message",
     where: "#sales",
     seenBy: "the sales team",
-    render: () => digestMessage(salesDigest, { lateFor }),
+    render: () => digestMessage(salesDigest, { lateFor, ...uploaded(salesDigest) }),
     chart: chartOf(salesDigest),
+  },
+  {
+    id: "digest-how-we-count",
+    title: "How we count (a digest's button)",
+    builder: howWeCountModal,
+    kind: "modal",
+    seenBy: "anyone in the channel",
+    render: () => howWeCountModal(),
   },
   {
     id: "funnel-scorecard",

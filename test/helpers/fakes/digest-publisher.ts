@@ -29,10 +29,6 @@ export class RecordingDigestPublisher extends Recorder<DigestPublisher> implemen
     return post ? { found: true, ts: post.ts } : { found: false };
   }
 
-  async postChart(input: { teamId: string; channelId: string; threadTs: string; digest: Digest }): Promise<void> {
-    this.record("postChart", [input]);
-  }
-
   async sendPersonal(input: { teamId: string; userId: string; digest: PersonalDigest; runId: string }) {
     this.record("sendPersonal", [input]);
     return { ts: this.nextTs() };

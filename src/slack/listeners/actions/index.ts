@@ -15,6 +15,7 @@ import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
 import { campaignOpenAction } from "./campaign-open.js";
+import { howWeCountAction } from "./digest-how-we-count.js";
 import { digestEditorAction, digestRemoveAction } from "./digest-schedule-buttons.js";
 import { acceptHandoffAction } from "./handoff-accept.js";
 import { acceptHereAction, assignHereAction, rejectHereAction } from "./handoff-answer-here.js";
@@ -53,6 +54,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(DigestActions.add, digestEditorAction(deps, "add"));
   app.action(DigestActions.edit, digestEditorAction(deps, "edit"));
   app.action(DigestActions.remove, digestRemoveAction(deps));
+  app.action(DigestActions.howWeCount, howWeCountAction());
   // Leads and handoffs
   app.options(LeadActions.campaign, campaignOptions(deps));
   app.action(LeadActions.handOff, handOffAction(deps));

@@ -5,7 +5,7 @@ import { refusedHere } from "../../slack-errors.js";
 import { answerFunnel } from "./funnel-reply.js";
 import type { Subcommand } from "./subcommands.js";
 
-/** `/funnel post [period | campaign <name>]`: posts the funnel (and its chart, in the thread) in this channel. */
+/** `/funnel post [period | campaign <name>]`: posts the funnel (its chart inside) in this channel. */
 export function funnelPostSubcommand(deps: ListenerDeps): Subcommand {
   return async (args, text) => {
     await args.ack();
@@ -14,13 +14,8 @@ export function funnelPostSubcommand(deps: ListenerDeps): Subcommand {
       const channelId = args.command.channel_id;
       const digest = await deps.services.digests.forChannel(teamId, text);
       const publisher = deps.digestPublisher;
-      const { ts } = await publisher
-        .postDigest({ teamId, channelId, digest, runId: `manual:${randomUUID()}`, lateFor: null })
-        .catch((error: unknown) => {
-          throw refusedHere(error);
-        });
-      await publisher.postChart({ teamId, channelId, threadTs: ts, digest }).catch((error: unknown) => {
-        args.context.log.warn({ err: error, channelId }, "funnel posted without its chart");
+      await publisher.postDigest({ teamId, channelId, digest, runId: `manual:${randomUUID()}`, lateFor: null }).catch((error: unknown) => {
+        throw refusedHere(error);
       });
       return postedMessage(channelId);
     });
