@@ -10,11 +10,13 @@ import {
   LeadSourceIds,
   PlaybookActions,
   WebFormIds,
+  PickerActions,
 } from "../../ids.js";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
 import { campaignOpenAction } from "./campaign-open.js";
+import { digestPeriodAction } from "./digest-period-change.js";
 import { digestEditorAction, digestRemoveAction } from "./digest-schedule-buttons.js";
 import { acceptHandoffAction } from "./handoff-accept.js";
 import { acceptHereAction, assignHereAction, rejectHereAction } from "./handoff-answer-here.js";
@@ -36,6 +38,7 @@ import { leadSourceRotateAction } from "./lead-source-rotate.js";
 import { addSegmentAction, editAgreementAction, editBrandAction, editSegmentAction } from "./playbook-edit.js";
 import { rotationMembersAction } from "./rotation-members.js";
 import { settingsSectionAction } from "./settings-section.js";
+import { timeZoneOptions } from "./timezone-options.js";
 import { webFormsRotateAction } from "./web-forms-rotate.js";
 
 type Assign = BlockAction<UsersSelectAction>;
@@ -51,10 +54,12 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(PlaybookActions.editBrand, editBrandAction(deps));
   app.action(PlaybookActions.editAgreement, editAgreementAction(deps));
   app.action(DigestActions.add, digestEditorAction(deps, "add"));
+  app.action(DigestActions.period, digestPeriodAction(deps));
   app.action(DigestActions.edit, digestEditorAction(deps, "edit"));
   app.action(DigestActions.remove, digestRemoveAction(deps));
   // Leads and handoffs
   app.options(LeadActions.campaign, campaignOptions(deps));
+  app.options(PickerActions.timezone, timeZoneOptions(deps));
   app.action(LeadActions.handOff, handOffAction(deps));
   app.action(LeadActions.edit, editLeadAction(deps));
   app.action(LeadActions.open, openLeadAction(deps));
