@@ -15,6 +15,7 @@ import {
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
+import { campaignFormBackAction } from "./campaign-form-back.js";
 import { campaignOpenAction } from "./campaign-open.js";
 import { digestPeriodAction } from "./digest-period-change.js";
 import { digestEditorAction, digestRemoveAction } from "./digest-schedule-buttons.js";
@@ -48,6 +49,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(CampaignActions.open, campaignOpenAction(deps));
   app.action(CampaignActions.edit, campaignEditAction(deps));
   app.action(CampaignActions.end, campaignEndAction(deps));
+  app.action(CampaignActions.formBack, campaignFormBackAction(deps));
   app.action(PlaybookActions.addSegment, addSegmentAction(deps));
   app.action(PlaybookActions.editSegment, editSegmentAction(deps));
   app.action(PlaybookActions.removeSegment, removeSegmentAction(deps));
