@@ -18,7 +18,8 @@ import { input } from "../helpers/view-state.js";
 type Json = Record<string, any>;
 
 const modals: [string, { blocks: Json[] }][] = [
-  ["lead", leadModal({}, {})],
+  ["lead", leadModal({}, {}, { gradedByIcp: false })],
+  ["lead, graded by the ICP", leadModal({}, {}, { gradedByIcp: true })],
   ["reject", rejectModal({ handoffId: "h1" }, "Acme")],
   ["won", wonModal({ leadId: "l1" }, "Acme", "USD")],
   ["lost", lostModal({ leadId: "l1" }, "Acme")],

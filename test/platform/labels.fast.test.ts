@@ -128,7 +128,7 @@ describe("labels people see", () => {
 
   it("offers the module's reasons, fit grades, channels, digest views, sections and periods in every form", () => {
     expect(optionTexts(inputBlock(rejectModal({ handoffId: "h1" }, "Acme"), "reason"))).toEqual(Object.values(REJECT_REASON_LABELS));
-    expect(optionTexts(inputBlock(leadModal({}, {}), "fitGrade"))).toEqual(
+    expect(optionTexts(inputBlock(leadModal({}, {}, { gradedByIcp: false }), "fitGrade"))).toEqual(
       Object.entries(FIT_GRADE_LABELS).map(([grade, meaning]) => `${grade} · ${meaning}`),
     );
     const form = campaignBasicsView(newCampaignDraft("U0MARKETER", "2026-11-23", "USD"), {});
