@@ -86,7 +86,9 @@ describe("the campaign form in two steps", () => {
     const bad = await save("campaign_create", detailsFields({ assetsUrl: { type: "url_text_input", value: "ftp://x" } }), metadata);
     expect(Object.keys(bad.body.errors)).toEqual(["assetsUrl"]);
 
-    await app.db.campaign.create({ data: { teamId: TEAM, name: "Race launch", nameKey: "race launch", channel: "seo", createdById: STRANGER } });
+    await app.db.campaign.create({
+      data: { teamId: TEAM, name: "Race launch", nameKey: "race launch", channel: "seo", createdById: STRANGER },
+    });
     const taken = await save("campaign_create", detailsFields(), metadata);
     expect(Object.keys(taken.body.errors)).toEqual(["product"]);
     expect(taken.body.errors.product).toMatch(/^On the previous step \(press Back\): There's already a campaign called/);

@@ -34,10 +34,14 @@ describe("time zone and currency pickers", () => {
       token: "deprecated-verification-token",
       view: { id: "V1", type: "modal", callback_id: "settings_channels_people" },
     });
-  const optionsOf = (reply: { body: any }) => reply.body.options.map((o: { value: string; text: { text: string } }) => [o.value, o.text.text]);
+  const optionsOf = (reply: { body: any }) =>
+    reply.body.options.map((o: { value: string; text: { text: string } }) => [o.value, o.text.text]);
 
   it("shows the workspace's zone and currency as picked values in Channels and people", async () => {
-    await app.requests.blockAction({ actionId: "settings_section", value: "channels_people", view: { id: "VPICKHOME1", type: "modal" } }, admin);
+    await app.requests.blockAction(
+      { actionId: "settings_section", value: "channels_people", view: { id: "VPICKHOME1", type: "modal" } },
+      admin,
+    );
     const { view } = (await app.slack.waitFor("views.push")).args;
     const block = (id: string) => view.blocks.find((b: { block_id: string }) => b.block_id === id);
     expect(block("timezone").element).toMatchObject({

@@ -75,7 +75,12 @@ export class Campaigns {
   }
 
   /** Step 1 of the form (new, or editing `campaignId`): refused inline as saving would; the campaign when editing. */
-  async checkBasics(teamId: string, actorId: string, raw: Record<string, unknown>, campaignId?: string): Promise<CampaignDetails | undefined> {
+  async checkBasics(
+    teamId: string,
+    actorId: string,
+    raw: Record<string, unknown>,
+    campaignId?: string,
+  ): Promise<CampaignDetails | undefined> {
     const current = await checkCampaignBasics(this.deps, { teamId, actorId }, raw, campaignId);
     return current ? this.details(teamId, current) : undefined;
   }

@@ -7,8 +7,8 @@ import { campaignLoggedView, campaignSavedView } from "../../../src/slack/blocks
 import {
   campaignAnnouncement,
   campaignCard,
-  campaignOverview,
   campaignFormOptions,
+  campaignOverview,
   newCampaignBasics,
   springWebinar,
   typedCampaignBasics,

@@ -8,9 +8,9 @@ import {
   HomeActions,
   LeadActions,
   LeadSourceIds,
+  PickerActions,
   PlaybookActions,
   WebFormIds,
-  PickerActions,
 } from "../../ids.js";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";

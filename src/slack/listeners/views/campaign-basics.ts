@@ -1,4 +1,10 @@
-import { type CampaignDraft, type CampaignFormMetadata, campaignDetailsView, campaignDraft, draftPart } from "../../blocks/campaign-form.js";
+import {
+  type CampaignDraft,
+  type CampaignFormMetadata,
+  campaignDetailsView,
+  campaignDraft,
+  draftPart,
+} from "../../blocks/campaign-form.js";
 import { metadataOf, readForm } from "../../forms.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignInput } from "./campaign-input.js";
