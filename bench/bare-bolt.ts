@@ -22,7 +22,7 @@ app.command("/lead", async ({ ack, body, client }) => {
   await ack();
   await client.views.open({
     trigger_id: body.trigger_id,
-    view: leadModal({ email: null }, { channelId: body.channel_id }),
+    view: leadModal({ email: null }, { channelId: body.channel_id }, { gradedByIcp: false }),
   });
 });
 

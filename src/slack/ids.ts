@@ -53,9 +53,14 @@ export const CampaignActions = {
   edit: "campaign_edit",
   /** Ends the campaign (after a confirm dialog); value: campaign id. */
   end: "campaign_end",
+  /** Step 2 of the campaign form: back to step 1, keeping what was typed in both. */
+  formBack: "campaign_form_back",
 } as const;
 
 export const CampaignViews = {
+  /** Step 1 of the form (name, channel, owner, dates, budget), new or edit; "Next" leads to step 2. */
+  basics: "campaign_basics",
+  /** Step 2, which saves: a new campaign, or an edit. */
   create: "campaign_create",
   edit: "campaign_edit",
   /** A read-only modal: loading, saved, not allowed. */
@@ -79,8 +84,16 @@ export const PlaybookViews = {
   notice: "playbook_notice",
 } as const;
 
+/** Pickers several forms share: each an element a listener answers. */
+export const PickerActions = {
+  /** An IANA time zone (external_select served by an options listener). */
+  timezone: "timezone_pick",
+} as const;
+
 /** Digest schedules in /baton settings. */
 export const DigestActions = {
+  /** The editor's period select: redraws the editor with only the day field that period uses. */
+  period: "digest_schedule_period",
   add: "digest_schedule_add",
   edit: "digest_schedule_edit",
   remove: "digest_schedule_remove",

@@ -58,7 +58,7 @@ describe("editing and ending a campaign", () => {
 
   it("opens the modal filled in with the campaign for its owner, and saves the edit keeping the tracking code", async () => {
     const view = await openEdit(OWNER);
-    expect(view.callback_id).toBe("campaign_edit");
+    expect(view.callback_id).toBe("campaign_basics");
     const byId = Object.fromEntries(view.blocks.filter((b: any) => b.block_id).map((b: any) => [b.block_id, b]));
     expect(byId.name.element.initial_value).toBe("Spring Launch");
     expect(byId.budget.element.initial_value).toBe("12500.50");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { input } from "../helpers/slack-requests.js";
 import { SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
-import { campaignFields } from "./forms.js";
+import { basicsFields, campaignFields } from "./forms.js";
 
 const TEAM = "T0CMODAL01";
 const OTHER_TEAM = "T0CMODAL02";
@@ -34,28 +34,19 @@ describe("logging a campaign with /campaign", () => {
     app.slack.reset();
   });
 
-  it("opens a modal with every field, the workspace currency, today's date and the person as owner", async () => {
+  /** Presses Next on step 1 with these basics; the reply is step 2 (or the errors). */
+  const next = (values = basicsFields(), who = actor) =>
+    app.requests.viewSubmission({ callbackId: "campaign_basics", values, id: `VNEXT${String(++views).padStart(3, "0")}` }, who);
+  const blocksById = (view: any) => Object.fromEntries(view.blocks.filter((b: any) => b.block_id).map((b: any) => [b.block_id, b]));
+
+  it("opens step 1 with the basics only: the workspace currency, today's date and the person as owner", async () => {
     await app.requests.command("/campaign", "", actor);
     const { args } = await app.slack.waitFor("views.open");
-    const blocks: any[] = args.view.blocks;
-    const byId = Object.fromEntries(blocks.filter((b) => b.block_id).map((b) => [b.block_id, b]));
-    for (const field of [
-      "name",
-      "channel",
-      "product",
-      "offer",
-      "place",
-      "promotion",
-      "keyMessage",
-      "budget",
-      "currency",
-      "startsOn",
-      "endsOn",
-      "ownerId",
-      "assetsUrl",
-    ]) {
-      expect(byId[field], field).toBeDefined();
-    }
+    expect(args.view.callback_id).toBe("campaign_basics");
+    expect(args.view.submit.text).toBe("Next");
+    const byId = blocksById(args.view);
+    const inputs = args.view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id);
+    expect(inputs).toEqual(["name", "channel", "ownerId", "startsOn", "endsOn", "budget", "currency"]);
     expect(byId.channel.element.options.map((o: any) => o.value)).toEqual([
       "social",
       "seo",
@@ -71,17 +62,21 @@ describe("logging a campaign with /campaign", () => {
     expect(byId.currency.element.initial_option.value).toBe("EUR");
     expect(byId.startsOn.element.initial_date).toBe("2026-11-23");
     expect(byId.ownerId.element.initial_user).toBe(MARKETER);
-    // No brand guide yet: the key message is free text; no ICP: the modal says where segments come from.
-    expect(byId.keyMessage.element.type).toBe("plain_text_input");
-    expect(JSON.stringify(blocks)).toContain("/baton icp");
   });
 
-  it("offers the brand guide's key messages and the ICP segments as selects once they exist", async () => {
+  it("turns into step 2 on Next: no brand guide yet makes the key message free text, no ICP says where segments come from", async () => {
+    const reply = await next(basicsFields({ name: input.text("Guide-less launch") }));
+    expect(reply.body.response_action).toBe("update");
+    const inputs = reply.body.view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id);
+    expect(inputs).toEqual(["product", "offer", "place", "promotion", "keyMessage", "assetsUrl"]);
+    expect(blocksById(reply.body.view).keyMessage.element.type).toBe("plain_text_input");
+    expect(JSON.stringify(reply.body.view.blocks)).toContain("/baton icp");
+  });
+
+  it("offers the brand guide's key messages and the ICP segments as selects on step 2 once they exist", async () => {
     await app.db.brandGuide.create({ data: { teamId: TEAM, keyMessages: ["Hand off leads in seconds", "One funnel for both teams"] } });
     await app.db.icpSegment.create({ data: { id: "seg_cmodal_mid", teamId: TEAM, name: "Mid-market SaaS", industries: ["SaaS"] } });
-    await app.requests.command("/campaign", "", actor);
-    const { args } = await app.slack.waitFor("views.open");
-    const byId = Object.fromEntries(args.view.blocks.filter((b: any) => b.block_id).map((b: any) => [b.block_id, b]));
+    const byId = blocksById((await next()).body.view);
     expect(byId.keyMessage.element.type).toBe("static_select");
     expect(byId.keyMessage.element.options.map((o: any) => o.text.text)).toEqual([
       "Hand off leads in seconds",
@@ -126,9 +121,7 @@ describe("logging a campaign with /campaign", () => {
   });
 
   it("stores the full key message picked from the guide by its id", async () => {
-    await app.requests.command("/campaign", "", actor);
-    const { args } = await app.slack.waitFor("views.open");
-    const keyBlock = args.view.blocks.find((b: any) => b.block_id === "keyMessage");
+    const keyBlock = blocksById((await next(basicsFields({ name: input.text("Funnel week") }))).body.view).keyMessage;
     const picked = keyBlock.element.options[1].value;
     const reply = await submit(
       campaignFields({ name: input.text("Funnel week"), keyMessage: { type: "static_select", selected_option: { value: picked } } }),

@@ -27,3 +27,15 @@ export function campaignFields(overrides: Record<string, ElementState | undefine
   };
   return formValues(Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, ElementState] => entry[1] !== undefined)));
 }
+
+const BASICS = ["name", "channel", "ownerId", "startsOn", "endsOn", "budget", "currency"];
+
+/** Step 1 of the form as Slack sends it: only the basics' inputs. */
+export function basicsFields(overrides: Record<string, ElementState | undefined> = {}) {
+  return Object.fromEntries(Object.entries(campaignFields(overrides)).filter(([block]) => BASICS.includes(block)));
+}
+
+/** Step 2 of the form as Slack sends it: the four Ps, key message, segment and assets. */
+export function detailsFields(overrides: Record<string, ElementState | undefined> = {}) {
+  return Object.fromEntries(Object.entries(campaignFields(overrides)).filter(([block]) => !BASICS.includes(block)));
+}

@@ -181,7 +181,7 @@ describe("a Home for each role", () => {
       { actionId: "home_log_campaign", view: { id: "VHOME0002", type: "home" } },
       { teamId: TEAM, userId: NEWCOMER },
     );
-    expect((await app.slack.waitFor("views.open")).args.view.callback_id).toBe("campaign_create");
+    expect((await app.slack.waitFor("views.open")).args.view.callback_id).toBe("campaign_basics");
   });
 
   it("offers the answer buttons on the lead card only to someone who may answer", async () => {

@@ -121,7 +121,7 @@ describe("/lead find and moving leads along", () => {
     await app.requests.blockAction({ actionId: "lead_to_won", value: lead.id }, { teamId: TEAM, userId: REP, channelId: "C0SALES0001" });
     const { view } = (await app.slack.waitFor("views.open")).args;
     expect(view.callback_id).toBe("lead_won_modal");
-    expect(view.blocks.find((b: { block_id: string }) => b.block_id === "currency").element.initial_value).toBe("EUR");
+    expect(view.blocks.find((b: { block_id: string }) => b.block_id === "currency").element.initial_option.value).toBe("EUR");
     const submit = (amount: string, currency: string) =>
       app.requests.viewSubmission(
         {

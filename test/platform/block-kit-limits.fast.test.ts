@@ -252,6 +252,7 @@ describe("Block Kit limits", () => {
       leadModal(
         { ...l, campaign: { id: "c".repeat(30), name: long(500) }, fitGrade: "A", companySize: "11-50" },
         { leadId: "l".repeat(30), channelId: "C0123456789" },
+        { gradedByIcp: false },
       ),
     );
     const history = Array.from({ length: 8 }, () => ({

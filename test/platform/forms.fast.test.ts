@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { agreementModal } from "../../src/slack/blocks/agreement.js";
 import { brandGuideModal } from "../../src/slack/blocks/brand-guide.js";
-import { campaignFormView } from "../../src/slack/blocks/campaign-form.js";
+import { campaignBasicsView, campaignDetailsView, newCampaignDraft } from "../../src/slack/blocks/campaign-form.js";
 import { channelsSettingsModal } from "../../src/slack/blocks/channels-settings.js";
 import { lostModal, wonModal } from "../../src/slack/blocks/deal-modals.js";
 import { scheduleEditorView } from "../../src/slack/blocks/digest-settings.js";
@@ -12,20 +12,19 @@ import { leadModal } from "../../src/slack/blocks/lead-modal.js";
 import { rejectModal } from "../../src/slack/blocks/reject-modal.js";
 import { rotationSettingsModal } from "../../src/slack/blocks/rotation-settings.js";
 import { metadataOf, readForm } from "../../src/slack/forms.js";
-import { INPUT_ACTION, LeadActions } from "../../src/slack/ids.js";
+import { DigestActions, INPUT_ACTION, LeadActions, PickerActions } from "../../src/slack/ids.js";
 import { input } from "../helpers/view-state.js";
 
 type Json = Record<string, any>;
 
 const modals: [string, { blocks: Json[] }][] = [
-  ["lead", leadModal({}, {})],
+  ["lead", leadModal({}, {}, { gradedByIcp: false })],
+  ["lead, graded by the ICP", leadModal({}, {}, { gradedByIcp: true })],
   ["reject", rejectModal({ handoffId: "h1" }, "Acme")],
   ["won", wonModal({ leadId: "l1" }, "Acme", "USD")],
   ["lost", lostModal({ leadId: "l1" }, "Acme")],
-  [
-    "campaign",
-    campaignFormView({ options: { currency: "USD", keyMessages: [], segments: [], today: "2026-11-23" }, userId: "U0MARKETER" }),
-  ],
+  ["campaign, step 1", campaignBasicsView(newCampaignDraft("U0MARKETER", "2026-11-23", "USD"), {})],
+  ["campaign, step 2", campaignDetailsView({}, { keyMessages: [], segments: [] }, { basics: { name: "Launch" } })],
   ["segment", segmentModal()],
   ["brand", brandGuideModal({ keyMessages: [], wordsToAvoid: [], keyMessageOptions: [], updatedById: null, updatedAt: null, version: "" })],
   [
@@ -70,7 +69,12 @@ const modals: [string, { blocks: Json[] }][] = [
 ];
 
 /** The inputs a listener answers itself, by block: everything else carries the input action_id. */
-const ANSWERED: Record<string, string> = { campaignId: LeadActions.campaign, members: LeadActions.rotationMembers };
+const ANSWERED: Record<string, string> = {
+  campaignId: LeadActions.campaign,
+  members: LeadActions.rotationMembers,
+  timezone: PickerActions.timezone,
+  period: DigestActions.period,
+};
 
 describe("forms", () => {
   it.each(modals)("the %s modal names each input by its field and uses the input action_id", (_name, view) => {

@@ -92,10 +92,12 @@ describe("the gallery", () => {
       "👤",
       "Kim Reyes",
       "Dec 1, 2026",
-      "Log campaign",
+      "Step 1 of 2",
+      "Next",
       "Cancel",
     ])
       expect(form).toContain(text);
+    expect(section("campaign-form-new-step-2")).toContain("Log campaign");
   });
 
   it("shows text people typed as text: markup in a lead's name never becomes HTML", () => {

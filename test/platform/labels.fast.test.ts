@@ -18,7 +18,7 @@ import {
   STAGE_LABELS,
 } from "../../src/domain/labels.js";
 import type { HandoffCard } from "../../src/domain/ports.js";
-import { campaignFormView } from "../../src/slack/blocks/campaign-form.js";
+import { campaignBasicsView, newCampaignDraft } from "../../src/slack/blocks/campaign-form.js";
 import { alreadyDecidedText } from "../../src/slack/blocks/decision-replies.js";
 import { scheduleEditorView, scheduleLine } from "../../src/slack/blocks/digest-settings.js";
 import { digestMessage } from "../../src/slack/blocks/funnel.js";
@@ -128,13 +128,10 @@ describe("labels people see", () => {
 
   it("offers the module's reasons, fit grades, channels, digest views, sections and periods in every form", () => {
     expect(optionTexts(inputBlock(rejectModal({ handoffId: "h1" }, "Acme"), "reason"))).toEqual(Object.values(REJECT_REASON_LABELS));
-    expect(optionTexts(inputBlock(leadModal({}, {}), "fitGrade"))).toEqual(
+    expect(optionTexts(inputBlock(leadModal({}, {}, { gradedByIcp: false }), "fitGrade"))).toEqual(
       Object.entries(FIT_GRADE_LABELS).map(([grade, meaning]) => `${grade} · ${meaning}`),
     );
-    const form = campaignFormView({
-      options: { currency: "USD", keyMessages: [], segments: [], today: "2026-11-23" },
-      userId: "U0MARKETER",
-    });
+    const form = campaignBasicsView(newCampaignDraft("U0MARKETER", "2026-11-23", "USD"), {});
     expect(optionTexts(inputBlock(form, "channel"))).toEqual(Object.values(CHANNEL_LABELS));
     const editor = scheduleEditorView(null, { timezone: "UTC" }, { scheduleId: null, listViewId: null });
     expect(optionTexts(inputBlock(editor, "period"))).toEqual(Object.values(DIGEST_PERIOD_LABELS));

@@ -45,6 +45,9 @@ const schema = z.object({
   assetsUrl: optionalWebUrl(CAMPAIGN_LIMITS.url),
 });
 
+/** Step 1 of the form, the basics; everything else (the four Ps, key message, segment, assets) is step 2. */
+export const CAMPAIGN_BASIC_FIELDS = ["name", "channel", "ownerId", "startsOn", "endsOn", "budget", "currency"] as const;
+
 export type CampaignInput = Omit<z.infer<typeof schema>, "budget"> & { budgetMinor: number | undefined };
 export type CampaignField = keyof z.input<typeof schema>;
 

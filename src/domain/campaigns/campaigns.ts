@@ -18,6 +18,7 @@ import { brandGuideOf } from "../playbook/brand-guide.js";
 import { notFound } from "./campaign-errors.js";
 import { campaignNameKey } from "./campaign-input.js";
 import { canManageCampaign } from "./can-manage-campaign.js";
+import { checkCampaignBasics } from "./check-campaign-basics.js";
 import { createCampaign } from "./create-campaign.js";
 import type { CampaignDeps } from "./deps.js";
 import { type CampaignDetails, dayToDate, toDetails, todayIn } from "./details.js";
@@ -71,6 +72,17 @@ export class Campaigns {
       keyMessages: guide.keyMessageOptions,
       segments: segments.map((s) => ({ id: s.id, name: s.name })),
     };
+  }
+
+  /** Step 1 of the form (new, or editing `campaignId`): refused inline as saving would; the campaign when editing. */
+  async checkBasics(
+    teamId: string,
+    actorId: string,
+    raw: Record<string, unknown>,
+    campaignId?: string,
+  ): Promise<CampaignDetails | undefined> {
+    const current = await checkCampaignBasics(this.deps, { teamId, actorId }, raw, campaignId);
+    return current ? this.details(teamId, current) : undefined;
   }
 
   async create(teamId: string, actorId: string, raw: Record<string, unknown>): Promise<CampaignDetails> {

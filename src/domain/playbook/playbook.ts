@@ -20,6 +20,11 @@ export class Playbook {
     return (await listSegments(this.deps.db, teamId)).map(toSegment);
   }
 
+  /** Whether the workspace has an ICP (at least one segment): then fit grades are computed, never hand-picked. */
+  async hasIcp(teamId: string): Promise<boolean> {
+    return (await listSegments(this.deps.db, teamId)).length > 0;
+  }
+
   async segment(teamId: string, segmentId: string): Promise<Segment> {
     const found = (await this.segments(teamId)).find((s) => s.id === segmentId);
     if (!found) throw new AppError("not_found", "That segment isn't in this workspace's profile (anymore).");

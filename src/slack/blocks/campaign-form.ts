@@ -1,97 +1,174 @@
-// The /campaign modal: log a new campaign or edit one. Field names are the domain's (see campaign-input.ts).
+// The /campaign form, new or edit, in two steps (Slack's guidance: paginate past about six inputs):
+// 1. the basics (name, channel, owner, dates, budget), "Next"; 2. the message and audience (the four Ps, key
+// message, segment, assets), which saves. Field names are the domain's (see campaign-input.ts). What was typed in
+// one step travels in private_metadata while the other is shown, so Back and Next lose nothing.
 import type { KnownBlock, ModalView } from "@slack/types";
-import { CAMPAIGN_LIMITS } from "../../domain/campaigns/campaign-input.js";
+import { CAMPAIGN_BASIC_FIELDS, CAMPAIGN_LIMITS, type CampaignField } from "../../domain/campaigns/campaign-input.js";
 import type { CampaignFormOptions } from "../../domain/campaigns/campaigns.js";
 import { CAMPAIGN_CHANNELS } from "../../domain/campaigns/channels.js";
 import type { CampaignDetails } from "../../domain/campaigns/details.js";
 import { CHANNEL_LABELS } from "../../domain/labels.js";
 import { keyMessageId } from "../../domain/playbook/brand-input.js";
-import { amountText, COMMON_CURRENCIES } from "../../lib/money.js";
-import { CampaignViews } from "../ids.js";
+import { amountText } from "../../lib/money.js";
+import { CampaignActions, CampaignViews } from "../ids.js";
 import { dateInput, option, selectInput, textInput, urlInput, userInput } from "./inputs.js";
-import { Limits, mrkdwn, plain } from "./text.js";
+import { currencyInput } from "./pickers.js";
+import { escapeMrkdwn, Limits, mrkdwn, plain, truncate } from "./text.js";
+
+/** What the form holds, by the domain's field names: typed text, a picked option's value, a user id or a day. */
+export type CampaignDraft = Partial<Record<CampaignField, string | null>>;
 
 export interface CampaignFormMetadata {
-  campaignId: string;
-  version: string;
+  /** Editing this campaign, at this version; both absent for a new one. */
+  campaignId?: string;
+  version?: string;
+  /** Step 1 as submitted, carried by step 2. */
+  basics?: CampaignDraft;
+  /** Step 2 as typed before Back, carried by step 1 (dropped if it would not fit Slack's 3,000 characters). */
+  details?: CampaignDraft;
 }
 
-export interface CampaignForm {
-  options: CampaignFormOptions & { today: string };
-  userId: string;
-  /** Editing this campaign; absent for a new one. */
-  campaign?: CampaignDetails;
+const BASIC = new Set<string>(CAMPAIGN_BASIC_FIELDS);
+const METADATA_LIMIT = 3000;
+
+/** The part of a draft that belongs to step 1 (`basics`) or step 2. */
+export function draftPart(draft: CampaignDraft, part: "basics" | "details"): CampaignDraft {
+  return Object.fromEntries(Object.entries(draft).filter(([field]) => BASIC.has(field) === (part === "basics")));
 }
 
-export function campaignFormView({ options, userId, campaign }: CampaignForm): ModalView {
+/** An empty form's starting values: today, the person as owner, the workspace currency. */
+export const newCampaignDraft = (userId: string, today: string, currency: string): CampaignDraft => ({
+  startsOn: today,
+  ownerId: userId,
+  currency,
+});
+
+/** A campaign's values as the form shows them. */
+export function campaignDraft(campaign: CampaignDetails): CampaignDraft {
+  return {
+    name: campaign.name,
+    channel: campaign.channel,
+    ownerId: campaign.ownerId,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    budget: campaign.budgetCents !== null ? amountText(campaign.budgetCents, campaign.currency) : null,
+    currency: campaign.currency,
+    product: campaign.product,
+    offer: campaign.offer,
+    place: campaign.place,
+    promotion: campaign.promotion,
+    keyMessage: campaign.keyMessage,
+    segmentId: campaign.segmentId,
+    assetsUrl: campaign.assetsUrl,
+  };
+}
+
+/** The metadata of a step, without the part that step shows itself. */
+const json = (metadata: CampaignFormMetadata, shows: "basics" | "details") => {
+  const { [shows]: _shown, ...carried } = metadata;
+  const full = JSON.stringify(carried);
+  if (full.length <= METADATA_LIMIT) return full;
+  const { details: _dropped, ...rest } = carried as CampaignFormMetadata;
+  return JSON.stringify(rest);
+};
+
+const stepNote = (text: string): KnownBlock => ({ type: "context", block_id: "campaign_step", elements: [mrkdwn(text)] });
+
+/** Step 1: name, channel, owner, dates, budget and currency; "Next" checks them and shows step 2. */
+export function campaignBasicsView(draft: CampaignDraft, metadata: CampaignFormMetadata): ModalView {
+  const editing = Boolean(metadata.campaignId);
   const blocks: KnownBlock[] = [
-    textInput("name", { label: "Name", initial: campaign?.name, max: CAMPAIGN_LIMITS.name, placeholder: "Spring launch webinar" }),
+    stepNote("*Step 1 of 2: the basics.* Next: the message and who it is for."),
+    textInput("name", { label: "Name", initial: draft.name, max: CAMPAIGN_LIMITS.name, placeholder: "Spring launch webinar" }),
     selectInput("channel", {
       label: "Channel",
       options: CAMPAIGN_CHANNELS.map((c) => option(c, CHANNEL_LABELS[c])),
-      initial: campaign?.channel,
+      initial: draft.channel,
       placeholder: "Where people meet it",
     }),
-    textInput("product", { label: "Product", optional: true, initial: campaign?.product, max: CAMPAIGN_LIMITS.product }),
+    userInput("ownerId", { label: "Owner", initial: draft.ownerId }),
+    dateInput("startsOn", { label: "Starts on", initial: draft.startsOn }),
+    dateInput("endsOn", {
+      label: "Ends on",
+      optional: true,
+      initial: draft.endsOn,
+      hint: "Leave empty for a campaign without an end date.",
+    }),
+    textInput("budget", {
+      label: "Budget",
+      optional: true,
+      initial: draft.budget,
+      placeholder: "12,500.00",
+      hint: "A number such as 12500 or 12,500.50. Cost per lead and return on spend are computed from it.",
+    }),
+    currencyInput("currency", { label: "Currency", initial: draft.currency ?? "USD" }),
+  ];
+  return {
+    type: "modal",
+    callback_id: CampaignViews.basics,
+    title: plain(editing ? "Edit campaign" : "Log a campaign", Limits.modalTitle),
+    submit: plain("Next", Limits.modalTitle),
+    close: plain("Cancel", Limits.modalTitle),
+    private_metadata: json(metadata, "basics"),
+    blocks,
+  };
+}
+
+/** Step 2: the four Ps, key message, target segment and assets; submitting it saves the whole campaign. */
+export function campaignDetailsView(
+  draft: CampaignDraft,
+  options: Pick<CampaignFormOptions, "keyMessages" | "segments">,
+  metadata: CampaignFormMetadata,
+): ModalView {
+  const editing = Boolean(metadata.campaignId);
+  const name = metadata.basics?.name ? `*${escapeMrkdwn(truncate(metadata.basics.name, CAMPAIGN_LIMITS.name))}*` : "The campaign";
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      block_id: "campaign_step",
+      text: mrkdwn(`*Step 2 of 2: the message and who it is for.* ${name}'s basics are kept.`),
+      accessory: { type: "button", action_id: CampaignActions.formBack, text: plain("Back", Limits.buttonText) },
+    },
+    textInput("product", { label: "Product", optional: true, initial: draft.product, max: CAMPAIGN_LIMITS.product }),
     textInput("offer", {
       label: "Price or offer",
       optional: true,
-      initial: campaign?.offer,
+      initial: draft.offer,
       max: CAMPAIGN_LIMITS.offer,
       placeholder: "20% off the first year",
     }),
-    textInput("place", { label: "Place: where it runs", optional: true, initial: campaign?.place, max: CAMPAIGN_LIMITS.place }),
+    textInput("place", { label: "Place: where it runs", optional: true, initial: draft.place, max: CAMPAIGN_LIMITS.place }),
     textInput("promotion", {
       label: "Promotion: the message",
       optional: true,
       multiline: true,
-      initial: campaign?.promotion,
+      initial: draft.promotion,
       max: CAMPAIGN_LIMITS.promotion,
       hint: "What the campaign tells people. Sales sees it in the announcement.",
     }),
-    keyMessageBlock(options.keyMessages, campaign?.keyMessage ?? null),
-    ...segmentBlocks(options.segments, campaign?.segmentId ?? null),
-    textInput("budget", {
-      label: "Budget",
-      optional: true,
-      initial: campaign && campaign.budgetCents !== null ? amountText(campaign.budgetCents, campaign.currency) : undefined,
-      placeholder: "12,500.00",
-      hint: "A number such as 12500 or 12,500.50. Cost per lead and return on spend are computed from it.",
-    }),
-    selectInput("currency", {
-      label: "Currency",
-      options: currencies(options.currency, campaign?.currency).map((code) => option(code, code)),
-      initial: campaign?.currency ?? options.currency,
-    }),
-    dateInput("startsOn", { label: "Starts on", initial: campaign?.startsOn ?? options.today }),
-    dateInput("endsOn", {
-      label: "Ends on",
-      optional: true,
-      initial: campaign?.endsOn,
-      hint: "Leave empty for a campaign without an end date.",
-    }),
-    userInput("ownerId", { label: "Owner", initial: campaign?.ownerId ?? userId }),
-    urlInput("assetsUrl", { label: "Link to its assets", optional: true, initial: campaign?.assetsUrl }),
+    keyMessageBlock(options.keyMessages, draft),
+    ...segmentBlocks(options.segments, draft.segmentId ?? null),
+    urlInput("assetsUrl", { label: "Link to its assets", optional: true, initial: draft.assetsUrl }),
   ];
-  const metadata: CampaignFormMetadata | undefined = campaign ? { campaignId: campaign.id, version: campaign.version } : undefined;
   return {
     type: "modal",
-    callback_id: campaign ? CampaignViews.edit : CampaignViews.create,
-    title: plain(campaign ? "Edit campaign" : "Log a campaign", Limits.modalTitle),
-    submit: plain(campaign ? "Save" : "Log campaign", Limits.modalTitle),
+    callback_id: editing ? CampaignViews.edit : CampaignViews.create,
+    title: plain(editing ? "Edit campaign" : "Log a campaign", Limits.modalTitle),
+    submit: plain(editing ? "Save" : "Log campaign", Limits.modalTitle),
     close: plain("Cancel", Limits.modalTitle),
-    ...(metadata ? { private_metadata: JSON.stringify(metadata) } : {}),
+    private_metadata: json(metadata, "details"),
     blocks,
   };
 }
 
 /** A select over the brand guide's key messages when there are any, else free text. */
-function keyMessageBlock(messages: { id: string; text: string }[], current: string | null): KnownBlock {
+function keyMessageBlock(messages: { id: string; text: string }[], draft: CampaignDraft): KnownBlock {
+  const current = draft.keyMessage ?? null;
   if (messages.length === 0) {
     return textInput("keyMessage", {
       label: "Key message",
       optional: true,
-      initial: current,
+      initial: current ?? messages.find((m) => m.id === draft.keyMessageId)?.text,
       max: CAMPAIGN_LIMITS.keyMessage,
       hint: "Once the brand guide lists key messages (/baton brand), you pick one here.",
     });
@@ -103,7 +180,7 @@ function keyMessageBlock(messages: { id: string; text: string }[], current: stri
     label: "Key message",
     optional: true,
     options: choices.map((m) => option(m.id, m.text)),
-    initial: current ? keyMessageId(current) : null,
+    initial: draft.keyMessageId ?? choices.find((m) => m.text === current)?.id ?? (current ? keyMessageId(current) : null),
     placeholder: "Which key message of the brand guide it carries",
   });
 }
@@ -121,8 +198,4 @@ function segmentBlocks(segments: { id: string; name: string }[], current: string
       placeholder: "Which ICP segment it targets",
     }),
   ];
-}
-
-function currencies(workspaceCurrency: string, campaignCurrency: string | undefined): string[] {
-  return [...new Set([workspaceCurrency, ...(campaignCurrency ? [campaignCurrency] : []), ...COMMON_CURRENCIES])];
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { ChannelsAndPeopleView } from "../../domain/workspaces/channels-and-people.js";
 import { LeadViews } from "../ids.js";
-import { channelInput, checkboxesInput, option, selectInput, textInput, timeInput, usersInput } from "./inputs.js";
+import { channelInput, checkboxesInput, option, selectInput, timeInput, usersInput } from "./inputs.js";
+import { currencyInput, timeZoneInput } from "./pickers.js";
 import { Limits, plain, truncate } from "./text.js";
 
 export interface UserGroupChoice {
@@ -51,12 +52,12 @@ export function channelsSettingsModal(current: ChannelsAndPeopleView, groups: Us
       initial: current.adminUserIds,
       placeholder: "Add admins…",
     }),
-    textInput("timezone", {
+    timeZoneInput("timezone", {
       label: "Workspace time zone",
       initial: current.timezone,
-      hint: "An IANA zone such as Europe/Berlin or America/New_York.",
+      hint: "Type a city to search the time zones. Working hours, periods and digests follow it.",
     }),
-    textInput("currency", { label: "Currency", initial: current.currency, hint: "The default currency of deal values, e.g. USD or EUR." }),
+    currencyInput("currency", { label: "Currency", initial: current.currency, hint: "The default currency of budgets and deal values." }),
     timeInput("workStart", { label: "Working day starts", initial: hhmm(current.workStartMinute) }),
     timeInput("workEnd", { label: "Working day ends", initial: hhmm(current.workEndMinute) }),
     checkboxesInput("workDays", {

@@ -1,6 +1,7 @@
 import type { ModalView } from "@slack/types";
 import { LeadViews } from "../ids.js";
 import { textInput } from "./inputs.js";
+import { currencyInput } from "./pickers.js";
 import { Limits, mrkdwn, plain } from "./text.js";
 
 export interface MoveModalMetadata {
@@ -22,7 +23,7 @@ export function wonModal(metadata: MoveModalMetadata, headline: string, currency
     blocks: [
       { type: "section", text: mrkdwn(`:trophy: ${headline}`) },
       textInput("amount", { label: "Deal value", placeholder: "12500 or 12,500.50" }),
-      textInput("currency", { label: "Currency", hint: "A three-letter code such as USD, EUR or GBP.", initial: currency, max: 3 }),
+      currencyInput("currency", { label: "Currency", initial: currency }),
     ],
   };
 }

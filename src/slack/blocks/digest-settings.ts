@@ -5,7 +5,8 @@ import { SCHEDULE_PERIODS } from "../../domain/digests/schedule-input.js";
 import type { ScheduleSummary } from "../../domain/digests/schedule-summary.js";
 import { DIGEST_PERIOD_LABELS, DIGEST_SECTION_LABELS, DIGEST_VIEW_LABELS } from "../../domain/labels.js";
 import { DigestActions, DigestBlocks, DigestViews, itemBlockId } from "../ids.js";
-import { channelInput, checkboxesInput, option, radioInput, selectInput, textInput, timeInput } from "./inputs.js";
+import { channelInput, checkboxesInput, option, radioInput, selectInput, timeInput } from "./inputs.js";
+import { timeZoneInput } from "./pickers.js";
 import { channelLink, Limits, mrkdwn, plain, truncate } from "./text.js";
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
@@ -91,10 +92,70 @@ export interface EditorMetadata {
 
 const SKIP_EMPTY = option("skip", "Skip the digest when nothing happened in the period");
 
-export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: { timezone: string }, metadata: EditorMetadata): ModalView {
+/** What the editor shows in each field: a schedule's, or what the admin had chosen before the period changed. */
+export interface EditorValues {
+  channelId: string | null;
+  period: string;
+  weekday: string;
+  dayOfMonth: string;
+  time: string;
+  timezone: string;
+  view: string;
+  sections: string[];
+  skipEmpty: boolean;
+}
+
+export function editorValuesOf(schedule: ScheduleSummary | null, defaults: { timezone: string }): EditorValues {
   const t = schedule?.timing ?? null;
+  return {
+    channelId: schedule?.channelId ?? null,
+    period: schedule?.period ?? "weekly",
+    weekday: String(t?.weekday ?? 1),
+    dayOfMonth: String(t?.dayOfMonth ?? 1),
+    time: t?.time ?? "09:00",
+    timezone: schedule?.timezone ?? defaults.timezone,
+    view: schedule?.view ?? "shared",
+    sections: schedule?.chosenSections ?? [],
+    // A new schedule skips quiet periods unless the admin unticks it; a saved one shows its own setting.
+    skipEmpty: schedule?.skipEmpty ?? true,
+  };
+}
+
+/** The day field the period uses, and only that one: weekly asks for a weekday, monthly for a day of the month. */
+function dayBlocks(values: EditorValues): KnownBlock[] {
+  if (values.period === "weekly") {
+    return [
+      selectInput(DigestBlocks.weekday, {
+        label: "Day of the week",
+        options: WEEKDAYS.map((day, i) => option(String(i + 1), day)),
+        initial: values.weekday,
+      }),
+    ];
+  }
+  if (values.period === "monthly") {
+    return [
+      selectInput(DigestBlocks.dayOfMonth, {
+        label: "Day of the month",
+        options: [...Array.from({ length: 28 }, (_, i) => option(String(i + 1), ordinal(i + 1))), option("last", "Last day of the month")],
+        initial: values.dayOfMonth,
+      }),
+    ];
+  }
+  return [];
+}
+
+/**
+ * The schedule editor. Changing the period redraws it (dispatch_action) with `values` read from the open editor, so
+ * only the day field that period uses is shown and nothing chosen is lost.
+ */
+export function scheduleEditorView(
+  schedule: ScheduleSummary | null,
+  defaults: { timezone: string },
+  metadata: EditorMetadata,
+  values: EditorValues = editorValuesOf(schedule, defaults),
+): ModalView {
   const blocks: KnownBlock[] = [];
-  if (schedule && !t) {
+  if (schedule && !schedule.timing) {
     blocks.push({
       type: "context",
       elements: [
@@ -103,56 +164,45 @@ export function scheduleEditorView(schedule: ScheduleSummary | null, defaults: {
     });
   }
   blocks.push(
-    channelInput(DigestBlocks.channel, { label: "Channel", initial: schedule?.channelId }),
+    channelInput(DigestBlocks.channel, { label: "Channel", initial: values.channelId }),
     selectInput(DigestBlocks.period, {
       label: "Period",
       options: SCHEDULE_PERIODS.map((p) => option(p, DIGEST_PERIOD_LABELS[p])),
-      initial: schedule?.period ?? "weekly",
+      initial: values.period,
+      actionId: DigestActions.period,
+      dispatch: true,
     }),
-    selectInput(DigestBlocks.weekday, {
-      label: "Day of the week (weekly)",
-      optional: true,
-      options: WEEKDAYS.map((day, i) => option(String(i + 1), day)),
-      initial: String(t?.weekday ?? 1),
-    }),
-    selectInput(DigestBlocks.dayOfMonth, {
-      label: "Day of the month (monthly)",
-      optional: true,
-      options: [...Array.from({ length: 28 }, (_, i) => option(String(i + 1), ordinal(i + 1))), option("last", "Last day of the month")],
-      initial: String(t?.dayOfMonth ?? 1),
-    }),
-    timeInput(DigestBlocks.time, { label: "Time", initial: t?.time ?? "09:00" }),
-    textInput(DigestBlocks.timezone, {
+    ...dayBlocks(values),
+    timeInput(DigestBlocks.time, { label: "Time", initial: values.time }),
+    timeZoneInput(DigestBlocks.timezone, {
       label: "Time zone",
-      initial: schedule?.timezone ?? defaults.timezone,
-      max: 64,
-      hint: "An IANA time zone such as Europe/Berlin or America/New_York. Periods are counted in the workspace's time zone.",
+      initial: values.timezone,
+      hint: "Type a city to search the time zones. Periods are counted in the workspace's time zone.",
     }),
     radioInput(DigestBlocks.view, {
       label: "Who is it for",
       options: DIGEST_VIEWS.map((v) => option(v, DIGEST_VIEW_LABELS[v].stresses)),
-      initial: schedule?.view ?? "shared",
+      initial: values.view,
     }),
     checkboxesInput(DigestBlocks.sections, {
       label: "Sections",
       optional: true,
       options: DIGEST_SECTIONS.map((s) => option(s, DIGEST_SECTION_LABELS[s])),
-      initial: schedule?.chosenSections ?? [],
+      initial: values.sections,
       hint: "Leave all unticked for the view's usual sections.",
     }),
     checkboxesInput(DigestBlocks.options, {
       label: "Quiet periods",
       optional: true,
       options: [SKIP_EMPTY],
-      // A new schedule skips quiet periods unless the admin unticks it; a saved one shows its own setting.
-      initial: (schedule?.skipEmpty ?? true) ? ["skip"] : [],
+      initial: values.skipEmpty ? ["skip"] : [],
     }),
   );
   return {
     type: "modal",
     callback_id: DigestViews.editor,
     private_metadata: JSON.stringify(metadata),
-    title: plain(schedule ? "Edit digest" : "Add a digest", Limits.modalTitle),
+    title: plain(metadata.scheduleId ? "Edit digest" : "Add a digest", Limits.modalTitle),
     submit: plain("Save"),
     close: plain("Cancel"),
     blocks,

@@ -83,6 +83,24 @@ export function selectInput(
   });
 }
 
+/** A static select of options in groups (at most 100 groups of 100 options); `initial` must be one of their values. */
+export function groupedSelectInput(
+  field: string,
+  common: Common & { groups: { label: string; options: PlainTextOption[] }[]; initial?: string | null | undefined; placeholder?: string },
+): InputBlock {
+  const groups = common.groups
+    .filter((g) => g.options.length > 0)
+    .slice(0, Limits.selectOptions)
+    .map((g) => ({ label: plain(g.label, Limits.optionText), options: g.options.slice(0, Limits.selectOptions) }));
+  const initial = groups.flatMap((g) => g.options).find((o) => o.value === common.initial);
+  return input(field, common, {
+    type: "static_select",
+    option_groups: groups,
+    ...(initial ? { initial_option: initial } : {}),
+    ...placeholderOf(common.placeholder),
+  });
+}
+
 /** A select whose options an options listener serves as the person types (`actionId` names it). */
 export function externalSelectInput(
   field: string,

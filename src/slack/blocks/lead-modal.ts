@@ -41,8 +41,29 @@ const text = (
 const select = (field: string, label: string, options: PlainTextOption[], initial: string | null | undefined) =>
   selectInput(field, { label, options, initial, optional: true, placeholder: "Choose…" });
 
+/** Whether the workspace has an ICP: then the fit is graded from it and the form doesn't ask for one. */
+export interface LeadFitSource {
+  gradedByIcp: boolean;
+}
+
+/** The hand-picked Fit while there is no ICP; with one, a line saying the grade comes from it. */
+function fitBlock(values: LeadFormValues, fit: LeadFitSource): KnownBlock {
+  if (!fit.gradedByIcp) {
+    return select(
+      "fitGrade",
+      "Fit",
+      FIT_GRADES.map((grade) => option(grade, `${grade} · ${FIT_GRADE_LABELS[grade]}`)),
+      values.fitGrade,
+    );
+  }
+  const grade = FIT_GRADES.find((g) => g === values.fitGrade);
+  const now = grade ? ` Now *${grade} · ${FIT_GRADE_LABELS[grade]}*.` : "";
+  const text = `*Fit* is graded from the ideal customer profile (\`/baton icp\`), by industry, company size, region and job title.${now}`;
+  return { type: "context", block_id: "fit_from_icp", elements: [mrkdwn(text)] };
+}
+
 /** The /lead modal, to log a new lead or edit one. */
-export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): ModalView {
+export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata, fit: LeadFitSource): ModalView {
   const editing = Boolean(metadata.leadId);
   const blocks: KnownBlock[] = [
     text("name", "Name", values.name, LIMITS.name, { placeholder: "Jane Doe" }),
@@ -58,12 +79,7 @@ export function leadModal(values: LeadFormValues, metadata: LeadModalMetadata): 
       placeholder: "Search campaigns…",
       initial: values.campaign ? option(values.campaign.id, values.campaign.name) : undefined,
     }),
-    select(
-      "fitGrade",
-      "Fit",
-      FIT_GRADES.map((grade) => option(grade, `${grade} · ${FIT_GRADE_LABELS[grade]}`)),
-      values.fitGrade,
-    ),
+    fitBlock(values, fit),
     text("industry", "Industry", values.industry, LIMITS.industry, { placeholder: "Software" }),
     select(
       "companySize",

@@ -1,16 +1,17 @@
 // Campaigns: the form, the confirmation, the card, the list and the announcement to sales.
 import { campaignAnnouncement as announcementMessage } from "../../../src/slack/blocks/announcements.js";
 import { campaignCardMessage } from "../../../src/slack/blocks/campaign-card.js";
-import { campaignFormView } from "../../../src/slack/blocks/campaign-form.js";
+import { campaignBasicsView, campaignDetailsView, campaignDraft, draftPart } from "../../../src/slack/blocks/campaign-form.js";
 import { campaignListMessage, campaignMatchesMessage } from "../../../src/slack/blocks/campaign-list.js";
 import { campaignLoggedView, campaignSavedView } from "../../../src/slack/blocks/campaign-saved.js";
 import {
   campaignAnnouncement,
   campaignCard,
+  campaignFormOptions,
   campaignOverview,
-  editCampaignForm,
-  newCampaignForm,
+  newCampaignBasics,
   springWebinar,
+  typedCampaignBasics,
   webinarMatches,
 } from "../fixtures/campaigns.js";
 import { announced } from "../fixtures/settings.js";
@@ -19,19 +20,40 @@ import type { Surface } from "../surface.js";
 export const campaignSurfaces: Surface[] = [
   {
     id: "campaign-form-new",
-    title: "Log a campaign",
-    builder: campaignFormView,
+    title: "Log a campaign, step 1: the basics",
+    builder: campaignBasicsView,
     kind: "modal",
     seenBy: "marketer Kim Reyes",
-    render: () => campaignFormView(newCampaignForm),
+    render: () => campaignBasicsView(newCampaignBasics, {}),
+  },
+  {
+    id: "campaign-form-new-step-2",
+    title: "Log a campaign, step 2: message and audience (after Next)",
+    builder: campaignDetailsView,
+    kind: "modal",
+    seenBy: "marketer Kim Reyes",
+    render: () => campaignDetailsView({}, campaignFormOptions, { basics: typedCampaignBasics }),
   },
   {
     id: "campaign-form-edit",
-    title: "Edit a campaign",
-    builder: campaignFormView,
+    title: "Edit a campaign, step 1",
+    builder: campaignBasicsView,
     kind: "modal",
     seenBy: "marketer Kim Reyes",
-    render: () => campaignFormView(editCampaignForm),
+    render: () => campaignBasicsView(campaignDraft(springWebinar), { campaignId: springWebinar.id, version: springWebinar.version }),
+  },
+  {
+    id: "campaign-form-edit-step-2",
+    title: "Edit a campaign, step 2",
+    builder: campaignDetailsView,
+    kind: "modal",
+    seenBy: "marketer Kim Reyes",
+    render: () =>
+      campaignDetailsView(draftPart(campaignDraft(springWebinar), "details"), campaignFormOptions, {
+        campaignId: springWebinar.id,
+        version: springWebinar.version,
+        basics: draftPart(campaignDraft(springWebinar), "basics"),
+      }),
   },
   {
     id: "campaign-logged",

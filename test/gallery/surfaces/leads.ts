@@ -29,19 +29,19 @@ const csv = "webinar-attendees-nov.csv";
 export const leadSurfaces: Surface[] = [
   {
     id: "lead-modal-new",
-    title: "Log a lead",
+    title: "Log a lead (no ICP yet: Fit is picked by hand)",
     builder: leadModal,
     kind: "modal",
     seenBy: "marketer Kim Reyes",
-    render: () => leadModal({}, { channelId: Channels.marketing }),
+    render: () => leadModal({}, { channelId: Channels.marketing }, { gradedByIcp: false }),
   },
   {
     id: "lead-modal-edit",
-    title: "Edit a lead",
+    title: "Edit a lead (the ICP grades its fit)",
     builder: leadModal,
     kind: "modal",
     seenBy: "marketer Kim Reyes",
-    render: () => leadModal(leadFormValues(jane, "Spring launch webinar"), { leadId: jane.id }),
+    render: () => leadModal(leadFormValues(jane, "Spring launch webinar"), { leadId: jane.id }, { gradedByIcp: true }),
   },
   {
     id: "lead-saved",

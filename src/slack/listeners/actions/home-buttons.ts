@@ -6,11 +6,12 @@ import { openSettingsHome } from "../../settings/open-settings-home.js";
 import { openCampaignForm } from "../open-campaign-form.js";
 import type { ButtonArgs } from "./types.js";
 
-export function homeLogLeadAction(_deps: ListenerDeps) {
+export function homeLogLeadAction(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     await args.ack();
     await answerOnError(clickOrigin(args), async () => {
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: leadModal({ email: null }, {}) });
+      const gradedByIcp = await deps.services.playbook.hasIcp(args.context.teamId);
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: leadModal({ email: null }, {}, { gradedByIcp }) });
     });
   };
 }

@@ -8,14 +8,17 @@ import {
   HomeActions,
   LeadActions,
   LeadSourceIds,
+  PickerActions,
   PlaybookActions,
   WebFormIds,
 } from "../../ids.js";
 import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
 import { campaignEditAction } from "./campaign-edit.js";
 import { campaignEndAction } from "./campaign-end.js";
+import { campaignFormBackAction } from "./campaign-form-back.js";
 import { campaignOpenAction } from "./campaign-open.js";
 import { howWeCountAction } from "./digest-how-we-count.js";
+import { digestPeriodAction } from "./digest-period-change.js";
 import { digestEditorAction, digestRemoveAction } from "./digest-schedule-buttons.js";
 import { acceptHandoffAction } from "./handoff-accept.js";
 import { acceptHereAction, assignHereAction, rejectHereAction } from "./handoff-answer-here.js";
@@ -37,6 +40,7 @@ import { leadSourceRotateAction } from "./lead-source-rotate.js";
 import { addSegmentAction, editAgreementAction, editBrandAction, editSegmentAction } from "./playbook-edit.js";
 import { rotationMembersAction } from "./rotation-members.js";
 import { settingsSectionAction } from "./settings-section.js";
+import { timeZoneOptions } from "./timezone-options.js";
 import { webFormsRotateAction } from "./web-forms-rotate.js";
 
 type Assign = BlockAction<UsersSelectAction>;
@@ -46,17 +50,20 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(CampaignActions.open, campaignOpenAction(deps));
   app.action(CampaignActions.edit, campaignEditAction(deps));
   app.action(CampaignActions.end, campaignEndAction(deps));
+  app.action(CampaignActions.formBack, campaignFormBackAction(deps));
   app.action(PlaybookActions.addSegment, addSegmentAction(deps));
   app.action(PlaybookActions.editSegment, editSegmentAction(deps));
   app.action(PlaybookActions.removeSegment, removeSegmentAction(deps));
   app.action(PlaybookActions.editBrand, editBrandAction(deps));
   app.action(PlaybookActions.editAgreement, editAgreementAction(deps));
   app.action(DigestActions.add, digestEditorAction(deps, "add"));
+  app.action(DigestActions.period, digestPeriodAction(deps));
   app.action(DigestActions.edit, digestEditorAction(deps, "edit"));
   app.action(DigestActions.remove, digestRemoveAction(deps));
   app.action(DigestActions.howWeCount, howWeCountAction());
   // Leads and handoffs
   app.options(LeadActions.campaign, campaignOptions(deps));
+  app.options(PickerActions.timezone, timeZoneOptions(deps));
   app.action(LeadActions.handOff, handOffAction(deps));
   app.action(LeadActions.edit, editLeadAction(deps));
   app.action(LeadActions.open, openLeadAction(deps));

@@ -12,17 +12,16 @@ export function editLeadAction(deps: ListenerDeps) {
     await ack();
     const origin = clickOrigin(args);
     await answerOnError(origin, async () => {
-      const { lead, campaignName } = await deps.services.leads.forChange(
-        context.teamId,
-        action.value ?? "",
-        body.user.id,
-        "edit a lead someone else logged",
-      );
+      const [{ lead, campaignName }, gradedByIcp] = await Promise.all([
+        deps.services.leads.forChange(context.teamId, action.value ?? "", body.user.id, "edit a lead someone else logged"),
+        deps.services.playbook.hasIcp(context.teamId),
+      ]);
       if (lead.erasedAt) throw new AppError("conflict", "This lead's personal data was erased, so it can't be edited.");
-      const view = leadModal(leadFormValues(lead, campaignName), {
-        leadId: lead.id,
-        ...(body.channel?.id ? { channelId: body.channel.id } : {}),
-      });
+      const view = leadModal(
+        leadFormValues(lead, campaignName),
+        { leadId: lead.id, ...(body.channel?.id ? { channelId: body.channel.id } : {}) },
+        { gradedByIcp },
+      );
       if (origin.inModal) await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });
     });

@@ -30,13 +30,16 @@ export function leadModalCommand(deps: ListenerDeps): Subcommand {
     await ack();
     await replyOnError(respond, async () => {
       const channelId = body.channel_id;
-      const existing = text ? await deps.services.leads.toEdit(context.teamId, text, body.user_id) : null;
+      const [existing, gradedByIcp] = await Promise.all([
+        text ? deps.services.leads.toEdit(context.teamId, text, body.user_id) : null,
+        deps.services.playbook.hasIcp(context.teamId),
+      ]);
       if (!existing || existing.erasedAt) {
-        await client.views.open({ trigger_id: body.trigger_id, view: leadModal({ email: text || null }, { channelId }) });
+        await client.views.open({ trigger_id: body.trigger_id, view: leadModal({ email: text || null }, { channelId }, { gradedByIcp }) });
         return;
       }
       const campaign = await deps.services.leads.campaignName(context.teamId, existing.campaignId);
-      const view = leadModal(leadFormValues(existing, campaign), { leadId: existing.id, channelId });
+      const view = leadModal(leadFormValues(existing, campaign), { leadId: existing.id, channelId }, { gradedByIcp });
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   };

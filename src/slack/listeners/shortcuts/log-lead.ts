@@ -8,9 +8,10 @@ type GlobalShortcutArgs = WithContext<SlackShortcutMiddlewareArgs<GlobalShortcut
  * "Log a lead" from the shortcuts menu: the empty lead form, as `/lead` opens it. There is no channel, so the
  * confirmation comes by DM.
  */
-export function logLeadShortcut(_deps: ListenerDeps) {
-  return async ({ ack, body, client }: GlobalShortcutArgs) => {
+export function logLeadShortcut(deps: ListenerDeps) {
+  return async ({ ack, body, client, context }: GlobalShortcutArgs) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: leadModal({ email: null }, {}) });
+    const gradedByIcp = await deps.services.playbook.hasIcp(context.teamId);
+    await client.views.open({ trigger_id: body.trigger_id, view: leadModal({ email: null }, {}, { gradedByIcp }) });
   };
 }

@@ -17,16 +17,17 @@ type MessageShortcutArgs = WithContext<SlackShortcutMiddlewareArgs<MessageShortc
  * numbers and companies in the text. Saving goes through the lead form's own submission, which links the lead to
  * the message and answers in its thread.
  */
-export function logMessageAsLead(_deps: ListenerDeps) {
+export function logMessageAsLead(deps: ListenerDeps) {
   return async ({ ack, body, client, context }: MessageShortcutArgs) => {
     await ack();
     const loading = { callbackId: LeadViews.lead, title: "Log a lead" };
     await openModal(client, body.trigger_id, loading, async () => {
       const message = body.message as MessageShortcut["message"] & { user_team?: string; thread_ts?: string };
       const workspace = { teamId: context.teamId, ...(body.enterprise?.id ? { enterpriseId: body.enterprise.id } : {}) };
-      const [author, permalink] = await Promise.all([
+      const [author, permalink, gradedByIcp] = await Promise.all([
         externalAuthorProfile(client, workspace, message, context.log),
         permalinkOf(client, body, context.log),
+        deps.services.playbook.hasIcp(context.teamId),
       ]);
       const found = leadDetailsFromText(message.text ?? "");
       const values: LeadFormValues = {
@@ -38,7 +39,7 @@ export function logMessageAsLead(_deps: ListenerDeps) {
       };
       const fromMessage = { channelId: body.channel.id, threadTs: message.thread_ts ?? message.ts, ...(permalink ? { permalink } : {}) };
       const metadata: LeadModalMetadata = { channelId: body.channel.id, fromMessage };
-      return leadModal(values, metadata);
+      return leadModal(values, metadata, { gradedByIcp });
     });
   };
 }

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, PlaybookViews } from "../../ids.js";
 import type { ListenerDeps } from "../../listener-deps.js";
+import { campaignBasicsSubmission } from "./campaign-basics.js";
 import { campaignCreateView } from "./campaign-create.js";
 import { campaignEditView } from "./campaign-edit.js";
 import { digestScheduleSubmit } from "./digest-schedule-submit.js";
@@ -17,6 +18,7 @@ import { exchangeRatesSubmission } from "./settings-exchange-rates.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
 
 export function registerViews(app: App, deps: ListenerDeps): void {
+  app.view(CampaignViews.basics, campaignBasicsSubmission(deps));
   app.view(CampaignViews.create, campaignCreateView(deps));
   app.view(CampaignViews.edit, campaignEditView(deps));
   app.view(PlaybookViews.segment, segmentFormView(deps));
