@@ -9,7 +9,11 @@ export interface OrgWorkspaceChoice {
 
 /** The org admin's choice so far; empty when nobody has chosen yet (then every granted workspace is served). */
 export async function orgWorkspaceChoices(db: Tx, enterpriseId: string): Promise<OrgWorkspaceChoice[]> {
-  return db.orgWorkspace.findMany({ where: { enterpriseId }, select: { teamId: true, name: true, served: true }, orderBy: { teamId: "asc" } });
+  return db.orgWorkspace.findMany({
+    where: { enterpriseId },
+    select: { teamId: true, name: true, served: true },
+    orderBy: { teamId: "asc" },
+  });
 }
 
 /** Records which of the org's workspaces are served, replacing the earlier choice for the org as a whole. */
@@ -40,4 +44,19 @@ export async function orgServesWorkspace(db: Tx, enterpriseId: string, teamId: s
   const row = await db.orgWorkspace.findUnique({ where: { teamId }, select: { enterpriseId: true, served: true } });
   if (row?.enterpriseId === enterpriseId) return row.served;
   return (await db.orgWorkspace.count({ where: { enterpriseId } })) === 0;
+}
+
+/** The org whose org-wide installation serves this workspace (it has none of its own), if any. */
+export async function orgInstallationOf(db: Tx, teamId: string): Promise<string | undefined> {
+  const workspace = await db.workspace.findUnique({ where: { teamId }, select: { enterpriseId: true } });
+  if (!workspace?.enterpriseId) return undefined;
+  if ((await db.installation.count({ where: { installKey: teamId } })) > 0) return undefined;
+  const org = await db.installation.count({ where: { installKey: workspace.enterpriseId, teamId: null } });
+  return org > 0 ? workspace.enterpriseId : undefined;
+}
+
+/** Whether scheduled work (digests) runs for the workspace: always, unless its org's install does not serve it. */
+export async function servesScheduledWork(db: Tx, teamId: string): Promise<boolean> {
+  const enterpriseId = await orgInstallationOf(db, teamId);
+  return enterpriseId ? orgServesWorkspace(db, enterpriseId, teamId) : true;
 }

@@ -22,7 +22,8 @@ export class BatonInstallationStore implements InstallationStore {
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     const found = await this.installations.findFor(query);
-    if (!found) throw new Error(`Baton is not installed in ${query.isEnterpriseInstall ? "org" : "workspace"} ${query.enterpriseId ?? query.teamId}`);
+    if (!found)
+      throw new Error(`Baton is not installed in ${query.isEnterpriseInstall ? "org" : "workspace"} ${query.enterpriseId ?? query.teamId}`);
     return found as unknown as Installation;
   }
 

@@ -40,7 +40,11 @@ export function oauthSetup(options: { config: Config; services: Services; logger
     success: (installation: Installation, _o: unknown, _req: IncomingMessage, res: ServerResponse) => {
       if (installation.isEnterpriseInstall && installation.enterprise) {
         log.info({ enterpriseId: installation.enterprise.id }, "installed org-wide");
-        html(res, 200, orgInstalledPage({ enterpriseId: installation.enterprise.id, name: installation.enterprise.name, appId: installation.appId }));
+        html(
+          res,
+          200,
+          orgInstalledPage({ enterpriseId: installation.enterprise.id, name: installation.enterprise.name, appId: installation.appId }),
+        );
         return;
       }
       log.info({ teamId: installation.team?.id }, "installed");
@@ -98,7 +102,10 @@ async function authorizeRequest(services: Services, source: AuthorizeSourceData<
  * The workspace a request comes from. For an org-wide install Slack may put the org's id where the team's would be
  * (or leave the team out); the person's own workspace, or the view's, is the workspace then.
  */
-export function workspaceTeamId(source: { teamId?: string | undefined; enterpriseId?: string | undefined }, body: unknown): string | undefined {
+export function workspaceTeamId(
+  source: { teamId?: string | undefined; enterpriseId?: string | undefined },
+  body: unknown,
+): string | undefined {
   if (source.teamId && source.teamId !== source.enterpriseId) return source.teamId;
   const b = body as { team_id?: string; team?: { id?: string } | null; user?: { team_id?: string }; view?: { team_id?: string } };
   const candidates = [b.user?.team_id, b.view?.team_id, b.team?.id, b.team_id];

@@ -1,4 +1,10 @@
-import { orgServesWorkspace, orgWorkspaceChoices, saveOrgWorkspaceChoices } from "../../db/org-workspaces.js";
+import {
+  orgInstallationOf,
+  orgServesWorkspace,
+  orgWorkspaceChoices,
+  saveOrgWorkspaceChoices,
+  servesScheduledWork,
+} from "../../db/org-workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { WorkspaceDeps } from "./deps.js";
 
@@ -30,6 +36,16 @@ export interface OrgWorkspacesChoice {
  */
 export class OrgWorkspaces {
   constructor(private readonly deps: Pick<WorkspaceDeps, "db" | "clock">) {}
+
+  /** The org whose org-wide installation serves the workspace, if that is how Baton runs there. */
+  orgOf(teamId: string): Promise<string | undefined> {
+    return orgInstallationOf(this.deps.db, teamId);
+  }
+
+  /** Scheduled work (digests) runs only in workspaces Baton serves: its own install, or chosen by its org. */
+  servesScheduledWork(teamId: string): Promise<boolean> {
+    return servesScheduledWork(this.deps.db, teamId);
+  }
 
   serves(enterpriseId: string, teamId: string): Promise<boolean> {
     return orgServesWorkspace(this.deps.db, enterpriseId, teamId);

@@ -24,7 +24,9 @@ export function orgInstalledPage(org: { enterpriseId: string; name?: string | un
   const manage = org.appId
     ? `https://app.slack.com/manage/${encodeURIComponent(org.enterpriseId)}/integrations/profile/${encodeURIComponent(org.appId)}/workspaces/add`
     : undefined;
-  const add = manage ? `<a href="${escapeHtml(manage)}">add Baton to your workspaces</a>` : "add Baton to your workspaces in Slack's org admin pages";
+  const add = manage
+    ? `<a href="${escapeHtml(manage)}">add Baton to your workspaces</a>`
+    : "add Baton to your workspaces in Slack's org admin pages";
   return page(
     "Baton is installed for your org",
     `<h1>Baton is installed for ${org.name ? escapeHtml(org.name) : "your org"}</h1>` +

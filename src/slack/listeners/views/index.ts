@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, PlaybookViews } from "../../ids.js";
+import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, OrgWorkspaceIds, PlaybookViews } from "../../ids.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignCreateView } from "./campaign-create.js";
 import { campaignEditView } from "./campaign-edit.js";
@@ -13,6 +13,7 @@ import { leadSourceEditSubmission } from "./lead-source-edit.js";
 import { agreementFormView, brandGuideFormView, segmentFormView } from "./playbook-forms.js";
 import { channelsSettingsSubmission } from "./settings-channels.js";
 import { customerDataSubmission } from "./settings-customer-data.js";
+import { orgWorkspacesSubmission } from "./settings-org-workspaces.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
 
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -30,6 +31,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(LeadViews.channelsAndPeople, channelsSettingsSubmission(deps));
   app.view(LeadViews.customerData, customerDataSubmission(deps));
   app.view(LeadViews.rotation, rotationSettingsSubmission(deps));
+  app.view(OrgWorkspaceIds.view, orgWorkspacesSubmission(deps));
   app.view(LeadSourceIds.addView, leadSourceAddSubmission(deps));
   app.view(LeadSourceIds.editView, leadSourceEditSubmission(deps));
 }
