@@ -2,6 +2,8 @@
 // data under its own team id, with the org's token; a workspace outside the org keeps its own installation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SecretBox } from "../../src/lib/crypto.js";
+import { postsIn, runsOf, schedule } from "../digests/digest-helpers.js";
+import { TestClock } from "../helpers/clock.js";
 import { logLead } from "../helpers/leads.js";
 import { TEST_ENCRYPTION_KEY } from "../helpers/production.js";
 import { input } from "../helpers/slack-requests.js";
@@ -37,8 +39,10 @@ async function install(app: TestApp, code: string) {
 describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
   let app: TestApp;
   const box = new SecretBox(Buffer.from(TEST_ENCRYPTION_KEY, "base64"));
+  // Ten seconds after a Monday-morning digest slot (09:00 in New York), for the digest test.
+  const clock = new TestClock(new Date(Date.parse("2026-11-23T14:00:00.000Z") + 10_000));
   beforeAll(async () => {
-    app = await startTestApp({ env: OAUTH_ENV });
+    app = await startTestApp({ clock, env: OAUTH_ENV });
     app.slack.grantOAuthCode("code-org", {
       enterpriseId: ORG,
       isEnterpriseInstall: true,
@@ -162,15 +166,21 @@ describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
     expect(JSON.stringify(served.body)).not.toContain("isn't enabled");
   });
 
-  it("posts digests only in the org's chosen workspaces", async () => {
-    const { postScheduledDigest } = await import("../../src/domain/digests/post-scheduled-digest.js");
-    expect(postScheduledDigest).toBeTypeOf("function");
+  it("posts scheduled digests only in the org's chosen workspaces", async () => {
+    // Labs was in use before the org admin left it out: its row and schedule are still there.
+    await app.db.workspace.create({ data: { teamId: LABS_WS, enterpriseId: ORG } });
+    const labs = await schedule(app.db, { teamId: LABS_WS, channelId: "C0GRIDLABD", createdAt: "2026-11-22T00:00:00Z" });
+    await schedule(app.db, { teamId: EMEA_WS, channelId: "C0GRIDEMED", createdAt: "2026-11-22T00:00:00Z" });
+    await app.baton.jobs.digests?.run();
+    expect(postsIn(app.slack, "C0GRIDEMED")).toHaveLength(1);
+    expect(postsIn(app.slack, "C0GRIDLABD")).toHaveLength(0);
+    expect(await runsOf(app.db, labs)).toMatchObject([{ status: "skipped", error: "Baton is not enabled in this workspace of its org" }]);
   });
 
   it("removes the org's installation on an org-wide uninstall and uninstalls its workspaces, not the one outside", async () => {
     await app.requests.event({ type: "app_uninstalled" }, { teamId: SALES_WS, orgWide });
     await waitUntil(async () => (await app.db.installation.count({ where: { installKey: ORG } })) === 0);
-    await waitUntil(async () => (await app.db.workspace.count({ where: { enterpriseId: ORG, uninstalledAt: { not: null } } })) === 2);
+    await waitUntil(async () => (await app.db.workspace.count({ where: { enterpriseId: ORG, uninstalledAt: { not: null } } })) === 3);
     expect(await app.db.workspace.findUnique({ where: { teamId: OUTSIDE } })).toMatchObject({ uninstalledAt: null });
     expect(await app.db.installation.count({ where: { installKey: OUTSIDE } })).toBe(1);
     expect(await app.db.lead.count({ where: { teamId: SALES_WS } })).toBe(1); // kept for the retention period
