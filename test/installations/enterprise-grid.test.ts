@@ -2,11 +2,11 @@
 // data under its own team id, with the org's token; a workspace outside the org keeps its own installation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SecretBox } from "../../src/lib/crypto.js";
+import { INPUT_ACTION } from "../../src/slack/ids.js";
 import { postsIn, runsOf, schedule } from "../digests/digest-helpers.js";
 import { TestClock } from "../helpers/clock.js";
 import { logLead } from "../helpers/leads.js";
 import { TEST_ENCRYPTION_KEY } from "../helpers/production.js";
-import { input } from "../helpers/slack-requests.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { waitUntil } from "../helpers/waits.js";
 
@@ -70,15 +70,27 @@ describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
     expect(row).toMatchObject({ enterpriseId: ORG, teamId: null, botUserId: "UBOTGRID1" });
     expect(row?.payload).toMatch(/^enc:v1:/);
     expect(row?.payload).not.toContain(ORG_TOKEN);
-    expect(JSON.parse(box.decrypt(row?.payload ?? ""))).toMatchObject({ isEnterpriseInstall: true, enterprise: { id: ORG }, bot: { token: ORG_TOKEN } });
+    expect(JSON.parse(box.decrypt(row?.payload ?? ""))).toMatchObject({
+      isEnterpriseInstall: true,
+      enterprise: { id: ORG },
+      bot: { token: ORG_TOKEN },
+    });
     expect(await app.db.workspace.count({ where: { teamId: ORG } })).toBe(0);
     expect((await install(app, "code-outside")).status).toBe(200);
   });
 
   it("serves two workspaces of the org with the org's token, each lead under its own workspace, the org beside it", async () => {
     app.slack.reset();
-    const sales = await logLead(app, { email: "jane@shared.io", name: "Jane From Sales" }, { teamId: SALES_WS, userId: "W0GRIDUSR1", orgWide });
-    const emea = await logLead(app, { email: "jane@shared.io", name: "Jane From EMEA" }, { teamId: EMEA_WS, userId: "W0GRIDUSR2", orgWide });
+    const sales = await logLead(
+      app,
+      { email: "jane@shared.io", name: "Jane From Sales" },
+      { teamId: SALES_WS, userId: "W0GRIDUSR1", orgWide },
+    );
+    const emea = await logLead(
+      app,
+      { email: "jane@shared.io", name: "Jane From EMEA" },
+      { teamId: EMEA_WS, userId: "W0GRIDUSR2", orgWide },
+    );
     const outside = await logLead(app, { email: "jane@shared.io", name: "Jane Outside" }, { teamId: OUTSIDE, userId: "U0GRIDOUT1" });
     expect(new Set([sales.id, emea.id, outside.id]).size).toBe(3);
     expect(await app.db.workspace.findUnique({ where: { teamId: SALES_WS } })).toMatchObject({ enterpriseId: ORG });
@@ -130,7 +142,7 @@ describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
         {
           callbackId: "settings_org_workspaces",
           previousViewId: "VSETHOME01",
-          values: { workspaces: { [input]: { type: "multi_static_select", selected_options: ids.map((value) => ({ value })) } } },
+          values: { workspaces: { [INPUT_ACTION]: { type: "multi_static_select", selected_options: ids.map((value) => ({ value })) } } },
         },
         { teamId: SALES_WS, userId, orgWide },
       );
@@ -155,7 +167,10 @@ describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
     const reply = await app.requests.command("/lead", "find jane", { teamId: LABS_WS, userId: "W0GRIDLAB9", orgWide });
     expect(reply.body.text).toContain("Baton isn't enabled in this workspace");
     expect(reply.body.text).toContain("admin of your Slack org");
-    await app.requests.event({ type: "app_home_opened", user: "W0GRIDLAB9", channel: "D0LAB00001", tab: "home" }, { teamId: LABS_WS, orgWide });
+    await app.requests.event(
+      { type: "app_home_opened", user: "W0GRIDLAB9", channel: "D0LAB00001", tab: "home" },
+      { teamId: LABS_WS, orgWide },
+    );
     const home = await app.slack.waitFor("views.publish");
     expect(home.token).toBe(ORG_TOKEN);
     expect(JSON.stringify(home.args.view)).toContain("Baton isn't enabled in this workspace");

@@ -135,7 +135,10 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     const { back, body } = await install(app, "code-org");
     expect(back.status).toBe(200);
     expect(body).toContain("Baton is installed for Acme Corp");
-    expect(await app.db.installation.findUnique({ where: { installKey: "E0ORG00001" } })).toMatchObject({ enterpriseId: "E0ORG00001", teamId: null });
+    expect(await app.db.installation.findUnique({ where: { installKey: "E0ORG00001" } })).toMatchObject({
+      enterpriseId: "E0ORG00001",
+      teamId: null,
+    });
     expect(app.slack.callsOf("auth.revoke")).toEqual([]);
   });
 
