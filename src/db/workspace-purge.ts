@@ -80,6 +80,7 @@ export const PURGED_TABLES = [
   "OnceMarker",
   "RateWindow",
   "WebhookReceipt",
+  "OrgWorkspace",
   "Installation",
   "Workspace",
 ] as const;
@@ -126,6 +127,7 @@ export async function purgeWorkspace(db: Db, teamId: string, before: Date, batch
     await tx.onceMarker.deleteMany({ where });
     await tx.rateWindow.deleteMany({ where });
     await tx.webhookReceipt.deleteMany({ where });
+    await tx.orgWorkspace.deleteMany({ where });
     await tx.installation.deleteMany({ where });
     await tx.workspace.deleteMany({ where });
     return true;

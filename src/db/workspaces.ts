@@ -7,6 +7,7 @@ export type { Workspace };
 
 export interface NewWorkspace {
   teamId: string;
+  enterpriseId?: string;
   timezone?: string;
   salesChannelId?: string;
   marketingChannelId?: string;
@@ -82,4 +83,17 @@ export async function markUninstalled(db: Db, teamId: string, at: Date): Promise
 /** Installed (again): the workspace's data is kept. */
 export async function clearUninstalled(db: Db, teamId: string): Promise<void> {
   await db.workspace.updateMany({ where: { teamId, uninstalledAt: { not: null } }, data: { uninstalledAt: null } });
+}
+
+/** A workspace first seen through its own install, now reached through its org's: remember the org. */
+export async function setEnterpriseId(db: Db, teamId: string, enterpriseId: string): Promise<void> {
+  await db.workspace.updateMany({ where: { teamId, enterpriseId: null }, data: { enterpriseId } });
+}
+
+/** The org's workspaces that have no installation of their own, so the org's installation is what serves them. */
+export async function workspacesServedByOrg(db: Db, enterpriseId: string): Promise<string[]> {
+  const rows = await db.workspace.findMany({ where: { enterpriseId }, select: { teamId: true } });
+  const own = await db.installation.findMany({ where: { teamId: { in: rows.map((r) => r.teamId) } }, select: { teamId: true } });
+  const installed = new Set(own.map((r) => r.teamId));
+  return rows.map((r) => r.teamId).filter((teamId) => !installed.has(teamId));
 }

@@ -37,6 +37,7 @@ import { WorkflowSteps } from "./workflows/workflow-steps.js";
 import { ChannelsAndPeople } from "./workspaces/channels-and-people.js";
 import { CustomerData } from "./workspaces/customer-data.js";
 import type { WorkspaceDefaults } from "./workspaces/deps.js";
+import { OrgWorkspaces } from "./workspaces/org-workspaces.js";
 import { ServedTeams } from "./workspaces/served-teams.js";
 import { Workspaces } from "./workspaces/workspaces.js";
 
@@ -79,6 +80,8 @@ export interface ServiceDeps extends Ports {
 export interface Services {
   workspaces: Workspaces;
   servedTeams: ServedTeams;
+  /** Enterprise Grid: which of an org's workspaces its org-wide installation serves. */
+  orgWorkspaces: OrgWorkspaces;
   roles: Roles;
   metrics: Metrics;
   leads: Leads;
@@ -152,6 +155,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     workspaces,
     servedTeams: new ServedTeams(),
+    orgWorkspaces: new OrgWorkspaces({ db, clock }),
     roles,
     metrics,
     leads: new Leads(leadDeps),

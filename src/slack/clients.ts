@@ -19,7 +19,10 @@ export class SingleTokenClients implements SlackClients {
   }
 }
 
-/** Distributed mode: each workspace's bot token from its stored (encrypted) installation. */
+/**
+ * Distributed mode: each workspace's bot token from its stored (encrypted) installation. An org-wide token serves
+ * many workspaces, so a client is per workspace and token: it names its workspace (team_id) in every call.
+ */
 export class InstalledClients implements SlackClients {
   private readonly clients = new Map<string, WebClient>();
 
@@ -31,10 +34,11 @@ export class InstalledClients implements SlackClients {
   async forTeam(teamId: string): Promise<WebClient> {
     const token = await this.botTokenFor(teamId);
     if (!token) throw new AppError("not_configured", "Baton is not installed in this workspace.");
-    let client = this.clients.get(token);
+    const key = `${teamId} ${token}`;
+    let client = this.clients.get(key);
     if (!client) {
       client = new WebClient(token, { ...this.options, teamId });
-      this.clients.set(token, client);
+      this.clients.set(key, client);
     }
     return client;
   }

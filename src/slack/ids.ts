@@ -179,6 +179,11 @@ export const LeadViews = {
   rotation: "settings_rotation",
 } as const;
 
+/** Enterprise Grid: /baton settings → Workspaces, which of the org's workspaces Baton serves. */
+export const OrgWorkspaceIds = {
+  view: "settings_org_workspaces",
+} as const;
+
 /** Production: web-form intake settings. */
 export const WebFormIds = {
   /** The modal pushed from /baton settings → Web forms. */

@@ -4,7 +4,7 @@ import type { Services } from "../domain/services.js";
 
 /**
  * Bolt's InstallationStore over Baton's own database (the Installation table), through the domain, which keeps
- * each installation encrypted. Installations are per workspace: org-wide installs are refused before storing.
+ * each installation encrypted: one per workspace, or one for a whole Enterprise Grid org (isEnterpriseInstall).
  */
 export class BatonInstallationStore implements InstallationStore {
   constructor(private readonly services: Pick<Services, "installations" | "workspaces">) {}
@@ -16,18 +16,19 @@ export class BatonInstallationStore implements InstallationStore {
   async storeInstallation(installation: Installation): Promise<void> {
     await this.installations.save(installation as unknown as InstallationRecord);
     // The workspace starts with the deployment's defaults (channels, time zone), as on first contact; a reinstall
-    // within the retention period keeps its data.
-    if (installation.team?.id) await this.services.workspaces.installed(installation.team.id);
+    // within the retention period keeps its data. An org's workspaces start so on their first request.
+    if (!installation.isEnterpriseInstall && installation.team?.id) await this.services.workspaces.installed(installation.team.id);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-    if (!query.teamId) throw new Error("Baton has no org-wide installations");
-    const found = await this.installations.find(query.teamId);
-    if (!found) throw new Error(`Baton is not installed in workspace ${query.teamId}`);
+    const found = await this.installations.findFor(query);
+    if (!found)
+      throw new Error(`Baton is not installed in ${query.isEnterpriseInstall ? "org" : "workspace"} ${query.enterpriseId ?? query.teamId}`);
     return found as unknown as Installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-    if (query.teamId) await this.installations.forgetWorkspace(query.teamId);
+    if (query.isEnterpriseInstall && query.enterpriseId) await this.installations.forgetEnterprise(query.enterpriseId);
+    else if (query.teamId) await this.installations.forgetWorkspace(query.teamId);
   }
 }

@@ -27,6 +27,8 @@ export interface BatonContext {
   outcome?: string;
   /** Distributed mode: no installation for the workspace; the middleware tells the person. */
   notInstalled?: boolean;
+  /** Enterprise Grid: a workspace of the org that the org admin has not chosen; the middleware tells the person. */
+  notServedInOrg?: boolean;
   /** Distributed mode: the installation could not be read; the middleware asks the person to try again. */
   databaseUnavailable?: boolean;
   /** This interaction's claim against replays (once-per-interaction.ts), told by the listener's ack what happened. */

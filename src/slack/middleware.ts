@@ -55,11 +55,14 @@ export function requestContext(deps: ListenerDeps): Middleware<AnyMiddlewareArgs
     context.log = deps.logger.child({ teamId, kind: kindOf(body) });
     if (context.databaseUnavailable) return answerUnavailable(args as Args);
     if (context.notInstalled) return answerNotInstalled(args as Args, deps.publicUrl);
+    if (context.notServedInOrg) return answerNotEnabledInOrg(args as Args);
     if (teamId && !deps.services.servedTeams.isServed(teamId)) return answerNotServed(args as Args);
-    if (teamId) {
+    // An org-wide uninstall may name the org where a workspace would be: no workspace row for the org itself.
+    if (teamId && teamId !== context.enterpriseId) {
       context.teamId = teamId;
+      const enterpriseId = typeof context.enterpriseId === "string" ? context.enterpriseId : undefined;
       try {
-        await withinBudget(deps.services.workspaces.ensure(teamId), ENSURE_BUDGET_MS, context.log);
+        await withinBudget(deps.services.workspaces.ensure(teamId, enterpriseId), ENSURE_BUDGET_MS, context.log);
       } catch (error) {
         if (isUnavailableError(error)) return answerUnavailable(args as Args);
         throw error;
@@ -113,6 +116,22 @@ async function answerNotInstalled(args: Args, publicUrl: string | undefined): Pr
   const where = publicUrl ? ` at ${publicUrl}/slack/install` : "";
   await acknowledgeWith(args, `Baton isn't installed in this workspace (or was removed). A Slack admin can add it${where}.`);
 }
+
+/** A workspace of an org that installed Baton org-wide, which the org admin has not chosen: nothing stored for it. */
+async function answerNotEnabledInOrg(args: Args): Promise<void> {
+  args.context.outcome = "not_enabled";
+  const event = (args.body as { event?: { type?: string; user?: string; tab?: string } }).event;
+  const client = (args as { client?: { views: { publish(view: unknown): Promise<unknown> } } }).client;
+  if (event?.type === "app_home_opened" && event.tab === "home" && event.user && client) {
+    const blocks = [{ type: "section", text: { type: "mrkdwn", text: NOT_ENABLED_IN_ORG } }];
+    await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
+    return;
+  }
+  await acknowledgeWith(args, NOT_ENABLED_IN_ORG);
+}
+
+export const NOT_ENABLED_IN_ORG =
+  "Baton isn't enabled in this workspace. An admin of your Slack org can turn it on in /baton settings → Workspaces, from a workspace where Baton runs.";
 
 /** A signed request from a workspace this Baton does not serve: answered, and nothing stored for it. */
 async function answerNotServed(args: Args): Promise<void> {

@@ -3,12 +3,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthorizeResult, AuthorizeSourceData, CustomRoute, Installation } from "@slack/bolt";
 import { InstallProvider } from "@slack/oauth";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { Services } from "../domain/services.js";
 import { isUnavailableError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
-import { installPage, installResultPage } from "./blocks/install-pages.js";
+import { installPage, installResultPage, orgInstalledPage } from "./blocks/install-pages.js";
 import { BatonInstallationStore } from "./installation-store.js";
 import { boltLogger } from "./logger.js";
 import { BOT_SCOPES } from "./scopes.js";
@@ -18,7 +18,7 @@ export const REDIRECT_PATH = "/slack/oauth_redirect";
 
 export interface OAuthSetup {
   routes: CustomRoute[];
-  authorize: (source: AuthorizeSourceData<boolean>) => Promise<AuthorizeResult>;
+  authorize: (source: AuthorizeSourceData<boolean>, body?: unknown) => Promise<AuthorizeResult>;
 }
 
 export function oauthSetup(options: { config: Config; services: Services; logger: Logger; clientOptions: WebClientOptions }): OAuthSetup {
@@ -37,20 +37,16 @@ export function oauthSetup(options: { config: Config; services: Services; logger
     clientOptions,
   });
   const callbacks = {
-    // Org-wide installs are refused before anything is stored, and the token Slack just issued is revoked.
-    afterInstallation: async (installation: Installation, _o: unknown, _req: IncomingMessage, res: ServerResponse) => {
-      if (!installation.isEnterpriseInstall) return true;
-      log.warn({ enterpriseId: installation.enterprise?.id }, "refused an org-wide install");
-      const token = installation.bot?.token;
-      if (token) {
-        await new WebClient(token, clientOptions).auth.revoke().catch((error: unknown) => {
-          log.error({ err: error, enterpriseId: installation.enterprise?.id }, "could not revoke the token of a refused org-wide install");
-        });
-      }
-      html(res, 400, installResultPage("org_wide"));
-      return false;
-    },
     success: (installation: Installation, _o: unknown, _req: IncomingMessage, res: ServerResponse) => {
+      if (installation.isEnterpriseInstall && installation.enterprise) {
+        log.info({ enterpriseId: installation.enterprise.id }, "installed org-wide");
+        html(
+          res,
+          200,
+          orgInstalledPage({ enterpriseId: installation.enterprise.id, name: installation.enterprise.name, appId: installation.appId }),
+        );
+        return;
+      }
       log.info({ teamId: installation.team?.id }, "installed");
       html(res, 200, installResultPage("installed", installation.team?.name));
     },
@@ -69,27 +65,51 @@ export function oauthSetup(options: { config: Config; services: Services; logger
       { path: INSTALL_PATH, method: "GET", handler: (req, res) => void guard(() => installer.handleInstallPath(req, res), res) },
       { path: REDIRECT_PATH, method: "GET", handler: (req, res) => void guard(() => installer.handleCallback(req, res, callbacks), res) },
     ],
-    authorize: async (source) => {
-      if (!source.teamId) throw new Error("Baton has no org-wide installations");
-      const base = { teamId: source.teamId, ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
-      let installation: Awaited<ReturnType<Services["installations"]["find"]>>;
-      try {
-        installation = await services.installations.find(source.teamId);
-      } catch (error) {
-        // Let the request through without a token so the person can be told to try again (middleware.ts).
-        if (isUnavailableError(error)) return { ...base, databaseUnavailable: true };
-        throw error;
-      }
-      // No token: the middleware tells the person Baton is not installed there (requests can still be acked).
-      if (!installation?.bot) return { ...base, notInstalled: true };
-      return {
-        ...base,
-        botToken: installation.bot.token,
-        ...(installation.bot.id ? { botId: installation.bot.id } : {}),
-        ...(installation.bot.userId ? { botUserId: installation.bot.userId } : {}),
-      };
-    },
+    authorize: (source, body) => authorizeRequest(services, source, body),
   };
+}
+
+/**
+ * Finds the bot token for a request: its workspace's own installation, or its org's for an org-wide install (then
+ * the workspace must be one the org admin chose). The team id is always the workspace's, never the org's, so
+ * every row the request writes carries it.
+ */
+async function authorizeRequest(services: Services, source: AuthorizeSourceData<boolean>, body: unknown): Promise<AuthorizeResult> {
+  const teamId = workspaceTeamId(source, body);
+  if (!teamId) throw new Error("The request names no workspace");
+  const base = { teamId, ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
+  try {
+    const installation = await services.installations.findFor({ ...source, teamId });
+    // No token: the middleware tells the person Baton is not installed there (requests can still be acked).
+    if (!installation?.bot) return { ...base, notInstalled: true };
+    const token = {
+      botToken: installation.bot.token,
+      ...(installation.bot.id ? { botId: installation.bot.id } : {}),
+      ...(installation.bot.userId ? { botUserId: installation.bot.userId } : {}),
+    };
+    if (source.isEnterpriseInstall && source.enterpriseId && !(await services.orgWorkspaces.serves(source.enterpriseId, teamId))) {
+      return { ...base, ...token, notServedInOrg: true };
+    }
+    return { ...base, ...token };
+  } catch (error) {
+    // Let the request through without a token so the person can be told to try again (middleware.ts).
+    if (isUnavailableError(error)) return { ...base, databaseUnavailable: true };
+    throw error;
+  }
+}
+
+/**
+ * The workspace a request comes from. For an org-wide install Slack may put the org's id where the team's would be
+ * (or leave the team out); the person's own workspace, or the view's, is the workspace then.
+ */
+export function workspaceTeamId(
+  source: { teamId?: string | undefined; enterpriseId?: string | undefined },
+  body: unknown,
+): string | undefined {
+  if (source.teamId && source.teamId !== source.enterpriseId) return source.teamId;
+  const b = body as { team_id?: string; team?: { id?: string } | null; user?: { team_id?: string }; view?: { team_id?: string } };
+  const candidates = [b.user?.team_id, b.view?.team_id, b.team?.id, b.team_id];
+  return candidates.find((id): id is string => typeof id === "string" && id !== "" && id !== source.enterpriseId);
 }
 
 function html(res: ServerResponse, status: number, body: string): void {

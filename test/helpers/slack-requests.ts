@@ -6,7 +6,13 @@ export interface Actor {
   userId?: string;
   teamId?: string;
   channelId?: string;
+  /** A workspace of an Enterprise Grid org that installed Baton org-wide: Slack marks the request so. */
+  orgWide?: { enterpriseId: string };
 }
+
+/** What Slack adds to an interaction payload from a workspace served by an org-wide install. */
+const orgWideFields = (actor: Actor) =>
+  actor.orgWide ? { is_enterprise_install: true, enterprise: { id: actor.orgWide.enterpriseId, name: "Acme Org" } } : {};
 
 export interface SlackReply {
   status: number;
@@ -74,7 +80,8 @@ export class SlackRequests {
       command,
       text,
       api_app_id: "A0BATON001",
-      is_enterprise_install: "false",
+      is_enterprise_install: actor.orgWide ? "true" : "false",
+      ...(actor.orgWide ? { enterprise_id: actor.orgWide.enterpriseId, enterprise_name: "Acme Org" } : {}),
       response_url: this.standIn.responseUrl(),
       trigger_id: `trigger.${randomUUID()}`,
       ...extra,
@@ -110,6 +117,7 @@ export class SlackRequests {
       token: "deprecated-verification-token",
       trigger_id: `trigger.${randomUUID()}`,
       response_url: this.standIn.responseUrl(),
+      ...orgWideFields(actor),
       actions: [element],
       ...(action.view
         ? { container: { type: "view", view_id: action.view.id }, view: action.view }
@@ -231,21 +239,31 @@ export class SlackRequests {
         state: { values: view.values },
         previous_view_id: view.previousViewId ?? null,
       },
+      ...orgWideFields(actor),
       response_urls: [],
     });
   }
 
   /** An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. */
-  event(event: Record<string, unknown>, options: { teamId?: string; eventId?: string; retryNum?: number } = {}): Promise<SlackReply> {
+  event(
+    event: Record<string, unknown>,
+    options: { teamId?: string; eventId?: string; retryNum?: number; orgWide?: { enterpriseId: string } } = {},
+  ): Promise<SlackReply> {
+    const teamId = options.teamId ?? DEFAULT_TEAM;
+    // An org-wide installation's authorization names the org, not the workspace (Slack's enterprise apps reference).
+    const authorization = options.orgWide
+      ? { enterprise_id: options.orgWide.enterpriseId, team_id: null, user_id: "UBATONBOT", is_bot: true, is_enterprise_install: true }
+      : { team_id: teamId, user_id: "UBATONBOT", is_bot: true };
     const body = JSON.stringify({
       token: "deprecated-verification-token",
-      team_id: options.teamId ?? DEFAULT_TEAM,
+      team_id: teamId,
+      ...(options.orgWide ? { enterprise_id: options.orgWide.enterpriseId } : {}),
       api_app_id: "A0BATON001",
       event: { event_ts: `${Date.now() / 1000}`, ...event },
       type: "event_callback",
       event_id: options.eventId ?? `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: options.teamId ?? DEFAULT_TEAM, user_id: "UBATONBOT", is_bot: true }],
+      authorizations: [authorization],
     });
     const headers: Record<string, string> = options.retryNum
       ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" }

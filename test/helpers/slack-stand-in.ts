@@ -36,6 +36,8 @@ export interface SlackUser {
   /** Profile fields (users.info's user.profile); `name` is the real name. */
   title?: string;
   email?: string;
+  /** A member of an Enterprise Grid org: the org, and whether they administer it. */
+  enterprise_user?: { enterprise_id: string; is_admin?: boolean; is_owner?: boolean };
 }
 
 /** How a shared file looks through files.info, and how its download answers. */
@@ -67,6 +69,8 @@ export interface OAuthGrant {
   scopes?: string[];
   enterpriseId?: string;
   isEnterpriseInstall?: boolean;
+  /** An org-wide install: the workspaces the org's admins added the app to (what auth.teams.list answers). */
+  orgTeams?: { id: string; name: string }[];
 }
 
 export class SlackStandIn {
@@ -437,6 +441,8 @@ export class SlackStandIn {
       }
       case "auth.revoke":
         return { ok: true, revoked: true };
+      case "auth.teams.list":
+        return { ok: true, teams: granted?.orgTeams ?? [], response_metadata: { next_cursor: "" } };
       default:
         return { ok: true };
     }

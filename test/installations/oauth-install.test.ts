@@ -130,13 +130,16 @@ describe("distributed mode: OAuth install, encrypted storage, uninstall", () => 
     expect(await app.db.installation.findUnique({ where: { installKey: "T0FORGED02" } })).toBeNull();
   });
 
-  it("refuses an org-wide install clearly, revokes the token Slack issued and stores nothing", async () => {
+  it("accepts an org-wide install as one installation for the org, keeping its token (test/installations/enterprise-grid.test.ts has the rest)", async () => {
     app.slack.reset();
     const { back, body } = await install(app, "code-org");
-    expect(back.status).toBe(400);
-    expect(body).toContain("Install Baton in each workspace");
-    expect(await app.db.installation.count({ where: { OR: [{ enterpriseId: "E0ORG00001" }, { installKey: "E0ORG00001" }] } })).toBe(0);
-    expect(app.slack.callsOf("auth.revoke").map((call) => call.token)).toEqual(["xoxb-org-wide"]);
+    expect(back.status).toBe(200);
+    expect(body).toContain("Baton is installed for Acme Corp");
+    expect(await app.db.installation.findUnique({ where: { installKey: "E0ORG00001" } })).toMatchObject({
+      enterpriseId: "E0ORG00001",
+      teamId: null,
+    });
+    expect(app.slack.callsOf("auth.revoke")).toEqual([]);
   });
 
   it("deletes a workspace's tokens when the app is uninstalled, and stops acting there", async () => {

@@ -93,6 +93,7 @@ async function seedEveryTable(db: Db, teamId: string): Promise<void> {
   await db.onceMarker.create({ data: { key: `notice:${t}`, teamId: t } });
   await db.rateWindow.create({ data: { key: `webhook:${t}:x`, teamId: t, count: 1, expiresAt: new Date(now.getTime() + 365 * DAY) } });
   await db.webhookReceipt.create({ data: { teamId: t, idempotencyKey: "k1", status: 201, body: "{}" } });
+  await db.orgWorkspace.create({ data: { teamId: t, enterpriseId: "E0RETAIN01", served: true, chosenById: "U1" } });
 }
 
 /** A browser going through Slack's install flow for a code the stand-in grants. */

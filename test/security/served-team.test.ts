@@ -2,6 +2,7 @@
 // from start-up with its default digests, and a signed request from any other team id is refused politely,
 // creating nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FunnelData } from "../funnel/fixtures.js";
 import { TestClock } from "../helpers/clock.js";
 import { DEFAULT_TEAM } from "../helpers/slack-requests.js";
 import { SlackStandIn } from "../helpers/slack-stand-in.js";
@@ -37,6 +38,9 @@ describe("single-token mode serves the token's workspace", () => {
 
   it("posts the default digest on time although nobody has typed a command", async () => {
     expect(app.slack.calls.filter((call) => call.method !== "auth.test")).toEqual([]);
+    // A lead logged last week (straight into the database: no Slack request), so the week is not a quiet one, which
+    // default digests skip.
+    await new FunnelData(app.db, DEFAULT_TEAM, "UTC").lead({ created: "2026-11-18T10:00" });
     clock.set("2026-11-23T09:00:20Z");
     await app.baton.jobs.digests?.run();
     const posts = app.slack.callsOf("chat.postMessage").filter((call) => call.args.channel === SALES_CHANNEL);

@@ -1,6 +1,7 @@
 // One scheduled digest: the period before its scheduled time, to its channel (its chart inside), once.
 import { scheduleForRun } from "../../db/digest-schedules.js";
 import { clearMarkersWithPrefix, type JobRun, markOnce } from "../../db/job-runs.js";
+import { servesScheduledWork } from "../../db/org-workspaces.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { funnelContext } from "../funnel/funnel-context.js";
 import { lastCompletePeriod } from "../funnel/periods.js";
@@ -23,6 +24,8 @@ export async function postScheduledDigest(deps: DigestDeps, { run, row, schedule
   const schedule = await scheduleForRun(deps.db, scheduleId);
   if (!schedule?.enabled) return { status: "skipped", error: "the schedule was removed or turned off" };
   const { teamId, channelId } = schedule;
+  if (!(await servesScheduledWork(deps.db, teamId)))
+    return { status: "skipped", error: "Baton is not enabled in this workspace of its org" };
   const summary = summariseSchedule(schedule);
   const context = await funnelContext(deps, teamId);
   // The period before the scheduled time, not before now: a late digest reports what it would have on time.

@@ -1,6 +1,7 @@
 // One workspace's personal digests of one period (daily, weekly or monthly), each by DM, each once.
 import { campaignById } from "../../db/funnel-context.js";
 import { findDelivery, type JobRun } from "../../db/job-runs.js";
+import { servesScheduledWork } from "../../db/org-workspaces.js";
 import { type Subscription, subscriptionsPage } from "../../db/subscriptions.js";
 import { type FunnelContext, funnelContext } from "../funnel/funnel-context.js";
 import { lastCompletePeriod, type Period, type PeriodUnit } from "../funnel/periods.js";
@@ -24,6 +25,8 @@ export interface PersonalDigestsRun {
 }
 
 export async function sendPersonalDigests(deps: DigestDeps, { run, row, teamId, period: rhythm }: PersonalDigestsRun): Promise<RunOutcome> {
+  if (!(await servesScheduledWork(deps.db, teamId)))
+    return { status: "skipped", error: "Baton is not enabled in this workspace of its org" };
   const context = await funnelContext(deps, teamId);
   const unit: PeriodUnit = PERIOD_UNIT_OF[rhythm as keyof typeof PERIOD_UNIT_OF] ?? "week";
   const period = lastCompletePeriod(unit, row.scheduledFor, context.zone);

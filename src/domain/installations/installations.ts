@@ -1,5 +1,5 @@
 import { deleteInstallationRows, findInstallationRow, replaceInstallationPayload, saveInstallationRow } from "../../db/installations.js";
-import { setWebhookSecret } from "../../db/workspaces.js";
+import { findWorkspace, setWebhookSecret } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { InstallationDeps } from "./deps.js";
 
@@ -13,23 +13,30 @@ export interface InstallationRecord {
   [key: string]: unknown;
 }
 
+/** Which installation a request belongs to, as Slack says it: an org-wide one (by enterprise) or a workspace's own. */
+export interface InstallationQuery {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}
+
 /**
- * OAuth installations (distributed mode), one per workspace. The whole record, tokens included, is stored
- * encrypted with ENCRYPTION_KEY; only ids needed for lookups stay readable.
+ * OAuth installations (distributed mode): one per workspace, or one for a whole Enterprise Grid org (keyed by its
+ * enterprise id, serving every workspace of the org with the org's token). The whole record, tokens included, is
+ * stored encrypted with ENCRYPTION_KEY; only ids needed for lookups stay readable.
  */
 export class Installations {
   constructor(private readonly deps: InstallationDeps) {}
 
   async save(installation: InstallationRecord): Promise<void> {
-    const teamId = installation.team?.id;
-    if (installation.isEnterpriseInstall || !teamId) {
-      throw new AppError("invalid_input", "Baton is installed one workspace at a time; org-wide installs are not supported.");
-    }
+    const teamId = installation.isEnterpriseInstall ? undefined : installation.team?.id;
+    const installKey = installation.isEnterpriseInstall ? installation.enterprise?.id : teamId;
+    if (!installKey) throw new AppError("invalid_input", "Slack's installation names neither a workspace nor an org.");
     await saveInstallationRow(
       this.deps.db,
       {
-        installKey: teamId,
-        teamId,
+        installKey,
+        teamId: teamId ?? null,
         enterpriseId: installation.enterprise?.id ?? null,
         botUserId: installation.bot?.userId ?? null,
         botId: installation.bot?.id ?? null,
@@ -44,8 +51,23 @@ export class Installations {
     return row ? this.open(row.payload) : undefined;
   }
 
+  /** The installation a request comes through: its org's for an org-wide install, else its workspace's. */
+  async findFor(query: InstallationQuery): Promise<InstallationRecord | undefined> {
+    if (query.isEnterpriseInstall) return query.enterpriseId ? this.find(query.enterpriseId) : undefined;
+    return query.teamId ? this.find(query.teamId) : undefined;
+  }
+
+  /** A workspace's bot token for work without a request (jobs, notifiers): its own, else its org's. */
   async botTokenFor(teamId: string): Promise<string | undefined> {
-    return (await this.find(teamId))?.bot?.token;
+    const own = await this.find(teamId);
+    if (own) return own.bot?.token;
+    const enterpriseId = (await findWorkspace(this.deps.db, teamId))?.enterpriseId;
+    return enterpriseId ? (await this.find(enterpriseId))?.bot?.token : undefined;
+  }
+
+  /** An org-wide install was removed: forget the org's tokens. Returns how many rows went. */
+  async forgetEnterprise(enterpriseId: string): Promise<number> {
+    return deleteInstallationRows(this.deps.db, { installKey: enterpriseId });
   }
 
   /** The app was uninstalled (or its bot token revoked): forget its tokens and close its web-form intake. */

@@ -1,5 +1,13 @@
 import { purgeWorkspace, uninstalledWorkspaces } from "../../db/workspace-purge.js";
-import { clearUninstalled, ensureWorkspaceRow, findWorkspace, markUninstalled, type Workspace } from "../../db/workspaces.js";
+import {
+  clearUninstalled,
+  ensureWorkspaceRow,
+  findWorkspace,
+  markUninstalled,
+  setEnterpriseId,
+  type Workspace,
+  workspacesServedByOrg,
+} from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { defaultSchedules } from "../digests/default-schedules.js";
 import type { WorkspaceDeps } from "./deps.js";
@@ -9,14 +17,16 @@ const DAY_MS = 24 * 60 * 60_000;
 const PURGES_PER_RUN = 20;
 
 export class Workspaces {
-  /** Team ids known to have a row: saves a write per request. Losing it (restart) only costs one upsert. */
-  private readonly known = new Set<string>();
+  /** Team ids known to have a row (with their org's id): saves a write per request. Losing it costs one upsert. */
+  private readonly known = new Map<string, string | undefined>();
 
   constructor(private readonly deps: Pick<WorkspaceDeps, "db" | "clock" | "defaults">) {}
 
-  async ensure(teamId: string): Promise<void> {
-    if (this.known.has(teamId)) return;
-    await this.create(teamId);
+  /** The workspace has a row; a workspace of an Enterprise Grid org has its enterprise id beside its team id. */
+  async ensure(teamId: string, enterpriseId?: string): Promise<void> {
+    if (this.known.has(teamId) && (!enterpriseId || this.known.get(teamId) === enterpriseId)) return;
+    await this.create(teamId, enterpriseId);
+    if (enterpriseId) await setEnterpriseId(this.deps.db, teamId, enterpriseId);
   }
 
   /** Baton was installed (OAuth), or starts with the workspace's token: its row exists and nothing is to be purged. */
@@ -41,11 +51,19 @@ export class Workspaces {
     return purged;
   }
 
-  private async create(teamId: string): Promise<void> {
+  /** An org-wide install was removed: each of the org's workspaces served through it is uninstalled, as one would be. */
+  async orgUninstalled(enterpriseId: string): Promise<string[]> {
+    const teamIds = await workspacesServedByOrg(this.deps.db, enterpriseId);
+    for (const teamId of teamIds) await markUninstalled(this.deps.db, teamId, this.deps.clock.now());
+    return teamIds;
+  }
+
+  private async create(teamId: string, enterpriseId?: string): Promise<void> {
     const { digestCron, ...workspace } = this.deps.defaults;
     const schedules = defaultSchedules({ ...workspace, ...(digestCron ? { digestCron } : {}) });
-    await ensureWorkspaceRow(this.deps.db, { teamId, ...workspace }, schedules, this.deps.clock.now());
-    this.known.add(teamId);
+    const row = { teamId, ...workspace, ...(enterpriseId ? { enterpriseId } : {}) };
+    await ensureWorkspaceRow(this.deps.db, row, schedules, this.deps.clock.now());
+    this.known.set(teamId, enterpriseId);
   }
 
   async get(teamId: string): Promise<Workspace> {

@@ -101,6 +101,21 @@ export function groupedSelectInput(
   });
 }
 
+/** A multi-select of at most 100 options; `initial` are values among them. */
+export function multiSelectInput(
+  field: string,
+  common: Common & { options: PlainTextOption[]; initial: readonly string[]; placeholder?: string },
+): InputBlock {
+  const options = common.options.slice(0, Limits.selectOptions);
+  const initial = options.filter((o) => o.value !== undefined && common.initial.includes(o.value));
+  return input(field, common, {
+    type: "multi_static_select",
+    options,
+    ...(initial.length > 0 ? { initial_options: initial } : {}),
+    ...placeholderOf(common.placeholder),
+  });
+}
+
 /** A select whose options an options listener serves as the person types (`actionId` names it). */
 export function externalSelectInput(
   field: string,

@@ -17,7 +17,23 @@ export function installPage(url: string): string {
   );
 }
 
-export type InstallOutcome = "installed" | "org_wide" | "failed" | "unavailable";
+export type InstallOutcome = "installed" | "failed" | "unavailable";
+
+/** An org-wide install finished: the org admin still adds Baton to workspaces in Slack, then chooses which it serves. */
+export function orgInstalledPage(org: { enterpriseId: string; name?: string | undefined; appId?: string | undefined }): string {
+  const manage = org.appId
+    ? `https://app.slack.com/manage/${encodeURIComponent(org.enterpriseId)}/integrations/profile/${encodeURIComponent(org.appId)}/workspaces/add`
+    : undefined;
+  const add = manage
+    ? `<a href="${escapeHtml(manage)}">add Baton to your workspaces</a>`
+    : "add Baton to your workspaces in Slack's org admin pages";
+  return page(
+    "Baton is installed for your org",
+    `<h1>Baton is installed for ${org.name ? escapeHtml(org.name) : "your org"}</h1>` +
+      `<p>Next, ${add}. Each workspace keeps its own leads, channels and settings.</p>` +
+      `<p>Then, in any of them, an org admin picks the workspaces Baton serves in <code>/baton settings</code> → Workspaces.</p>`,
+  );
+}
 
 export function installResultPage(outcome: InstallOutcome, teamName?: string): string {
   switch (outcome) {
@@ -26,11 +42,6 @@ export function installResultPage(outcome: InstallOutcome, teamName?: string): s
         "Baton is installed",
         `<h1>Baton is installed${teamName ? ` in ${escapeHtml(teamName)}` : ""}</h1>` +
           `<p>Open Slack and type <code>/baton help</code>. Admins: <code>/baton settings</code> sets the sales and marketing channels.</p>`,
-      );
-    case "org_wide":
-      return page(
-        "Install Baton per workspace",
-        `<h1>Install Baton in each workspace</h1><p>Baton keeps each workspace's leads apart, so it is installed one workspace at a time, not for a whole organization. Nothing was installed. <a href="/slack/install">Install it in a workspace</a>.</p>`,
       );
     case "unavailable":
       return page(

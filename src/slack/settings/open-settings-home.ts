@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { settingsHomeView, settingsLoadingView, settingsNotAllowedView } from "../blocks/settings-home.js";
 import type { ListenerDeps } from "../listener-deps.js";
-import { settingsSections } from "./index.js";
+import { sectionSummaries } from "./index.js";
 
 /**
  * The settings home as a modal: opened at once (the trigger id lives 3 s), then filled in: the sections for admins,
@@ -15,8 +15,6 @@ export async function openSettingsHome(deps: ListenerDeps, client: WebClient, tr
     return;
   }
   const ctx = { client, teamId, userId, deps };
-  const summaries = await Promise.all(
-    settingsSections.map(async (section) => ({ key: section.key, title: section.title, summary: await section.summary(ctx) })),
-  );
+  const summaries = await sectionSummaries(ctx);
   await client.views.update({ view_id: viewId, view: settingsHomeView(summaries) });
 }

@@ -6,6 +6,7 @@ import { exchangeRatesModal } from "../../../src/slack/blocks/exchange-rates-set
 import { leadSourceForm } from "../../../src/slack/blocks/lead-source-form.js";
 import { setupSteps } from "../../../src/slack/blocks/lead-source-steps.js";
 import { leadSourcesView, sourceSecretView } from "../../../src/slack/blocks/lead-sources.js";
+import { orgWorkspacesModal } from "../../../src/slack/blocks/org-workspaces-settings.js";
 import { rotationSettingsModal } from "../../../src/slack/blocks/rotation-settings.js";
 import { settingsHomeView, settingsLoadingView, settingsNotAllowedView } from "../../../src/slack/blocks/settings-home.js";
 import { webFormsView } from "../../../src/slack/blocks/web-forms.js";
@@ -75,6 +76,22 @@ export const settingsSurfaces: Surface[] = [
     kind: "modal",
     seenBy: admin,
     render: () => exchangeRatesModal(exchangeRates),
+  },
+  {
+    id: "settings-org-workspaces",
+    title: "Settings: workspaces of an Enterprise Grid org (org-wide installs only)",
+    builder: orgWorkspacesModal,
+    kind: "modal",
+    seenBy: "org admin Sam Patel",
+    render: () =>
+      orgWorkspacesModal({
+        chosen: true,
+        workspaces: [
+          { id: "T0NWSALES1", name: "Northwind Sales", served: true },
+          { id: "T0NWMKTG01", name: "Northwind Marketing", served: true },
+          { id: "T0NWLABS01", name: "Northwind Labs", served: false },
+        ],
+      }),
   },
   {
     id: "settings-rotation",

@@ -7,6 +7,7 @@ import type { BatonContext, ListenerDeps } from "../../listener-deps.js";
  */
 export function appUninstalledEvent(deps: ListenerDeps) {
   return async ({ context }: SlackEventMiddlewareArgs<"app_uninstalled"> & AllMiddlewareArgs<BatonContext>) => {
+    if (context.isEnterpriseInstall && context.enterpriseId) return orgUninstalled(deps, context);
     const deleted = await deps.services.installations.forgetWorkspace(context.teamId);
     await deps.services.workspaces.uninstalled(context.teamId);
     context.log.info({ installations: deleted }, "app uninstalled: tokens deleted, data to be purged after the retention period");
@@ -18,7 +19,9 @@ export function tokensRevokedEvent(deps: ListenerDeps) {
   return async ({ event, context }: SlackEventMiddlewareArgs<"tokens_revoked"> & AllMiddlewareArgs<BatonContext>) => {
     const bots = event.tokens.bot ?? [];
     const users = event.tokens.oauth ?? [];
-    if (bots.length > 0) {
+    if (bots.length > 0 && context.isEnterpriseInstall && context.enterpriseId) {
+      await orgUninstalled(deps, context);
+    } else if (bots.length > 0) {
       const deleted = await deps.services.installations.forgetWorkspace(context.teamId);
       context.log.info({ installations: deleted }, "bot token revoked: tokens deleted");
     } else if (users.length > 0) {
@@ -26,4 +29,16 @@ export function tokensRevokedEvent(deps: ListenerDeps) {
       context.log.info({ users: users.length }, "user tokens revoked");
     }
   };
+}
+
+/**
+ * An org-wide installation went: the org's token is deleted, and each workspace it served is uninstalled as it would
+ * be on its own (its web-form intake closed, its data purged after the retention period).
+ */
+async function orgUninstalled(deps: ListenerDeps, context: BatonContext & { enterpriseId?: string }): Promise<void> {
+  const enterpriseId = context.enterpriseId ?? "";
+  const deleted = await deps.services.installations.forgetEnterprise(enterpriseId);
+  const teamIds = await deps.services.workspaces.orgUninstalled(enterpriseId);
+  for (const teamId of teamIds) await deps.services.installations.forgetWorkspace(teamId);
+  context.log.info({ enterpriseId, installations: deleted, workspaces: teamIds.length }, "org-wide install removed: tokens deleted");
 }

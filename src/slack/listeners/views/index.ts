@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, PlaybookViews } from "../../ids.js";
+import { CampaignViews, DigestViews, LeadSourceIds, LeadViews, OrgWorkspaceIds, PlaybookViews } from "../../ids.js";
 import type { ListenerDeps } from "../../listener-deps.js";
 import { campaignBasicsSubmission } from "./campaign-basics.js";
 import { campaignCreateView } from "./campaign-create.js";
@@ -15,6 +15,7 @@ import { agreementFormView, brandGuideFormView, segmentFormView } from "./playbo
 import { channelsSettingsSubmission } from "./settings-channels.js";
 import { customerDataSubmission } from "./settings-customer-data.js";
 import { exchangeRatesSubmission } from "./settings-exchange-rates.js";
+import { orgWorkspacesSubmission } from "./settings-org-workspaces.js";
 import { rotationSettingsSubmission } from "./settings-rotation.js";
 
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -34,6 +35,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(LeadViews.customerData, customerDataSubmission(deps));
   app.view(LeadViews.exchangeRates, exchangeRatesSubmission(deps));
   app.view(LeadViews.rotation, rotationSettingsSubmission(deps));
+  app.view(OrgWorkspaceIds.view, orgWorkspacesSubmission(deps));
   app.view(LeadSourceIds.addView, leadSourceAddSubmission(deps));
   app.view(LeadSourceIds.editView, leadSourceEditSubmission(deps));
 }
