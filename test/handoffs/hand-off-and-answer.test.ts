@@ -257,7 +257,8 @@ describe("answering a handoff", () => {
     expect(nurtured.ownerId).toBeNull();
     const change = await app.db.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, toStage: "nurture" } });
     expect(change).toMatchObject({ fromStage: "mql", reason: "no_budget", actorId: REP });
-    await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).noticeRefs !== null);
+    const refsOf = async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).noticeRefs as unknown[] | null;
+    await waitUntil(async () => (await refsOf())?.length === 2);
     const decided = await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect(decided).toMatchObject({
       status: "rejected",

@@ -65,9 +65,11 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
       return delivered(effect.channelId, async () => {
         const ref = await notifier.postCard(card, effect.id);
         await storeCardRef(deps.db, card.teamId, card.handoffId, ref);
-        // Decided before Slack answered (from a DM, naming no card): the card shows it now.
         const now = await loadHandoffCard(deps.db, card.teamId, card.handoffId);
-        if (now.status !== "pending" || now.lead.erased) await notifier.refreshCard(now);
+        // A click on another copy (an earlier post Baton never heard back about) stored that one first.
+        if (now.messageTs !== ref.ts) await notifier.pointToCard(now, ref);
+        // Decided before Slack answered (from a DM, naming no card): the card shows it now.
+        else if (now.status !== "pending" || now.lead.erased) await notifier.refreshCard(now);
         return ref;
       });
     },
