@@ -197,9 +197,11 @@ describe("answering a handoff", () => {
     const texts = app.slack.responses.map((r) => r.body.text);
     expect(texts).toContain(`<@${REP}> already accepted this lead, so it's theirs now.`);
     expect(texts).toContain("You already accepted this lead; it's yours.");
-    // Each late click re-renders the card (it still showed buttons to them), always to the decided state.
+    // Late clicks re-render the card (it still showed buttons to them), always to the decided state; two at once
+    // share one re-armed update, so there may be one redraw for both.
     await app.idle();
-    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(3);
+    expect(updatesOf(app, SALES_CHANNEL, ts).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(app.slack.message(SALES_CHANNEL, ts))).toContain(`Accepted* by <@${REP}>`);
     for (const update of updatesOf(app, SALES_CHANNEL, ts)) expect(textOf(update)).toContain(`Accepted* by <@${REP}>`);
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).decidedById).toBe(REP);
   });
