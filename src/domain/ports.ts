@@ -160,8 +160,11 @@ export interface HandoffNotifier {
   reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
   escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void>;
-  /** Replaces messages that quoted free text (a reject note) with a version without it. */
-  redactNotices(teamId: string, refs: MessageRef[]): Promise<void>;
+  /**
+   * Replaces messages that quoted free text (a reject note) with a version without it: for a rejection (`rejection`,
+   * the erased card without its note), the notice keeps its fixed reason.
+   */
+  redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void>;
 }
 
 /** A lead as announced in the marketing channel: no contact details, just enough to recognise it. */
@@ -172,7 +175,15 @@ export interface LeadAnnouncement {
   effectId?: string;
   /** Where it came from, as people say it: "web form". */
   source: string;
-  lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
+  lead: {
+    id: string;
+    name: string | null;
+    company: string | null;
+    title: string | null;
+    campaignName: string | null;
+    /** The ICP's grade (A-D), or null when not graded. */
+    fitGrade?: string | null;
+  };
 }
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */

@@ -251,6 +251,13 @@ describe("answering a handoff", () => {
     const notice = await app.slack.waitFor("chat.postMessage", (c) => c.args.channel === MARKETING_CHANNEL);
     expect(textOf(notice)).toContain("No budget");
     expect(textOf(notice)).toContain("Budget frozen until Q3");
+    // Marketing reads which campaign and fit came back, and can open the lead or hand it off again from here.
+    expect(textOf(notice)).toMatch(/Campaign: [^·]+ · Fit: /);
+    const buttons = notice.args.blocks.at(-1).elements.map((e: { action_id: string; text: { text: string } }) => [e.action_id, e.text.text]);
+    expect(buttons).toEqual([
+      ["lead_open", "Open"],
+      ["lead_hand_off", "Re-qualify"],
+    ]);
     const thread = await app.slack.waitFor("chat.postMessage", (c) => c.args.thread_ts === ts);
     expect(textOf(thread)).toContain(`<@${MARKETER}>`);
     expect(textOf(thread)).toContain("No budget");

@@ -8,6 +8,7 @@ import {
   escalationNotice,
   reassignedThreadNotice,
   redactedNotice,
+  rejectedMarketingNotice,
   rejectedNotice,
   reminderNotice,
 } from "../blocks/handoff-notices.js";
@@ -67,7 +68,7 @@ export class SlackHandoffNotifier implements HandoffNotifier {
   }
 
   async rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef | null> {
-    const ref = await this.post(card.teamId, channelId, rejectedNotice(card, await this.permalink(card)), { mark });
+    const ref = await this.post(card.teamId, channelId, rejectedMarketingNotice(card, await this.permalink(card)), { mark });
     return card.rejectNote ? ref : null;
   }
 
@@ -99,10 +100,15 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     await this.post(card.teamId, card.channelId, escalationNotice(card, team), { ...thread, mark });
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
+  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
     const client = await this.clients.forTeam(teamId);
-    const message = redactedNotice();
-    for (const ref of refs) await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+    // A rejection is redrawn from the erased card: the fixed reason stays, the lead and the note go.
+    const redrawn = (ref: MessageRef) =>
+      !rejection ? redactedNotice() : ref.channelId === rejection.channelId ? rejectedNotice(rejection) : rejectedMarketingNotice(rejection);
+    for (const ref of refs) {
+      const message = redrawn(ref);
+      await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+    }
   }
 
   private async post(

@@ -10,6 +10,7 @@ import {
   escalationNotice,
   reassignedThreadNotice,
   redactedNotice,
+  rejectedMarketingNotice,
   rejectedNotice,
   reminderNotice,
 } from "../../../src/slack/blocks/handoff-notices.js";
@@ -192,11 +193,34 @@ export const handoffSurfaces: Surface[] = [
   {
     id: "rejected-marketing",
     title: "Rejection notice in the marketing channel",
-    builder: rejectedNotice,
+    builder: rejectedMarketingNotice,
     kind: "message",
     where: "#marketing",
     seenBy: "marketing",
+    render: () => rejectedMarketingNotice(rejectedCard, PERMALINK),
+  },
+  {
+    id: "rejected-thread",
+    title: "Thread: a rep rejected",
+    builder: rejectedNotice,
+    kind: "message",
+    where: "#sales",
+    seenBy: "marketer Kim Reyes",
     render: () => rejectedNotice(rejectedCard, PERMALINK),
+  },
+  {
+    id: "rejected-marketing-erased",
+    title: "Rejection notice in the marketing channel after the lead was erased",
+    builder: rejectedMarketingNotice,
+    kind: "message",
+    where: "#marketing",
+    seenBy: "marketing",
+    render: () =>
+      rejectedMarketingNotice({
+        ...rejectedCard,
+        rejectNote: null,
+        lead: { ...rejectedCard.lead, name: null, email: null, phone: null, notes: null, erased: true },
+      }),
   },
   {
     id: "rejected-redacted",

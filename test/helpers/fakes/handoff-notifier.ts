@@ -58,8 +58,8 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     this.record("escalation", [card, team]);
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
-    this.record("redactNotices", [teamId, refs]);
+  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
+    this.record("redactNotices", [teamId, refs, rejection]);
   }
 
   private nextTs(): string {
