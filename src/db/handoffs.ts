@@ -94,6 +94,11 @@ export async function addNoticeRef(db: Db, teamId: string, id: string, ref: { ch
   });
 }
 
+/** The handoff sales accepted the lead from (the latest), if any: who handed it off. */
+export function latestAcceptedHandoff(db: Db, teamId: string, leadId: string): Promise<Handoff | null> {
+  return db.handoff.findFirst({ where: { teamId, leadId, status: "accepted" }, orderBy: { decidedAt: "desc" } });
+}
+
 export function pendingHandoffsFor(db: Db, teamId: string, assigneeId: string, limit: number): Promise<Handoff[]> {
   return db.handoff.findMany({
     where: { teamId, assigneeId, status: "pending", messageTs: { not: null } },

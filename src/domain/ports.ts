@@ -160,11 +160,25 @@ export interface HandoffNotifier {
   reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
   escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void>;
+  /** A deal marked won, told to the marketing channel with its campaign and who handed it off. */
+  won(win: WinNotice, mark?: string): Promise<MessageRef>;
   /**
    * Replaces messages that quoted free text (a reject note) with a version without it: for a rejection (`rejection`,
    * the erased card without its note), the notice keeps its fixed reason.
    */
   redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void>;
+}
+
+/** A won deal as marketing hears it: who won which lead (no contact details), the value, the campaign, who handed it off. */
+export interface WinNotice {
+  teamId: string;
+  channelId: string;
+  ownerId: string;
+  lead: { name: string | null; company: string | null; erased: boolean };
+  valueCents: number | null;
+  currency: string | null;
+  campaignName: string | null;
+  handedOffById: string | null;
 }
 
 /** A lead as announced in the marketing channel: no contact details, just enough to recognise it. */

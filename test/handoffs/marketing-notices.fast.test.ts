@@ -2,7 +2,7 @@
 // fixed reason after erasure; a web-form lead shows its fit and can be handed off from the notice.
 import { describe, expect, it } from "vitest";
 import type { HandoffCard } from "../../src/domain/ports.js";
-import { rejectedMarketingNotice } from "../../src/slack/blocks/handoff-notices.js";
+import { rejectedMarketingNotice, wonNotice } from "../../src/slack/blocks/handoff-notices.js";
 import { newLeadMessage } from "../../src/slack/blocks/new-lead.js";
 
 const card: HandoffCard = {
@@ -49,6 +49,21 @@ describe("marketing's notices", () => {
     expect(shown).not.toContain("Budget frozen");
     expect(shown).not.toContain("Jane");
     expect(buttonsOf(notice.blocks)).toBeUndefined();
+  });
+
+  it("a win names the owner, the lead, the value, the campaign and who handed it off", () => {
+    const win = {
+      teamId: "T1",
+      channelId: "CMKTG",
+      ownerId: "UAVA",
+      lead: { name: "Jane Doe", company: "Acme Corp", erased: false },
+      valueCents: 1_200_000,
+      currency: "USD",
+      campaignName: "Spring Webinar",
+      handedOffById: "UKIM",
+    };
+    expect(wonNotice(win).text).toBe(":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · campaign Spring Webinar · handed off by <@UKIM>");
+    expect(wonNotice({ ...win, lead: { name: null, company: "Acme Corp", erased: true } }).text).toContain("won a lead (Acme Corp)");
   });
 
   it("a web-form lead shows its fit, campaign and a Hand off to sales button", () => {

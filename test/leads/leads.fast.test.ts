@@ -1,4 +1,5 @@
 // Logging, editing, finding and moving leads through the domain's use cases on a real database.
+import { MARKETING_CHANNEL } from "../helpers/channels.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leadInput, servicesOnFreshDatabase, type TestServices } from "../helpers/services.js";
 
@@ -73,6 +74,10 @@ describe("leads", () => {
       ["sql", null],
       ["opportunity", null],
       ["won", 1_250_050],
+    ]);
+    // Marketing hears of the win, with who handed the lead off, once.
+    expect(t.handoffNotifier.firstArgsOf("won")).toEqual([
+      expect.objectContaining({ channelId: MARKETING_CHANNEL, ownerId: REP, handedOffById: MARKETER, valueCents: 1_250_050, currency: "USD" }),
     ]);
   });
 });

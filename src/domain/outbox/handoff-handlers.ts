@@ -1,7 +1,9 @@
 // How a handoff's outbox effects are delivered: each message is drawn from the handoff as it is at delivery (so an
 // erased lead is shown anonymised, a decided one as decided), and one that no longer applies is dropped.
 import type { Db } from "../../db/client.js";
-import { addNoticeRef, rememberDm, storeCardRef } from "../../db/handoffs.js";
+import { addNoticeRef, latestAcceptedHandoff, rememberDm, storeCardRef } from "../../db/handoffs.js";
+import { campaignName } from "../../db/lead-campaigns.js";
+import { findLead } from "../../db/leads.js";
 import type { OutboxEffect } from "../../db/outbox.js";
 import type { Clock } from "../../lib/clock.js";
 import { isAppError } from "../../lib/errors.js";
@@ -118,6 +120,22 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
         const clock = await responseClockFor(deps, card.teamId, card.answerBy);
         return dmFor(card, () => notifier.reminder(card, clock, effect.id));
       });
+    },
+    [EffectKinds.dealWon]: async (effect) => {
+      const lead = await findLead(deps.db, effect.teamId, effect.subjectId);
+      if (lead?.stage !== "won" || !lead.ownerId) return dropped(effect.channelId, "no_longer_applies");
+      const handoff = await latestAcceptedHandoff(deps.db, effect.teamId, lead.id);
+      const win = {
+        teamId: effect.teamId,
+        channelId: effect.channelId,
+        ownerId: lead.ownerId,
+        lead: { name: lead.name, company: lead.company, erased: lead.erasedAt !== null },
+        valueCents: lead.dealValueCents,
+        currency: lead.dealCurrency,
+        campaignName: await campaignName(deps.db, effect.teamId, lead.campaignId),
+        handedOffById: handoff?.handedOffById ?? null,
+      };
+      return delivered(effect.channelId, () => notifier.won(win, effect.id));
     },
     [EffectKinds.slaEscalation]: async (effect) => {
       const card = await cardOf(effect);

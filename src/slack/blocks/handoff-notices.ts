@@ -4,7 +4,8 @@
 // handoff and redrawn once it is decided, or anonymised when the lead is erased.
 import type { KnownBlock } from "@slack/types";
 import { NOT_GRADED, rejectReasonLabel } from "../../domain/labels.js";
-import type { AssignedBy, HandoffCard, ResponseClock, TeamMention } from "../../domain/ports.js";
+import type { AssignedBy, HandoffCard, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
+import { formatMoney } from "../../lib/money.js";
 import { answerButtons, clockText, headlineBlocks } from "./handoff-answer.js";
 import { handoffStatusLine } from "./handoff-card.js";
 import { LeadActions } from "../ids.js";
@@ -63,6 +64,19 @@ export function rejectedMarketingNotice(card: HandoffCard, permalink?: string): 
       ],
     });
   return { text: truncate(text, 3000), blocks };
+}
+
+/** ":trophy: @Ava won Jane Doe (Acme Corp) · $12,000 · campaign Spring Webinar · handed off by @Kim" */
+export function wonNotice(win: WinNotice): Message {
+  const lead = win.lead.erased || !win.lead.name ? "a lead" : escapeMrkdwn(truncate(win.lead.name, 80));
+  const company = win.lead.company ? ` (${escapeMrkdwn(truncate(win.lead.company, 80))})` : "";
+  const parts = [
+    `:trophy: ${mention(win.ownerId)} won ${lead}${company}`,
+    ...(win.valueCents !== null && win.currency ? [formatMoney(win.valueCents, win.currency)] : []),
+    win.campaignName ? `campaign ${escapeMrkdwn(truncate(win.campaignName, 150))}` : "no campaign",
+    ...(win.handedOffById ? [`handed off by ${mention(win.handedOffById)}`] : []),
+  ];
+  return message(parts.join(" · "));
 }
 
 /** What a rejection notice becomes once the lead is erased, when the handoff is not known: no lead, no note. */

@@ -1,5 +1,13 @@
 import type { WebClient } from "@slack/web-api";
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../domain/ports.js";
+import type {
+  AssignedBy,
+  HandoffCard,
+  HandoffNotifier,
+  MessageRef,
+  ResponseClock,
+  TeamMention,
+  WinNotice,
+} from "../../domain/ports.js";
 import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
@@ -11,6 +19,7 @@ import {
   rejectedMarketingNotice,
   rejectedNotice,
   reminderNotice,
+  wonNotice,
 } from "../blocks/handoff-notices.js";
 import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
@@ -98,6 +107,10 @@ export class SlackHandoffNotifier implements HandoffNotifier {
   async escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void> {
     const thread = card.messageTs ? { threadTs: card.messageTs, broadcast: true } : {};
     await this.post(card.teamId, card.channelId, escalationNotice(card, team), { ...thread, mark });
+  }
+
+  won(win: WinNotice, mark?: string): Promise<MessageRef> {
+    return this.post(win.teamId, win.channelId, wonNotice(win), { mark });
   }
 
   async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {

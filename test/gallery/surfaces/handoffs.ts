@@ -12,6 +12,7 @@ import {
   redactedNotice,
   rejectedMarketingNotice,
   rejectedNotice,
+  wonNotice,
   reminderNotice,
 } from "../../../src/slack/blocks/handoff-notices.js";
 import { homeView } from "../../../src/slack/blocks/home.js";
@@ -32,7 +33,7 @@ import {
   repHome,
   scriptCard,
 } from "../fixtures/leads.js";
-import { Channels, PERMALINK, People, SALES_GROUP } from "../fixtures/workspace.js";
+import { Channels, PERMALINK, People, SALES_GROUP, TEAM } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
 export const handoffSurfaces: Surface[] = [
@@ -198,6 +199,25 @@ export const handoffSurfaces: Surface[] = [
     where: "#marketing",
     seenBy: "marketing",
     render: () => rejectedMarketingNotice(rejectedCard, PERMALINK),
+  },
+  {
+    id: "won-marketing",
+    title: "A win, told to marketing",
+    builder: wonNotice,
+    kind: "message",
+    where: "#marketing",
+    seenBy: "marketing",
+    render: () =>
+      wonNotice({
+        teamId: TEAM,
+        channelId: Channels.marketing,
+        ownerId: People.ava,
+        lead: { name: "Jane Doe", company: "Acme Corp", erased: false },
+        valueCents: 1_200_000,
+        currency: "USD",
+        campaignName: "Spring Webinar",
+        handedOffById: People.kim,
+      }),
   },
   {
     id: "rejected-thread",

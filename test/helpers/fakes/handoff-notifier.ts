@@ -1,5 +1,13 @@
 // A HandoffNotifier that remembers what handoffs asked Slack to show, and answers as Slack would.
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../../src/domain/ports.js";
+import type {
+  AssignedBy,
+  HandoffCard,
+  HandoffNotifier,
+  MessageRef,
+  ResponseClock,
+  TeamMention,
+  WinNotice,
+} from "../../../src/domain/ports.js";
 import { Recorder } from "./recorder.js";
 
 export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implements HandoffNotifier {
@@ -56,6 +64,11 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
 
   async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
     this.record("escalation", [card, team]);
+  }
+
+  async won(win: WinNotice): Promise<MessageRef> {
+    this.record("won", [win]);
+    return { channelId: win.channelId, ts: this.nextTs() };
   }
 
   async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
