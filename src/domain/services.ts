@@ -25,8 +25,8 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
-import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { effectHandlers } from "./outbox/handlers.js";
+import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";

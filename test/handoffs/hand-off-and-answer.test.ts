@@ -253,7 +253,9 @@ describe("answering a handoff", () => {
     expect(textOf(notice)).toContain("Budget frozen until Q3");
     // Marketing reads which campaign and fit came back, and can open the lead or hand it off again from here.
     expect(textOf(notice)).toMatch(/Campaign: [^·]+ · Fit: /);
-    const buttons = notice.args.blocks.at(-1).elements.map((e: { action_id: string; text: { text: string } }) => [e.action_id, e.text.text]);
+    const buttons = notice.args.blocks
+      .at(-1)
+      .elements.map((e: { action_id: string; text: { text: string } }) => [e.action_id, e.text.text]);
     expect(buttons).toEqual([
       ["lead_open", "Open"],
       ["lead_hand_off", "Re-qualify"],

@@ -50,7 +50,11 @@ describe("a handoff's Slack effects when Slack fails on the first try", () => {
       if (!once(call)) return undefined;
       if (failure === "ratelimited") return { ok: false, error: "ratelimited" };
       const status = Number(failure);
-      return { status, headers: status === 429 ? { "retry-after": "1" } : {}, body: status === 429 ? { ok: false, error: "ratelimited" } : "upstream error" };
+      return {
+        status,
+        headers: status === 429 ? { "retry-after": "1" } : {},
+        body: status === 429 ? { ok: false, error: "ratelimited" } : "upstream error",
+      };
     });
     return () => undefined;
   }
@@ -78,7 +82,8 @@ describe("a handoff's Slack effects when Slack fails on the first try", () => {
     const effects = await app.db.outboxEffect.findMany({ where: { teamId: TEAM, subjectId: { startsWith: handoffId } } });
     for (const effect of effects) {
       expect({ kind: effect.kind, status: effect.status }).toEqual({ kind: effect.kind, status: "delivered" });
-      if (effect.kind !== "handoff_card_update") expect({ kind: effect.kind, posts: messagesOf(effect.id).length }).toEqual({ kind: effect.kind, posts: 1 });
+      if (effect.kind !== "handoff_card_update")
+        expect({ kind: effect.kind, posts: messagesOf(effect.id).length }).toEqual({ kind: effect.kind, posts: 1 });
     }
     return new Map(effects.map((e) => [e.kind, e]));
   }
@@ -163,38 +168,43 @@ describe("a handoff's Slack effects when Slack fails on the first try", () => {
     await thenSweep(release, failure);
     await clicked;
     await everyEffectOnce(handoff.id);
-    expect(app.slack.history.get(REP2)?.filter((m) => m.text.includes(`Ada ${leads}`) || JSON.stringify(m.blocks).includes(handoff.id))).toHaveLength(1);
+    expect(
+      app.slack.history.get(REP2)?.filter((m) => m.text.includes(`Ada ${leads}`) || JSON.stringify(m.blocks).includes(handoff.id)),
+    ).toHaveLength(1);
     expect(await cardShows(handoff.id)).toContain(`<@${REP2}>`);
   });
 
-  it.each(FAILURES)("SLA reminder and escalation (%s): each is said once, though the step is done before Slack answers", async (failure) => {
-    const handoff = await pendingHandoff();
-    const steps = await app.db.slaStep.findMany({ where: { handoffId: handoff.id }, orderBy: { dueAt: "asc" } });
-    const reminderAt = steps.find((s) => s.step === "reminder")?.dueAt ?? new Date();
-    const escalationAt = steps.find((s) => s.step === "escalation")?.dueAt ?? new Date();
+  it.each(FAILURES)(
+    "SLA reminder and escalation (%s): each is said once, though the step is done before Slack answers",
+    async (failure) => {
+      const handoff = await pendingHandoff();
+      const steps = await app.db.slaStep.findMany({ where: { handoffId: handoff.id }, orderBy: { dueAt: "asc" } });
+      const reminderAt = steps.find((s) => s.step === "reminder")?.dueAt ?? new Date();
+      const escalationAt = steps.find((s) => s.step === "escalation")?.dueAt ?? new Date();
 
-    app.clock.set(reminderAt);
-    const releaseReminder = failFirst("chat.postMessage", (c) => c.args.channel === REP, failure);
-    const reminding = app.baton.jobs.slaLadder?.run();
-    if (failure === "timeout") await app.slack.waitFor("chat.postMessage", (c) => c.args.channel === REP);
-    else await reminding;
-    await thenSweep(releaseReminder, failure);
-    await reminding;
-    await app.baton.jobs.slaLadder?.run(); // the step is done: running the ladder again says nothing more
+      app.clock.set(reminderAt);
+      const releaseReminder = failFirst("chat.postMessage", (c) => c.args.channel === REP, failure);
+      const reminding = app.baton.jobs.slaLadder?.run();
+      if (failure === "timeout") await app.slack.waitFor("chat.postMessage", (c) => c.args.channel === REP);
+      else await reminding;
+      await thenSweep(releaseReminder, failure);
+      await reminding;
+      await app.baton.jobs.slaLadder?.run(); // the step is done: running the ladder again says nothing more
 
-    app.clock.set(new Date(Math.max(escalationAt.getTime(), app.clock.now().getTime())));
-    const releaseEscalation = failFirst("chat.postMessage", (c) => c.args.thread_ts === handoff.messageTs, failure);
-    const escalating = app.baton.jobs.slaLadder?.run();
-    if (failure === "timeout") await app.slack.waitFor("chat.postMessage", (c) => c.args.thread_ts === handoff.messageTs);
-    else await escalating;
-    await thenSweep(releaseEscalation, failure);
-    await escalating;
-    await app.baton.jobs.slaLadder?.run();
+      app.clock.set(new Date(Math.max(escalationAt.getTime(), app.clock.now().getTime())));
+      const releaseEscalation = failFirst("chat.postMessage", (c) => c.args.thread_ts === handoff.messageTs, failure);
+      const escalating = app.baton.jobs.slaLadder?.run();
+      if (failure === "timeout") await app.slack.waitFor("chat.postMessage", (c) => c.args.thread_ts === handoff.messageTs);
+      else await escalating;
+      await thenSweep(releaseEscalation, failure);
+      await escalating;
+      await app.baton.jobs.slaLadder?.run();
 
-    const effects = await everyEffectOnce(handoff.id);
-    expect(effects.get("sla_reminder")?.channelId).toBe(REP);
-    expect(effects.get("sla_escalation")).toBeDefined();
-    expect(await app.db.leadEvent.count({ where: { leadId: handoff.leadId, type: { in: ["reminded", "escalated"] } } })).toBe(2);
-    expect(await cardShows(handoff.id)).toContain("handoff_accept"); // still open, so still answerable
-  });
+      const effects = await everyEffectOnce(handoff.id);
+      expect(effects.get("sla_reminder")?.channelId).toBe(REP);
+      expect(effects.get("sla_escalation")).toBeDefined();
+      expect(await app.db.leadEvent.count({ where: { leadId: handoff.leadId, type: { in: ["reminded", "escalated"] } } })).toBe(2);
+      expect(await cardShows(handoff.id)).toContain("handoff_accept"); // still open, so still answerable
+    },
+  );
 });

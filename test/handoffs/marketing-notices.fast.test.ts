@@ -9,7 +9,17 @@ const card: HandoffCard = {
   handoffId: "ho1",
   teamId: "T1",
   status: "rejected",
-  lead: { id: "lead1", name: "Jane Doe", email: "jane@acme.com", phone: null, company: "Acme Corp", title: null, fitGrade: "B", notes: null, erased: false },
+  lead: {
+    id: "lead1",
+    name: "Jane Doe",
+    email: "jane@acme.com",
+    phone: null,
+    company: "Acme Corp",
+    title: null,
+    fitGrade: "B",
+    notes: null,
+    erased: false,
+  },
   campaignName: "Spring Webinar",
   handedOffById: "UKIM",
   handedOffAt: new Date("2026-11-23T09:00:00Z"),
@@ -26,15 +36,18 @@ const card: HandoffCard = {
   dms: [],
 };
 const buttonsOf = (blocks: unknown[]) =>
-  (blocks.find((b) => (b as { type: string }).type === "actions") as { elements: { action_id: string; value: string; text: { text: string } }[] } | undefined)?.elements.map(
-    (e) => [e.action_id, e.value, e.text.text],
-  );
+  (
+    blocks.find((b) => (b as { type: string }).type === "actions") as
+      | { elements: { action_id: string; value: string; text: { text: string } }[] }
+      | undefined
+  )?.elements.map((e) => [e.action_id, e.value, e.text.text]);
 
 describe("marketing's notices", () => {
   it("a rejection names the campaign, the fit, the reason and the note, with Open and Re-qualify", () => {
     const notice = rejectedMarketingNotice(card, "https://acme.slack.com/archives/CSALES/p11");
     const shown = JSON.stringify(notice.blocks);
-    for (const expected of ["Campaign: Spring Webinar · Fit: B", "*No budget*", "Budget frozen until Q3", "<@UKIM>", "<@UAVA>"]) expect(shown).toContain(expected);
+    for (const expected of ["Campaign: Spring Webinar · Fit: B", "*No budget*", "Budget frozen until Q3", "<@UKIM>", "<@UAVA>"])
+      expect(shown).toContain(expected);
     expect(buttonsOf(notice.blocks)).toEqual([
       ["lead_open", "lead1", "Open"],
       ["lead_hand_off", "lead1", "Re-qualify"],
@@ -62,7 +75,9 @@ describe("marketing's notices", () => {
       campaignName: "Spring Webinar",
       handedOffById: "UKIM",
     };
-    expect(wonNotice(win).text).toBe(":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · campaign Spring Webinar · handed off by <@UKIM>");
+    expect(wonNotice(win).text).toBe(
+      ":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · campaign Spring Webinar · handed off by <@UKIM>",
+    );
     expect(wonNotice({ ...win, lead: { name: null, company: "Acme Corp", erased: true } }).text).toContain("won a lead (Acme Corp)");
   });
 

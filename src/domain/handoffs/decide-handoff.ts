@@ -3,8 +3,8 @@ import { findHandoff, type Handoff, recordHandoffDecision } from "../../db/hando
 import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
-import type { HandoffCard } from "../ports.js";
 import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
+import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
 import { deliverHandoffEffects } from "./handoff-effects.js";

@@ -6,20 +6,18 @@ import {
   findOpenHandoff,
   type Handoff,
   responseSlaMinutes,
-  storeCardRef,
   updateHandoff,
 } from "../../db/handoffs.js";
-import { campaignName } from "../../db/lead-campaigns.js";
 import { changeStage, findLead, type Lead, recordLeadEvent, revertHandOff, StageChangedMeanwhile } from "../../db/leads.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { assertCanMove, stageOf } from "../leads/stages.js";
+import { EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
-import { EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import { loadHandoffCard } from "./handoff-card.js";
 import { deliverHandoffEffects } from "./handoff-effects.js";
 

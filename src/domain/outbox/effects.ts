@@ -45,8 +45,17 @@ export interface HandoffEffect {
 /** Writes a handoff's effects in the decision's transaction; a card update is re-armed if an earlier one settled. */
 export async function enqueueHandoffEffects(tx: Tx, teamId: string, handoffId: string, effects: HandoffEffect[], at: Date): Promise<void> {
   const rows = effects.map((e) => ({ teamId, kind: e.kind, subjectId: e.subjectId ?? handoffId, channelId: e.channelId }));
-  await enqueueEffects(tx, rows.filter((r) => !isIdempotent(r.kind)), at);
-  await enqueueEffects(tx, rows.filter((r) => isIdempotent(r.kind)), at, true);
+  await enqueueEffects(
+    tx,
+    rows.filter((r) => !isIdempotent(r.kind)),
+    at,
+  );
+  await enqueueEffects(
+    tx,
+    rows.filter((r) => isIdempotent(r.kind)),
+    at,
+    true,
+  );
 }
 
 /** A card update for the handoff; channel: the card's (one row per handoff, re-armed). */

@@ -31,10 +31,10 @@ const detailOf = (subjectId: string) => subjectId.split("@")[2] || null;
  * Slack refusing for good settles the effect as refused, with the sentence a person can act on (the hand-off tells
  * the marketer); anything else is thrown, for a later try.
  */
-async function delivered(channelId: string, send: () => Promise<MessageRef | null | undefined | void>): Promise<Delivery> {
+async function delivered(channelId: string, send: () => Promise<unknown>): Promise<Delivery> {
   try {
-    const ref = await send();
-    return ref ? { channelId, ok: true, ts: ref.ts } : { channelId, ok: true };
+    const ref = (await send()) as MessageRef | null | undefined;
+    return ref?.ts ? { channelId, ok: true, ts: ref.ts } : { channelId, ok: true };
   } catch (error) {
     if (isAppError(error) && error.code === "not_configured") return { channelId, ok: false, error: error.message };
     throw error;
@@ -101,7 +101,8 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
       // Decided or given to someone else before this DM went out: it would only mislead.
       if (card?.status !== "pending" || card.assigneeId !== effect.channelId) return dropped(effect.channelId, "no_longer_applies");
       const who = detailOf(effect.subjectId);
-      const by: AssignedBy = who === "rotation" || who === "sla" || !who ? { kind: who === "sla" ? "sla" : "rotation" } : { kind: "person", userId: who };
+      const by: AssignedBy =
+        who === "rotation" || who === "sla" || !who ? { kind: who === "sla" ? "sla" : "rotation" } : { kind: "person", userId: who };
       return delivered(effect.channelId, async () => {
         const clock = await responseClockFor(deps, card.teamId, card.answerBy);
         return dmFor(card, () => notifier.assigned(card, by, null, clock, effect.id));

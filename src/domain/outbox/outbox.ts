@@ -97,7 +97,13 @@ export class Outbox {
       }
       this.deps.metrics?.outboxRetries.inc();
       log.warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
-      await retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), new Date(this.deps.clock.now().getTime() + backoffMs(attempt)));
+      await retryEffectLater(
+        this.deps.db,
+        effect.id,
+        lease,
+        reason.slice(0, 500),
+        new Date(this.deps.clock.now().getTime() + backoffMs(attempt)),
+      );
       return "pending";
     }
   }

@@ -24,7 +24,13 @@ export function newLeadMessage({ lead, source }: LeadAnnouncement): Message {
     {
       type: "actions",
       elements: [
-        { type: "button", action_id: LeadActions.handOff, value: lead.id, style: "primary", text: plain("Hand off to sales", Limits.buttonText) },
+        {
+          type: "button",
+          action_id: LeadActions.handOff,
+          value: lead.id,
+          style: "primary",
+          text: plain("Hand off to sales", Limits.buttonText),
+        },
         { type: "button", action_id: LeadActions.open, value: lead.id, text: plain("Open", Limits.buttonText) },
       ],
     },

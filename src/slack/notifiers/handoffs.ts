@@ -1,13 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type {
-  AssignedBy,
-  HandoffCard,
-  HandoffNotifier,
-  MessageRef,
-  ResponseClock,
-  TeamMention,
-  WinNotice,
-} from "../../domain/ports.js";
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
 import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
@@ -97,8 +89,7 @@ export class SlackHandoffNotifier implements HandoffNotifier {
   }
 
   async reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null> {
-    if (card.assigneeId)
-      return this.post(card.teamId, card.assigneeId, reminderNotice(card, clock, await this.permalink(card)), { mark });
+    if (card.assigneeId) return this.post(card.teamId, card.assigneeId, reminderNotice(card, clock, await this.permalink(card)), { mark });
     await this.inThread(card, reminderNotice(card, null, undefined, true), mark);
     return null;
   }
@@ -117,7 +108,11 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     const client = await this.clients.forTeam(teamId);
     // A rejection is redrawn from the erased card: the fixed reason stays, the lead and the note go.
     const redrawn = (ref: MessageRef) =>
-      !rejection ? redactedNotice() : ref.channelId === rejection.channelId ? rejectedNotice(rejection) : rejectedMarketingNotice(rejection);
+      !rejection
+        ? redactedNotice()
+        : ref.channelId === rejection.channelId
+          ? rejectedNotice(rejection)
+          : rejectedMarketingNotice(rejection);
     for (const ref of refs) {
       const message = redrawn(ref);
       await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });

@@ -12,8 +12,8 @@ import {
   redactedNotice,
   rejectedMarketingNotice,
   rejectedNotice,
-  wonNotice,
   reminderNotice,
+  wonNotice,
 } from "../../../src/slack/blocks/handoff-notices.js";
 import { homeView } from "../../../src/slack/blocks/home.js";
 import { leadCardModal } from "../../../src/slack/blocks/lead-card.js";
