@@ -84,6 +84,21 @@ export async function rememberNotices(db: Db, teamId: string, id: string, refs: 
   await db.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: refs } });
 }
 
+/** Adds one message that quotes the reject note to those erasure redacts. */
+export async function addNoticeRef(db: Db, teamId: string, id: string, ref: { channelId: string; ts: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const handoff = await tx.handoff.findFirst({ where: { id, teamId }, select: { noticeRefs: true } });
+    const refs = Array.isArray(handoff?.noticeRefs) ? (handoff.noticeRefs as { channelId: string; ts: string }[]) : [];
+    if (refs.some((r) => r.channelId === ref.channelId && r.ts === ref.ts)) return;
+    await tx.handoff.updateMany({ where: { id, teamId }, data: { noticeRefs: [...refs, ref] } });
+  });
+}
+
+/** The handoff sales accepted the lead from (the latest), if any: who handed it off. */
+export function latestAcceptedHandoff(db: Db, teamId: string, leadId: string): Promise<Handoff | null> {
+  return db.handoff.findFirst({ where: { teamId, leadId, status: "accepted" }, orderBy: { decidedAt: "desc" } });
+}
+
 export function pendingHandoffsFor(db: Db, teamId: string, assigneeId: string, limit: number): Promise<Handoff[]> {
   return db.handoff.findMany({
     where: { teamId, assigneeId, status: "pending", messageTs: { not: null } },

@@ -11,13 +11,17 @@ export interface NewEffect {
   channelId: string;
 }
 
-/** Writes the effects in the decision's transaction; one per (subject, kind, channel), whoever writes it again. */
-export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date): Promise<void> {
+/**
+ * Writes the effects in the decision's transaction; one per (subject, kind, channel), whoever writes it again.
+ * `rearm` (for idempotent effects such as a card's chat.update) makes a settled one pending again, so a later
+ * decision is shown too; a delivery in flight then loses its lease and cannot settle it (see settleEffect).
+ */
+export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date, rearm = false): Promise<void> {
   for (const effect of effects) {
     await tx.outboxEffect.upsert({
       where: { teamId_kind_subjectId_channelId: effect },
       create: { ...effect, dueAt: at, createdAt: at },
-      update: {},
+      update: rearm ? { status: "pending", attempts: 0, dueAt: at, claimedUntil: null, settledAt: null, lastError: null } : {},
     });
   }
 }
@@ -57,9 +61,10 @@ export interface Settlement {
   error?: string | null;
 }
 
-export async function settleEffect(db: Db, id: string, settlement: Settlement, at: Date): Promise<void> {
-  await db.outboxEffect.update({
-    where: { id },
+/** Settles the effect unless it was re-armed since it was claimed (`lease`: the claim's claimedUntil). */
+export async function settleEffect(db: Db, id: string, lease: Date, settlement: Settlement, at: Date): Promise<void> {
+  await db.outboxEffect.updateMany({
+    where: { id, claimedUntil: lease },
     data: {
       status: settlement.status,
       messageTs: settlement.messageTs ?? null,
@@ -71,8 +76,8 @@ export async function settleEffect(db: Db, id: string, settlement: Settlement, a
 }
 
 /** Slack could not be reached or was busy: try again at `dueAt`. */
-export async function retryEffectLater(db: Db, id: string, error: string, dueAt: Date): Promise<void> {
-  await db.outboxEffect.update({ where: { id }, data: { lastError: error, dueAt, claimedUntil: null } });
+export async function retryEffectLater(db: Db, id: string, lease: Date, error: string, dueAt: Date): Promise<void> {
+  await db.outboxEffect.updateMany({ where: { id, claimedUntil: lease }, data: { lastError: error, dueAt, claimedUntil: null } });
 }
 
 export function pendingEffectCount(db: Db): Promise<number> {

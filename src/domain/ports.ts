@@ -124,12 +124,13 @@ export type AssignedBy = { kind: "person"; userId: string } | { kind: "rotation"
 /**
  * What handoffs tell people in Slack. Implemented in src/slack/notifiers/handoffs.ts. Methods throw
  * AppError("not_configured") when Slack refuses for good (channel gone, Baton not invited), anything else when it
- * may work on a retry.
+ * may work on a retry. Each post takes `mark`, the outbox effect it delivers, carried as the message's metadata so
+ * a retry after a crash finds it instead of posting again.
  */
 export interface HandoffNotifier {
   /** Posts the card with Accept / Reject / Assign buttons to `card.channelId`. */
-  postCard(card: HandoffCard): Promise<MessageRef>;
-  /** Re-renders the card in place, for everyone in the channel. */
+  postCard(card: HandoffCard, mark?: string): Promise<MessageRef>;
+  /** Re-renders the card in place, for everyone in the channel, and the DMs about it once it is decided. */
   refreshCard(card: HandoffCard): Promise<void>;
   /**
    * Turns `duplicate`, another card of the same handoff (posted again after a crash), into a pointer to the card on
@@ -137,23 +138,47 @@ export interface HandoffNotifier {
    */
   pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void>;
   /** Tells the marketer in the card's thread that a rep accepted. */
-  accepted(card: HandoffCard): Promise<void>;
-  /** Tells marketing why, in the card's thread and the marketing channel; returns the messages that quote the note. */
-  rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]>;
-  /**
-   * Tells `card.assigneeId` by DM that the handoff is theirs to answer; a reassignment after a breach is also said in
-   * the card's thread. Returns the DM, so it can be redrawn once the handoff is decided.
-   */
-  assigned(card: HandoffCard, by: AssignedBy, previousAssigneeId: string | null, clock: ResponseClock | null): Promise<MessageRef | null>;
+  accepted(card: HandoffCard, mark?: string): Promise<void>;
+  /** Tells the marketer why, in the card's thread; returns the reply when it quotes the note (so erasure redacts it). */
+  rejected(card: HandoffCard, mark?: string): Promise<MessageRef | null>;
+  /** Tells the marketing channel why, with the campaign and fit; returns the notice when it quotes the note. */
+  rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef | null>;
+  /** Tells `card.assigneeId` by DM that the handoff is theirs to answer. Returns the DM, to redraw once decided. */
+  assigned(
+    card: HandoffCard,
+    by: AssignedBy,
+    previousAssigneeId: string | null,
+    clock: ResponseClock | null,
+    mark?: string,
+  ): Promise<MessageRef | null>;
+  /** A reassignment after a breach, said in the card's thread. */
+  reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<void>;
   /**
    * Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. Returns
    * the DM (null for a thread reply). DMs carry the lead's headline, the clock and the card's three buttons.
    */
-  reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null>;
+  reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
-  escalation(card: HandoffCard, team: TeamMention): Promise<void>;
-  /** Replaces messages that quoted free text (a reject note) with a version without it. */
-  redactNotices(teamId: string, refs: MessageRef[]): Promise<void>;
+  escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void>;
+  /** A deal marked won, told to the marketing channel with its campaign and who handed it off. */
+  won(win: WinNotice, mark?: string): Promise<MessageRef>;
+  /**
+   * Replaces messages that quoted free text (a reject note) with a version without it: for a rejection (`rejection`,
+   * the erased card without its note), the notice keeps its fixed reason.
+   */
+  redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void>;
+}
+
+/** A won deal as marketing hears it: who won which lead (no contact details), the value, the campaign, who handed it off. */
+export interface WinNotice {
+  teamId: string;
+  channelId: string;
+  ownerId: string;
+  lead: { name: string | null; company: string | null; erased: boolean };
+  valueCents: number | null;
+  currency: string | null;
+  campaignName: string | null;
+  handedOffById: string | null;
 }
 
 /** A lead as announced in the marketing channel: no contact details, just enough to recognise it. */
@@ -164,7 +189,15 @@ export interface LeadAnnouncement {
   effectId?: string;
   /** Where it came from, as people say it: "web form". */
   source: string;
-  lead: { id: string; name: string | null; company: string | null; title: string | null; campaignName: string | null };
+  lead: {
+    id: string;
+    name: string | null;
+    company: string | null;
+    title: string | null;
+    campaignName: string | null;
+    /** The ICP's grade (A-D), or null when not graded. */
+    fitGrade?: string | null;
+  };
 }
 
 /** Tells the marketing channel about leads that arrived from outside Slack. */

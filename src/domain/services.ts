@@ -27,6 +27,7 @@ import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
 import { effectHandlers } from "./outbox/handlers.js";
+import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
@@ -124,7 +125,11 @@ export function createServices(deps: ServiceDeps): Services {
     logger: logger.child({ component: "outbox" }),
     ledger: deps.effectLedger,
     metrics,
-    handlers: effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
+    handlers: {
+      ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
+      ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),
+    },
+    onFound: handoffOnFound({ db }),
   });
   const playbookDeps = { db, clock, logger, roles, outbox };
   const leadDeps = {
@@ -136,6 +141,7 @@ export function createServices(deps: ServiceDeps): Services {
     notifier: deps.handoffNotifier,
     leadExports: deps.leadExports,
     metrics,
+    outbox,
   };
   const funnelDeps = { db, provider, clock, cache: new FunnelCache({ db }) };
   const funnel = new FunnelService(funnelDeps);
@@ -195,7 +201,7 @@ export function createServices(deps: ServiceDeps): Services {
     slackEvents: new SlackEvents({ db, clock }),
     outbox,
     slackInteractions: new SlackInteractions({ db, clock }),
-    workflowSteps: new WorkflowSteps({ ...leadDeps, outbox }),
+    workflowSteps: new WorkflowSteps(leadDeps),
     housekeeping: {
       pruneOperationalRows: async () => ({
         ...(await pruneOperationalRows({ db, clock })),

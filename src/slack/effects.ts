@@ -9,6 +9,8 @@ export const EFFECT_EVENT_TYPE = "baton_effect";
 
 export const effectMetadata = (effectId: string) => ({ event_type: EFFECT_EVENT_TYPE, event_payload: { effect_id: effectId } });
 
+const isUserId = (channelId: string) => /^[UW][A-Z0-9]+$/.test(channelId);
+
 export class SlackEffectLedger implements EffectLedger {
   constructor(
     private readonly clients: SlackClients,
@@ -18,7 +20,10 @@ export class SlackEffectLedger implements EffectLedger {
   async findEffect(teamId: string, channelId: string, effectId: string, since: Date): Promise<FoundMessage> {
     try {
       const client = await this.clients.forTeam(teamId);
-      return await findMarkedMessage(client, { channelId, since, eventType: EFFECT_EVENT_TYPE, key: "effect_id", value: effectId });
+      // A DM is addressed to the person (channel: their user id); its history is read from the DM's own channel.
+      const dm = isUserId(channelId) ? (await client.conversations.open({ users: channelId })).channel?.id : undefined;
+      const where = { channelId: dm ?? channelId, since, eventType: EFFECT_EVENT_TYPE, key: "effect_id", value: effectId };
+      return await findMarkedMessage(client, where);
     } catch (error) {
       this.logger.warn({ err: error, teamId, channelId }, "cannot read the channel to check for an earlier post");
       return { found: "unknown" };

@@ -47,8 +47,13 @@ describe("a handoff's card on record", () => {
     await t.workspace(team);
     const lead = await t.logLead(team, { email: "crashed@acme.com" });
     const { card: first } = await t.services.handoffs.handOff(team, lead.id, MARKETER);
-    // The process died after Slack posted the first card, before its ts was stored.
+    // The process died after Slack posted the first card, before anything was recorded (a SIGKILL leaves the
+    // card's outbox effect claimed and pending); this tier's channel history finds no earlier post.
     await t.db.handoff.update({ where: { id: first.handoffId }, data: { messageTs: null } });
+    await t.db.outboxEffect.updateMany({
+      where: { teamId: team, kind: "handoff_card" },
+      data: { status: "pending", settledAt: null, claimedUntil: new Date(t.clock.now().getTime() + 60_000) },
+    });
     await expect(t.services.handoffs.handOff(team, lead.id, MARKETER)).rejects.toThrow("already with sales");
     t.clock.advanceMinutes(3);
     t.resetFakes();

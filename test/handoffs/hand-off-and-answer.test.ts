@@ -197,9 +197,11 @@ describe("answering a handoff", () => {
     const texts = app.slack.responses.map((r) => r.body.text);
     expect(texts).toContain(`<@${REP}> already accepted this lead, so it's theirs now.`);
     expect(texts).toContain("You already accepted this lead; it's yours.");
-    // Each late click re-renders the card (it still showed buttons to them), always to the decided state.
+    // Late clicks re-render the card (it still showed buttons to them), always to the decided state; two at once
+    // share one re-armed update, so there may be one redraw for both.
     await app.idle();
-    expect(updatesOf(app, SALES_CHANNEL, ts)).toHaveLength(3);
+    expect(updatesOf(app, SALES_CHANNEL, ts).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(app.slack.message(SALES_CHANNEL, ts))).toContain(`Accepted* by <@${REP}>`);
     for (const update of updatesOf(app, SALES_CHANNEL, ts)) expect(textOf(update)).toContain(`Accepted* by <@${REP}>`);
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).decidedById).toBe(REP);
   });
@@ -249,6 +251,15 @@ describe("answering a handoff", () => {
     const notice = await app.slack.waitFor("chat.postMessage", (c) => c.args.channel === MARKETING_CHANNEL);
     expect(textOf(notice)).toContain("No budget");
     expect(textOf(notice)).toContain("Budget frozen until Q3");
+    // Marketing reads which campaign and fit came back, and can open the lead or hand it off again from here.
+    expect(textOf(notice)).toMatch(/Campaign: [^·]+ · Fit: /);
+    const buttons = notice.args.blocks
+      .at(-1)
+      .elements.map((e: { action_id: string; text: { text: string } }) => [e.action_id, e.text.text]);
+    expect(buttons).toEqual([
+      ["lead_open", "Open"],
+      ["lead_hand_off", "Re-qualify"],
+    ]);
     const thread = await app.slack.waitFor("chat.postMessage", (c) => c.args.thread_ts === ts);
     expect(textOf(thread)).toContain(`<@${MARKETER}>`);
     expect(textOf(thread)).toContain("No budget");
@@ -257,7 +268,8 @@ describe("answering a handoff", () => {
     expect(nurtured.ownerId).toBeNull();
     const change = await app.db.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, toStage: "nurture" } });
     expect(change).toMatchObject({ fromStage: "mql", reason: "no_budget", actorId: REP });
-    await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).noticeRefs !== null);
+    const refsOf = async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).noticeRefs as unknown[] | null;
+    await waitUntil(async () => (await refsOf())?.length === 2);
     const decided = await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect(decided).toMatchObject({
       status: "rejected",

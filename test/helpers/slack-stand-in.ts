@@ -359,7 +359,9 @@ export class SlackStandIn {
         // Newest first, as Slack answers; metadata only when asked for. (This stand-in's ts are not real
         // times, so `oldest` and `latest` are not applied.)
         const limit = Number(args.limit ?? 100);
-        const messages = [...(this.history.get(args.channel) ?? [])].reverse();
+        // A DM opened with conversations.open (D<user>) holds what was posted to the user's id.
+        const dm = String(args.channel).startsWith("D") ? this.history.get(String(args.channel).slice(1)) : undefined;
+        const messages = [...(this.history.get(args.channel) ?? dm ?? [])].reverse();
         const withMetadata = String(args.include_all_metadata) === "true";
         return {
           ok: true,

@@ -133,6 +133,11 @@ describe("/lead forget", () => {
       .filter((c) => c.args.channel === MARKETING_CHANNEL || (c.args.channel === SALES_CHANNEL && !cards.some((k) => k.ts === c.args.ts)));
     expect(redacted).toHaveLength(2);
     for (const call of redacted) expect(textOf(call).toLowerCase()).not.toContain("call back in may");
+    // The fixed reason stays (marketing still learns from it); the note and the lead's name go.
+    for (const call of redacted) expect(textOf(call)).toContain("Unable to reach");
+    const inMarketing = redacted.find((c) => c.args.channel === MARKETING_CHANNEL);
+    expect(textOf(inMarketing)).toContain("Fit: B");
+    expect(textOf(inMarketing)).not.toContain("lead_hand_off"); // an erased lead can't be re-qualified
   });
 
   it("can't be done twice, and the email no longer finds anything", async () => {

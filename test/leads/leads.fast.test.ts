@@ -1,5 +1,7 @@
 // Logging, editing, finding and moving leads through the domain's use cases on a real database.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MARKETING_CHANNEL } from "../helpers/channels.js";
 import { leadInput, servicesOnFreshDatabase, type TestServices } from "../helpers/services.js";
 
 const MARKETER = "U0MARKETER";
@@ -73,6 +75,16 @@ describe("leads", () => {
       ["sql", null],
       ["opportunity", null],
       ["won", 1_250_050],
+    ]);
+    // Marketing hears of the win, with who handed the lead off, once.
+    expect(t.handoffNotifier.firstArgsOf("won")).toEqual([
+      expect.objectContaining({
+        channelId: MARKETING_CHANNEL,
+        ownerId: REP,
+        handedOffById: MARKETER,
+        valueCents: 1_250_050,
+        currency: "USD",
+      }),
     ]);
   });
 });

@@ -82,7 +82,9 @@ describe("the SLA ladder", () => {
     expect(reassigned.slaDueAt?.toISOString()).toBe("2026-11-23T13:00:00.000Z");
     expect(
       t.handoffNotifier.argsOf("assigned").map(([card, by, previous, clock]) => [card.assigneeId, by, previous, clock?.workingMinutesLeft]),
-    ).toEqual([[BOB, { kind: "sla" }, ANN, 240]]);
+    ).toEqual([[BOB, { kind: "sla" }, null, 240]]);
+    // Who had it before is said in the card's thread.
+    expect(t.handoffNotifier.argsOf("reassignedInThread").map(([, previous]) => previous)).toEqual([ANN]);
     expect(t.handoffNotifier.argsOf("assigned")[0]?.[0].answerBy?.toISOString()).toBe("2026-11-23T17:00:00.000Z");
     const steps = await t.db.slaStep.findMany({ where: { handoffId }, orderBy: { step: "asc" } });
     expect(steps.map((s) => [s.step, s.dueAt.toISOString(), s.outcome])).toEqual([

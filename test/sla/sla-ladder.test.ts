@@ -230,7 +230,7 @@ describe("an SLA step Slack fails to deliver", () => {
     await app.stop();
   });
 
-  it("retries a step Slack failed to deliver, without repeating it once delivered", async () => {
+  it("leaves an escalation Slack failed to take to the outbox sweep, which posts it once; the step is not run again", async () => {
     const team = "T0SLARETRY";
     await setUpTeam(app, team, { reassign: false });
     const lead = await logLead(app, { email: "retry@sla.io" }, { teamId: team, userId: MARKETER });
@@ -248,8 +248,15 @@ describe("an SLA step Slack fails to deliver", () => {
     expect((await app.db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).breachedAt?.toISOString()).toBe(
       "2026-11-23T13:00:00.000Z",
     );
-    app.clock.set("2026-11-23T13:06:00Z"); // past the failed attempt's lease
+    // The step is done (its notice committed with it); the outbox holds the escalation until its backoff passes.
+    expect(await app.db.outboxEffect.findFirstOrThrow({ where: { teamId: team, kind: "sla_escalation" } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
+    app.clock.set("2026-11-23T13:06:00Z");
     await app.baton.jobs.slaLadder?.run();
+    await app.baton.jobs.outboxSweep?.run();
+    await app.baton.jobs.outboxSweep?.run();
     await app.baton.jobs.slaLadder?.run();
     expect(threadPosts(app, ts)).toHaveLength(2);
     expect(String(threadPosts(app, ts).at(-1)?.args.reply_broadcast)).toBe("true");

@@ -1,4 +1,6 @@
+import type { Handoff } from "../../db/handoffs.js";
 import type { LeadDeps } from "../leads/deps.js";
+import { EffectKinds } from "../outbox/effects.js";
 import type { ClickedCard } from "./card-messages.js";
 import { type Decision, type DecisionOutcome, decideHandoff } from "./decide-handoff.js";
 
@@ -10,12 +12,10 @@ export interface HandoffAcceptance {
   clicked: ClickedCard;
 }
 
-/** Accept: the clicking rep owns the lead, which becomes SQL. Exactly one of many concurrent clicks wins. */
+/** Accept: the clicking rep owns the lead, which becomes SQL, and the marketer hears it in the card's thread. */
 export async function acceptHandoff(deps: LeadDeps, { teamId, handoffId, userId, clicked }: HandoffAcceptance): Promise<Decision> {
   await deps.roles.requireSalesRep(teamId, userId, "accept handoffs");
   const outcome: DecisionOutcome = { status: "accepted", handoff: {}, to: "sql", lead: { ownerId: userId }, reason: null };
-  const decision = await decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked });
-  if (decision.won)
-    await deps.notifier.accepted(decision.card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "thread reply failed"));
-  return decision;
+  const notices = (handoff: Handoff) => [{ kind: EffectKinds.handoffAccepted, channelId: handoff.channelId ?? "" }];
+  return decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked, notices });
 }

@@ -2,16 +2,18 @@ import { findHandoff, setAssignee } from "../../db/handoffs.js";
 import { findLead, recordLeadEvent } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
+import { cardUpdate, EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
-import { dmAssignment } from "./assignee-dms.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
+import { deliverHandoffEffects } from "./handoff-effects.js";
 
 export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
 
 /**
  * "Assign to...": a sales rep asks another rep (or themselves) to answer a pending handoff. The card then mentions
- * the assignee, who gets a DM and the SLA reminder. Decided handoffs cannot be reassigned.
+ * the assignee, who gets a DM and the SLA reminder (both through the outbox, written with the assignment). Decided
+ * handoffs cannot be reassigned.
  */
 export interface HandoffAssignment {
   teamId: string;
@@ -35,17 +37,21 @@ export async function assignHandoff(
   if (handoff.status !== "pending") return { assigned: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
   if (handoff.assigneeId === assigneeId) return { assigned: true, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
   const at = deps.clock.now();
+  const effects: HandoffEffect[] = [
+    cardUpdate(handoff.channelId ?? ""),
+    { kind: EffectKinds.handoffAssignedDm, channelId: assigneeId, subjectId: `${subjectAt(handoffId, at)}@${actorId}` },
+  ];
   const assigned = await deps.db.$transaction(async (tx) => {
     await adoptClickedCard(tx, handoff, clicked);
     if (!(await setAssignee(tx, teamId, handoffId, assigneeId, at))) return false;
     const lead = await findLead(tx, teamId, handoff.leadId);
     if (lead) await recordLeadEvent(tx, lead, { actorId, type: "assigned", reason: assigneeId, at });
+    await enqueueHandoffEffects(tx, teamId, handoffId, effects, at);
     return true;
   });
-  const card = await loadHandoffCard(deps.db, teamId, handoffId);
   // Decided meanwhile: whoever decided updates the card.
-  await convergeCards(deps, card, clicked, assigned);
-  if (!assigned) return { assigned: false, card };
-  await dmAssignment(deps, card, { kind: "person", userId: actorId }, handoff.assigneeId);
-  return { assigned: true, card };
+  if (assigned) await deliverHandoffEffects(deps, teamId, handoffId, effects);
+  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  await convergeCards(deps, card, clicked, false);
+  return { assigned, card };
 }

@@ -9,11 +9,12 @@ import { findHandoff, type Handoff, storeCardRef } from "../../db/handoffs.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard, MessageRef } from "../ports.js";
 import { loadHandoffCard } from "./handoff-card.js";
+import { refreshCardSoon } from "./handoff-effects.js";
 
 /** The card message a click came from, or null when it came from elsewhere (a DM, the App Home, a modal). */
 export type ClickedCard = MessageRef | null;
 
-type CardDeps = Pick<LeadDeps, "db" | "notifier" | "logger">;
+type CardDeps = Pick<LeadDeps, "db" | "clock" | "notifier" | "logger" | "outbox">;
 
 function inHandoffChannel(handoff: Pick<Handoff, "channelId">, clicked: ClickedCard): clicked is MessageRef {
   return clicked !== null && clicked.channelId === handoff.channelId;
@@ -30,14 +31,13 @@ export function isDuplicate(card: HandoffCard, clicked: ClickedCard): clicked is
 }
 
 /**
- * Shows the handoff as it is now: the card on record re-rendered (when `refresh`; a click after the decision does,
- * so a card whose update failed is repaired), and a duplicate the person clicked turned into a pointer to it.
- * Slack failing here changes no decision, so it is logged, not thrown.
+ * Shows the handoff as it is now: the card on record re-rendered through the outbox (when `refresh`; a click after
+ * the decision does, so a card whose update failed is repaired), and a duplicate the person clicked turned into a
+ * pointer to it. Slack failing here changes no decision: the outbox retries the card, the pointer is logged.
  */
 export async function convergeCards(deps: CardDeps, card: HandoffCard, clicked: ClickedCard, refresh: boolean): Promise<void> {
   const { teamId, handoffId } = card;
-  if (refresh)
-    await deps.notifier.refreshCard(card).catch((e: unknown) => deps.logger.warn({ err: e, teamId, handoffId }, "card update failed"));
+  if (refresh) await refreshCardSoon(deps, card);
   if (isDuplicate(card, clicked))
     await deps.notifier
       .pointToCard(card, clicked)

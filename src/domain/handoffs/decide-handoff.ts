@@ -3,9 +3,11 @@ import { findHandoff, type Handoff, recordHandoffDecision } from "../../db/hando
 import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
+import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
+import { deliverHandoffEffects } from "./handoff-effects.js";
 
 /** The outcome for the person who clicked: `won` false means someone (maybe they) decided it first. */
 export interface Decision {
@@ -29,21 +31,27 @@ export interface HandoffDecision {
   outcome: DecisionOutcome;
   /** The card the click came from, if the listener saw it come from the card's own buttons. */
   clicked: ClickedCard;
+  /** What the decision tells people besides the card's update (thread replies, notices), written with it. */
+  notices: (handoff: Handoff) => HandoffEffect[];
 }
 
 /**
  * Commits the decision if the handoff is still pending, whether or not Baton knows its card yet (the clicked card
- * becomes the card on record then, in the same transaction), and shows the outcome on the card. A click after the
- * decision re-renders the card, so every card ends up showing how the handoff ended.
+ * becomes the card on record then, in the same transaction), with the card's update and the notices in the outbox,
+ * and delivers them at once. A click after the decision re-renders the card, so every card ends up showing how the
+ * handoff ended.
  */
-export async function decideHandoff(deps: LeadDeps, { teamId, handoffId, userId, outcome, clicked }: HandoffDecision): Promise<Decision> {
+export async function decideHandoff(deps: LeadDeps, decision: HandoffDecision): Promise<Decision> {
+  const { teamId, handoffId, userId, outcome, clicked } = decision;
   const handoff = await findHandoff(deps.db, teamId, handoffId);
   if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
   if (handoff.status !== "pending") return { won: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
-  const won = await commitDecision(deps, handoff, userId, outcome, clicked);
-  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  const effects = [cardUpdate(handoff.channelId ?? ""), ...decision.notices(handoff)];
+  const won = await commitDecision(deps, handoff, userId, outcome, clicked, effects);
   // A click that lost the race leaves the card to the winner's update.
-  await convergeCards(deps, card, clicked, won);
+  if (won) await deliverHandoffEffects(deps, teamId, handoffId, effects);
+  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  await convergeCards(deps, card, clicked, false);
   return { won, card };
 }
 
@@ -56,6 +64,7 @@ async function commitDecision(
   userId: string,
   outcome: DecisionOutcome,
   clicked: ClickedCard,
+  effects: HandoffEffect[],
 ): Promise<boolean> {
   const at = deps.clock.now();
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
@@ -72,6 +81,7 @@ async function commitDecision(
           data: { ...stamp, ...outcome.lead },
           event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
         });
+        await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, at);
         return true;
       });
     } catch (error) {

@@ -6,22 +6,20 @@ import {
   findOpenHandoff,
   type Handoff,
   responseSlaMinutes,
-  storeCardRef,
   updateHandoff,
 } from "../../db/handoffs.js";
-import { campaignName } from "../../db/lead-campaigns.js";
 import { changeStage, findLead, type Lead, recordLeadEvent, revertHandOff, StageChangedMeanwhile } from "../../db/leads.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { assertCanMove, stageOf } from "../leads/stages.js";
+import { EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
-import { dmAssignment } from "./assignee-dms.js";
-import { convergeCards } from "./card-messages.js";
-import { cardOf, loadHandoffCard } from "./handoff-card.js";
+import { loadHandoffCard } from "./handoff-card.js";
+import { deliverHandoffEffects } from "./handoff-effects.js";
 
 /** A handoff whose card Baton does not know after this (the process died around posting it) gets its card again. */
 const ABANDONED_AFTER_MS = 2 * 60_000;
@@ -34,9 +32,10 @@ export interface HandedOff {
 /**
  * Hands a lead to sales: marks it MQL and posts the handoff card to the sales channel, pre-assigned to the next
  * rep in the rotation when there is one. Steps: claim the lead's one open handoff (a unique key, so a double click
- * or a second marketer gets "already handed off"), commit the stage change, events and SLA ladder in one
- * transaction, then post the card and store which message it is. Everything is in place before anyone can see the
- * card, so a click on it decides at once, even before Slack's answer arrives. If posting fails nothing is kept.
+ * or a second marketer gets "already handed off"), commit the stage change, events, SLA ladder and the card's
+ * outbox effect (and the assignee's DM) in one transaction, then deliver the card and store which message it is.
+ * Everything is in place before anyone can see the card, so a click on it decides at once, even before Slack's
+ * answer arrives. If Slack refuses the card for good nothing is kept; if it is down, the sweeper posts it later.
  */
 export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string, actorId: string): Promise<HandedOff> {
   const { db, clock } = deps;
@@ -73,14 +72,25 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
     throw error;
   }
   const { handoff, moved } = committed;
-  const campaign = await campaignName(db, teamId, lead.campaignId);
-  const card = await postCard(deps, cardOf(handoff, moved, campaign)).catch(async (error: unknown) => {
+  const [posted] = await deliverHandoffEffects(deps, teamId, handoff.id, [cardPost(channelId)]);
+  if (posted?.status === "refused" || posted?.status === "dead") {
+    // Slack will not take the card (Baton not in the channel, the channel gone): nothing is kept.
     await takeBack(deps, lead, handoff);
-    throw error;
-  });
-  // Someone may have answered it already, from the card Slack showed before it answered Baton.
-  if (card.assigneeId && card.status === "pending") await dmAssignment(deps, card, { kind: "rotation" }, null);
+    throw new AppError("not_configured", posted.ok ? "Slack refused the handoff card." : posted.error);
+  }
+  const card = await loadHandoffCard(db, teamId, handoff.id);
+  // The DM links to the card, so it follows it; when Slack did not take the card, the sweeper delivers both.
+  if (posted?.status === "delivered") await deliverHandoffEffects(deps, teamId, handoff.id, assignmentDm(handoff));
   return { card, lead: moved };
+}
+
+const cardPost = (channelId: string): HandoffEffect => ({ kind: EffectKinds.handoffCard, channelId });
+
+/** The rotation's pick hears it by DM. */
+function assignmentDm(handoff: Handoff): HandoffEffect[] {
+  if (!handoff.assigneeId) return [];
+  const subjectId = `${subjectAt(handoff.id, handoff.handedOffAt)}@rotation`;
+  return [{ kind: EffectKinds.handoffAssignedDm, channelId: handoff.assigneeId, subjectId }];
 }
 
 export function reassigns(workspace: Workspace): boolean {
@@ -101,9 +111,10 @@ async function postAgainIfAbandoned(deps: LeadDeps, open: Handoff, lead: Lead, a
     await deleteUnpostedHandoff(deps.db, open.teamId, open.id);
     return handOffLead(deps, open.teamId, lead.id, actorId);
   }
-  deps.logger.warn({ teamId: open.teamId, handoffId: open.id }, "posting the card of a handoff whose card is unknown");
-  const card = await postCard(deps, await loadHandoffCard(deps.db, open.teamId, open.id));
-  return { card, lead };
+  // Committed: its card is in the outbox. Deliver it now rather than wait for the sweeper.
+  deps.logger.warn({ teamId: open.teamId, handoffId: open.id }, "delivering the card of a handoff whose card is unknown");
+  await deliverHandoffEffects(deps, open.teamId, open.id, [cardPost(open.channelId ?? ""), ...assignmentDm(open)]);
+  return { card: await loadHandoffCard(deps.db, open.teamId, open.id), lead };
 }
 
 async function claim(deps: LeadDeps, data: Parameters<typeof createOpenHandoff>[1]): Promise<Handoff> {
@@ -133,29 +144,10 @@ async function commit(
     if (handoff.assigneeId) await recordLeadEvent(tx, moved, { actorId: "system", type: "assigned", reason: handoff.assigneeId, at });
     await updateHandoff(tx, lead.teamId, handoff.id, { slaDueAt: handoff.slaDueAt, assigneeId: handoff.assigneeId });
     await createSlaSteps(tx, lead.teamId, handoff.id, ladder.steps);
+    await enqueueHandoffEffects(tx, lead.teamId, handoff.id, [cardPost(handoff.channelId ?? ""), ...assignmentDm(handoff)], at);
     return moved;
   });
   return { handoff, moved };
-}
-
-/**
- * Posts the card and stores which message it is, unless a click on it stored that first. Returns the card as on
- * record. A click may have decided the handoff before Slack answered (from a DM, naming no card): the card is
- * updated then; when another card is on record (an earlier post did reach Slack), this one points to it.
- */
-async function postCard(deps: LeadDeps, card: HandoffCard): Promise<HandoffCard> {
-  const { teamId, handoffId } = card;
-  const ref = await deps.notifier.postCard(card);
-  try {
-    await storeCardRef(deps.db, teamId, handoffId, ref);
-    const onRecord = await loadHandoffCard(deps.db, teamId, handoffId);
-    await convergeCards(deps, onRecord, ref, onRecord.status !== "pending");
-    return onRecord;
-  } catch (error) {
-    // The card is live and the handoff committed: the first click on the card stores which message it is.
-    deps.logger.warn({ err: error, teamId, handoffId }, "card posted but not recorded");
-    return { ...card, channelId: ref.channelId, messageTs: ref.ts };
-  }
 }
 
 /** Slack refused the card: the hand-off is taken back, unless a click decided it meanwhile (so the card exists). */

@@ -1,6 +1,7 @@
-import { rememberNotices } from "../../db/handoffs.js";
+import type { Handoff } from "../../db/handoffs.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { LeadDeps } from "../leads/deps.js";
+import { EffectKinds, type HandoffEffect } from "../outbox/effects.js";
 import type { ClickedCard } from "./card-messages.js";
 import { type Decision, decideHandoff } from "./decide-handoff.js";
 import type { RejectInput } from "./reject-input.js";
@@ -17,11 +18,17 @@ export interface HandoffRejection extends RejectInput {
 export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection): Promise<Decision> {
   const { teamId, handoffId, userId, clicked } = rejection;
   await deps.roles.requireSalesRep(teamId, userId, "reject handoffs");
-  const decision = await decideHandoff(deps, {
+  const marketing = (await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null;
+  const notices = (handoff: Handoff): HandoffEffect[] => [
+    { kind: EffectKinds.handoffRejected, channelId: handoff.channelId ?? "" },
+    ...(marketing ? [{ kind: EffectKinds.handoffRejectedToMarketing, channelId: marketing }] : []),
+  ];
+  return decideHandoff(deps, {
     teamId,
     handoffId,
     userId,
     clicked,
+    notices,
     outcome: {
       status: "rejected",
       handoff: { rejectReason: rejection.reason, rejectNote: rejection.note ?? null },
@@ -30,13 +37,4 @@ export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection)
       reason: rejection.reason,
     },
   });
-  if (!decision.won) return decision;
-  const marketing = (await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null;
-  try {
-    const refs = await deps.notifier.rejected(decision.card, marketing);
-    if (refs.length > 0) await rememberNotices(deps.db, teamId, handoffId, refs);
-  } catch (error) {
-    deps.logger.warn({ err: error, teamId }, "telling marketing about a rejection failed");
-  }
-  return decision;
 }

@@ -46,8 +46,9 @@ export async function forgetLead(deps: LeadDeps, teamId: string, leadId: string,
   for (const handoff of handoffs.filter((h) => h.messageTs)) {
     const refs = asRefs(handoff.noticeRefs);
     try {
-      await deps.notifier.refreshCard(cardOf({ ...handoff, rejectNote: null }, erased, campaign));
-      if (refs.length > 0) await deps.notifier.redactNotices(teamId, refs);
+      const card = cardOf({ ...handoff, rejectNote: null }, erased, campaign);
+      await deps.notifier.refreshCard(card);
+      if (refs.length > 0) await deps.notifier.redactNotices(teamId, refs, card.rejectReason ? card : undefined);
       messagesUpdated += 1 + refs.length;
     } catch (error) {
       deps.logger.warn({ err: error, teamId, handoffId: handoff.id }, "could not anonymise a handoff card");

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
+import { enqueueEffects } from "../../db/outbox.js";
+import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import { minorDigits } from "../../lib/money.js";
 import { STAGE_LABELS } from "../labels.js";
+import { EffectKinds } from "../outbox/effects.js";
 import type { LeadDeps } from "./deps.js";
 import { assertCanMove, canMove, stageOf } from "./stages.js";
 
@@ -78,10 +81,17 @@ export async function moveLead(deps: LeadDeps, { teamId, leadId, actorId, move }
   }
   assertCanMove(stageOf(lead.stage), move.to);
   const at = deps.clock.now();
+  // A win is told to marketing, through the outbox: written with the move, delivered at once.
+  const marketing = move.to === "won" ? ((await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null) : null;
+  const announce = marketing ? [{ teamId, kind: EffectKinds.dealWon, subjectId: lead.id, channelId: marketing }] : [];
   try {
-    return await deps.db.$transaction((tx) =>
-      changeStage(tx, lead, { to: move.to, ...changeFor(move, at), event: eventFor(move, actorId, at) }),
-    );
+    const moved = await deps.db.$transaction(async (tx) => {
+      const moved = await changeStage(tx, lead, { to: move.to, ...changeFor(move, at), event: eventFor(move, actorId, at) });
+      await enqueueEffects(tx, announce, at);
+      return moved;
+    });
+    if (announce.length > 0) await deps.outbox.deliverFor(teamId, EffectKinds.dealWon, lead.id);
+    return moved;
   } catch (error) {
     if (!(error instanceof StageChangedMeanwhile)) throw error;
     const now = await findLead(deps.db, teamId, leadId);

@@ -64,7 +64,14 @@ export function effectHandlers(deps: HandlerDeps): Record<string, EffectHandler>
         channelId: effect.channelId,
         effectId: effect.id,
         source: announcedAs(lead.source),
-        lead: { id: lead.id, name: lead.name, company: lead.company, title: lead.title, campaignName: lead.campaign?.name ?? null },
+        lead: {
+          id: lead.id,
+          name: lead.name,
+          company: lead.company,
+          title: lead.title,
+          campaignName: lead.campaign?.name ?? null,
+          fitGrade: lead.fitGrade,
+        },
       });
       if (delivery.ok && delivery.ts)
         await recordLeadMessage(deps.db, effect.teamId, lead.id, { channelId: effect.channelId, ts: delivery.ts });

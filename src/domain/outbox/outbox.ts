@@ -14,6 +14,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
 import type { AnnouncementDelivery, EffectLedger } from "../ports.js";
+import { isIdempotent } from "./effects.js";
 
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
 export type EffectHandler = (effect: OutboxEffect) => Promise<AnnouncementDelivery & { ts?: string }>;
@@ -24,6 +25,8 @@ export interface OutboxDeps {
   logger: Logger;
   ledger: EffectLedger;
   handlers: Record<string, EffectHandler>;
+  /** What to record when a retry finds that an earlier try did post (the card's ts on its handoff), by kind. */
+  onFound?: Record<string, (effect: OutboxEffect, ts: string) => Promise<void>>;
   metrics?: Pick<Metrics, "outboxDepth" | "outboxDeliverySeconds" | "outboxRetries" | "outboxDeadLetters">;
 }
 
@@ -65,42 +68,53 @@ export class Outbox {
   /** Claims the effect and delivers it once; null when another process holds it or it is settled. */
   private async deliver(id: string): Promise<EffectOutcome["status"] | null> {
     const now = this.deps.clock.now();
-    const effect = await claimEffect(this.deps.db, id, now, new Date(now.getTime() + LEASE_MS));
+    const lease = new Date(now.getTime() + LEASE_MS);
+    const effect = await claimEffect(this.deps.db, id, now, lease);
     if (!effect) return null;
     const attempt = effect.attempts + 1;
     const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
     try {
-      if (effect.attempts > 0) {
+      if (effect.attempts > 0 && !isIdempotent(effect.kind)) {
         // An earlier try may have posted before it failed or died: look before posting again.
         const found = await this.deps.ledger.findEffect(effect.teamId, effect.channelId, effect.id, effect.createdAt);
-        if (found.found === true) return this.settle(effect, { status: "delivered", messageTs: found.ts });
+        if (found.found === true) {
+          await this.deps.onFound?.[effect.kind]?.(effect, found.ts);
+          return this.settle(effect, lease, { status: "delivered", messageTs: found.ts });
+        }
         if (found.found === "unknown") throw new Error("cannot read the channel to check for an earlier post");
       }
       const handler = this.deps.handlers[effect.kind];
-      if (!handler) return this.settle(effect, { status: "dead", error: `no handler for ${effect.kind}` });
+      if (!handler) return this.settle(effect, lease, { status: "dead", error: `no handler for ${effect.kind}` });
       const delivery = await handler(effect);
-      if (delivery.ok) return this.settle(effect, { status: "delivered", messageTs: delivery.ts ?? null });
-      return this.settle(effect, { status: "refused", error: delivery.error });
+      if (delivery.ok) return this.settle(effect, lease, { status: "delivered", messageTs: delivery.ts ?? null });
+      return this.settle(effect, lease, { status: "refused", error: delivery.error });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (attempt >= MAX_ATTEMPTS) {
         this.deps.metrics?.outboxDeadLetters.inc();
         log.error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");
-        return this.settle(effect, { status: "dead", error: reason.slice(0, 500) });
+        return this.settle(effect, lease, { status: "dead", error: reason.slice(0, 500) });
       }
       this.deps.metrics?.outboxRetries.inc();
       log.warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
-      await retryEffectLater(this.deps.db, effect.id, reason.slice(0, 500), new Date(this.deps.clock.now().getTime() + backoffMs(attempt)));
+      await retryEffectLater(
+        this.deps.db,
+        effect.id,
+        lease,
+        reason.slice(0, 500),
+        new Date(this.deps.clock.now().getTime() + backoffMs(attempt)),
+      );
       return "pending";
     }
   }
 
   private async settle(
     effect: OutboxEffect,
+    lease: Date,
     settlement: { status: "delivered" | "refused" | "dead"; messageTs?: string | null; error?: string },
   ): Promise<EffectOutcome["status"]> {
     const at = this.deps.clock.now();
-    await settleEffect(this.deps.db, effect.id, settlement, at);
+    await settleEffect(this.deps.db, effect.id, lease, settlement, at);
     if (settlement.status === "delivered")
       this.deps.metrics?.outboxDeliverySeconds.observe((at.getTime() - effect.createdAt.getTime()) / 1000);
     return settlement.status;

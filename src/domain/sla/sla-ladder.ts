@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findHandoff, type Handoff, reassignWithDeadline, recordBreach, responseSlaMinutes } from "../../db/handoffs.js";
 import { findLead, recordLeadEvent } from "../../db/leads.js";
-import { rotationMembers } from "../../db/rotation.js";
 import {
   claimSlaStep,
   countOpenSlaSteps,
@@ -13,11 +12,10 @@ import {
 } from "../../db/sla-steps.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { isAppError } from "../../lib/errors.js";
-import { dmAssignment, sendReminder } from "../handoffs/assignee-dms.js";
 import { reassigns } from "../handoffs/hand-off-lead.js";
-import { loadHandoffCard } from "../handoffs/handoff-card.js";
+import { deliverHandoffEffects } from "../handoffs/handoff-effects.js";
 import type { LeadDeps } from "../leads/deps.js";
-import type { TeamMention } from "../ports.js";
+import { cardUpdate, EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import { pickRep } from "../routing/pick-rep.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, planLadder, type SlaStepKind, STEP_ORDER } from "./plan-ladder.js";
@@ -26,7 +24,6 @@ const BATCH = 50;
 /** How long a claimed step is this replica's; a replica that dies mid-step leaves it to another after this. */
 const LEASE_MS = 5 * 60_000;
 const MAX_ROUNDS = 20;
-const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /**
  * Runs the SLA ladder's due steps (the `slaLadder` job, every minute, on every replica). Each step is claimed with a
@@ -78,18 +75,19 @@ export class SlaLadder {
     }
   }
 
+  /** The step's completion and its notice commit together, so a crash between them can neither lose nor repeat it. */
   private async remind(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
-    await sendReminder(this.deps, await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id));
-    return this.finish(step, now, "done", handoff, { type: "reminded" });
+    const to = handoff.assigneeId ?? handoff.channelId ?? "";
+    const effects = [{ kind: EffectKinds.slaReminder, channelId: to, subjectId: subjectAt(handoff.id, step.dueAt) }];
+    return this.finish(step, now, "done", handoff, { type: "reminded" }, effects);
   }
 
   private async escalate(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
     // The breach is a fact whatever Slack says: record it first (once), then tell people.
     if (await recordBreach(this.deps.db, handoff.teamId, handoff.id, step.dueAt)) this.deps.metrics?.slaBreaches.inc();
-    const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
-    await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
-    await this.deps.notifier.escalation(card, await this.teamMention(handoff.teamId));
-    return this.finish(step, now, "done", handoff, { type: "escalated" });
+    const channelId = handoff.channelId ?? "";
+    const escalation = { kind: EffectKinds.slaEscalation, channelId, subjectId: subjectAt(handoff.id, step.dueAt) };
+    return this.finish(step, now, "done", handoff, { type: "escalated" }, [cardUpdate(channelId), escalation]);
   }
 
   private async reassign(step: SlaStep, handoff: Handoff, now: Date): Promise<boolean> {
@@ -107,36 +105,50 @@ export class SlaLadder {
     const minutes = (await responseSlaMinutes(this.deps.db, handoff.teamId)) ?? DEFAULT_RESPONSE_SLA_MINUTES;
     const own = planLadder(now, minutes, workingHoursOf(workspace), false);
     // The new assignee, their ladder and the step's completion commit together, so a retry never reassigns twice.
+    const channelId = handoff.channelId ?? "";
+    const subject = subjectAt(handoff.id, now);
+    const effects: HandoffEffect[] = [
+      cardUpdate(channelId),
+      { kind: EffectKinds.handoffReassignedInThread, channelId, subjectId: `${subject}@${handoff.assigneeId ?? ""}` },
+      { kind: EffectKinds.handoffAssignedDm, channelId: to, subjectId: `${subject}@sla` },
+    ];
     const reassigned = await this.deps.db.$transaction(async (tx) => {
       if (!(await finishSlaStep(tx, step.id, this.owner, now, "done"))) return false;
       if (!(await reassignWithDeadline(tx, handoff, to, own.slaDueAt, now))) return false;
       await rearmSlaSteps(tx, handoff.teamId, handoff.id, own.steps);
       const lead = await findLead(tx, handoff.teamId, handoff.leadId);
       if (lead) await recordLeadEvent(tx, lead, { actorId: "system", type: "reassigned", reason: to, at: now });
+      await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now);
       return true;
     });
-    if (!reassigned) return false;
-    const card = await loadHandoffCard(this.deps.db, handoff.teamId, handoff.id);
-    await this.deps.notifier.refreshCard(card).catch((e: unknown) => this.deps.logger.warn({ err: e }, "card update failed"));
-    await dmAssignment(this.deps, card, { kind: "sla" }, handoff.assigneeId);
-    return true;
+    if (reassigned) await this.deliver(handoff, effects);
+    return reassigned;
   }
 
-  private async finish(step: SlaStep, now: Date, outcome: string, handoff?: Handoff, event?: { type: string }): Promise<boolean> {
-    return this.deps.db.$transaction(async (tx) => {
+  /** Marks the step finished, with its lead event and what it tells people, in one transaction; then delivers. */
+  private async finish(
+    step: SlaStep,
+    now: Date,
+    outcome: string,
+    handoff?: Handoff,
+    event?: { type: string },
+    effects: HandoffEffect[] = [],
+  ): Promise<boolean> {
+    const finished = await this.deps.db.$transaction(async (tx) => {
       if (!(await finishSlaStep(tx, step.id, this.owner, now, outcome))) return false;
       const lead = handoff && event ? await findLead(tx, handoff.teamId, handoff.leadId) : null;
       if (lead && event) await recordLeadEvent(tx, lead, { actorId: "system", type: event.type, at: now });
+      if (handoff) await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now);
       return true;
     });
+    if (finished && handoff) await this.deliver(handoff, effects);
+    return finished;
   }
 
-  /** The sales user group, else the listed sales reps, else the rotation's members. */
-  private async teamMention(teamId: string): Promise<TeamMention> {
-    const workspace = await findWorkspace(this.deps.db, teamId);
-    const listed = asIds(workspace?.salesUserIds);
-    if (workspace?.salesUserGroupId) return { groupId: workspace.salesUserGroupId, userIds: [] };
-    if (listed.length > 0) return { groupId: null, userIds: listed };
-    return { groupId: null, userIds: (await rotationMembers(this.deps.db, teamId)).map((m) => m.userId) };
+  /** Delivery is the outbox's: a failure here leaves the effect to the sweeper, never the step to run again. */
+  private async deliver(handoff: Handoff, effects: HandoffEffect[]): Promise<void> {
+    await deliverHandoffEffects(this.deps, handoff.teamId, handoff.id, effects).catch((error: unknown) =>
+      this.deps.logger.warn({ err: error, teamId: handoff.teamId, handoffId: handoff.id }, "SLA notice left to the outbox sweep"),
+    );
   }
 }

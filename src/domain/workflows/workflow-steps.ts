@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.js";
 import { campaignNameKey } from "../campaigns/campaign-input.js";
 import { handOffLead } from "../handoffs/hand-off-lead.js";
 import { loadHandoffCard } from "../handoffs/handoff-card.js";
+import { refreshCardSoon } from "../handoffs/handoff-effects.js";
 import { type OutsideChannel, saveOutsideLead } from "../intake/save-outside-lead.js";
 import { stageLabel } from "../labels.js";
 import { emailKey, type LeadInput, LIMITS } from "../leads/lead-input.js";
@@ -64,11 +65,8 @@ export class WorkflowSteps {
       lead: { email: lead.email ?? email, notes: withNotes },
       leadId: lead.id,
     });
-    const updated = await loadHandoffCard(this.deps.db, teamId, card.handoffId);
-    await this.deps.notifier.refreshCard(updated).catch((error: unknown) => {
-      this.deps.logger.warn({ err: error, teamId, handoffId: card.handoffId }, "could not show a workflow's notes on the handoff card");
-    });
-    return updated;
+    await refreshCardSoon(this.deps, card);
+    return loadHandoffCard(this.deps.db, teamId, card.handoffId);
   }
 
   /** "Find a lead": where the lead with that email stands; not found is an answer, not a failure. */

@@ -3,12 +3,14 @@
 // who should answer carry the lead's headline, their clock and the card's buttons: they are remembered on the
 // handoff and redrawn once it is decided, or anonymised when the lead is erased.
 import type { KnownBlock } from "@slack/types";
-import { rejectReasonLabel } from "../../domain/labels.js";
-import type { AssignedBy, HandoffCard, ResponseClock, TeamMention } from "../../domain/ports.js";
+import { NOT_GRADED, rejectReasonLabel } from "../../domain/labels.js";
+import type { AssignedBy, HandoffCard, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
+import { formatMoney } from "../../lib/money.js";
+import { LeadActions } from "../ids.js";
 import { answerButtons, clockText, headlineBlocks } from "./handoff-answer.js";
 import { handoffStatusLine } from "./handoff-card.js";
 import type { Message } from "./message.js";
-import { escapeMrkdwn, mention, mrkdwn, truncate } from "./text.js";
+import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 import { formatDuration, formatWorkingMinutes } from "./time.js";
 
 const NOTE_SHOWN = 800;
@@ -40,7 +42,44 @@ export function rejectedNotice(card: HandoffCard, permalink?: string): Message {
   );
 }
 
-/** What a rejection notice becomes once the lead is erased: the fixed reason stays, the free-text note goes. */
+/**
+ * The rejection as the marketing channel reads it: the campaign and fit the lead came with, the fixed reason (kept
+ * after erasure, when the note goes), and **Open** (the lead card) and **Re-qualify** (hand it off again).
+ */
+export function rejectedMarketingNotice(card: HandoffCard, permalink?: string): Message {
+  const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
+  const where = permalink ? ` (${cardLink(permalink)})` : "";
+  const campaign = card.campaignName ? escapeMrkdwn(truncate(card.campaignName, 150)) : "no campaign";
+  const text = `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back in Nurture.${note}`;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: mrkdwn(text) },
+    { type: "context", elements: [mrkdwn(`Campaign: ${campaign} · Fit: ${card.lead.fitGrade ?? NOT_GRADED}`)] },
+  ];
+  if (!card.lead.erased)
+    blocks.push({
+      type: "actions",
+      elements: [
+        { type: "button", action_id: LeadActions.open, value: card.lead.id, text: plain("Open", Limits.buttonText) },
+        { type: "button", action_id: LeadActions.handOff, value: card.lead.id, text: plain("Re-qualify", Limits.buttonText) },
+      ],
+    });
+  return { text: truncate(text, 3000), blocks };
+}
+
+/** ":trophy: @Ava won Jane Doe (Acme Corp) · $12,000 · campaign Spring Webinar · handed off by @Kim" */
+export function wonNotice(win: WinNotice): Message {
+  const lead = win.lead.erased || !win.lead.name ? "a lead" : escapeMrkdwn(truncate(win.lead.name, 80));
+  const company = win.lead.company ? ` (${escapeMrkdwn(truncate(win.lead.company, 80))})` : "";
+  const parts = [
+    `:trophy: ${mention(win.ownerId)} won ${lead}${company}`,
+    ...(win.valueCents !== null && win.currency ? [formatMoney(win.valueCents, win.currency)] : []),
+    win.campaignName ? `campaign ${escapeMrkdwn(truncate(win.campaignName, 150))}` : "no campaign",
+    ...(win.handedOffById ? [`handed off by ${mention(win.handedOffById)}`] : []),
+  ];
+  return message(parts.join(" · "));
+}
+
+/** What a rejection notice becomes once the lead is erased, when the handoff is not known: no lead, no note. */
 export function redactedNotice(): Message {
   return message("_This notice quoted a note about a lead whose personal data was erased on request._");
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../domain/ports.js";
+import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
 import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
@@ -8,20 +8,22 @@ import {
   escalationNotice,
   reassignedThreadNotice,
   redactedNotice,
+  rejectedMarketingNotice,
   rejectedNotice,
   reminderNotice,
+  wonNotice,
 } from "../blocks/handoff-notices.js";
 import type { Message } from "../blocks/message.js";
 import type { SlackClients } from "../clients.js";
+import { effectMetadata } from "../effects.js";
 import { postingRefusal } from "../slack-errors.js";
 
 /** HandoffNotifier over Slack's Web API: cards, thread replies, channel notices and DMs. */
 export class SlackHandoffNotifier implements HandoffNotifier {
   constructor(private readonly clients: SlackClients) {}
 
-  async postCard(card: HandoffCard): Promise<MessageRef> {
-    const posted = await this.post(card.teamId, card.channelId, handoffCardMessage(card));
-    return posted;
+  postCard(card: HandoffCard, mark?: string): Promise<MessageRef> {
+    return this.post(card.teamId, card.channelId, handoffCardMessage(card), { mark });
   }
 
   async refreshCard(card: HandoffCard): Promise<void> {
@@ -57,52 +59,76 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     }
   }
 
-  async accepted(card: HandoffCard): Promise<void> {
-    await this.inThread(card, acceptedNotice(card));
+  async accepted(card: HandoffCard, mark?: string): Promise<void> {
+    await this.inThread(card, acceptedNotice(card), mark);
   }
 
-  async rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]> {
-    const refs = [await this.inThread(card, rejectedNotice(card))];
-    if (marketingChannelId) {
-      const permalink = await this.permalink(card);
-      refs.push(await this.post(card.teamId, marketingChannelId, rejectedNotice(card, permalink)));
-    }
-    return card.rejectNote ? refs : [];
+  async rejected(card: HandoffCard, mark?: string): Promise<MessageRef | null> {
+    const ref = await this.inThread(card, rejectedNotice(card), mark);
+    return card.rejectNote ? ref : null;
+  }
+
+  async rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef | null> {
+    const ref = await this.post(card.teamId, channelId, rejectedMarketingNotice(card, await this.permalink(card)), { mark });
+    return card.rejectNote ? ref : null;
   }
 
   async assigned(
     card: HandoffCard,
     by: AssignedBy,
-    previousAssigneeId: string | null,
+    _previousAssigneeId: string | null,
     clock: ResponseClock | null,
+    mark?: string,
   ): Promise<MessageRef | null> {
     if (!card.assigneeId) return null;
-    if (by.kind === "sla") await this.inThread(card, reassignedThreadNotice(card, previousAssigneeId));
-    return this.post(card.teamId, card.assigneeId, assignedNotice(card, by, clock, await this.permalink(card)));
+    return this.post(card.teamId, card.assigneeId, assignedNotice(card, by, clock, await this.permalink(card)), { mark });
   }
 
-  async reminder(card: HandoffCard, clock: ResponseClock | null): Promise<MessageRef | null> {
-    if (card.assigneeId) return this.post(card.teamId, card.assigneeId, reminderNotice(card, clock, await this.permalink(card)));
-    await this.inThread(card, reminderNotice(card, null, undefined, true));
+  async reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<void> {
+    await this.inThread(card, reassignedThreadNotice(card, previousAssigneeId), mark);
+  }
+
+  async reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null> {
+    if (card.assigneeId) return this.post(card.teamId, card.assigneeId, reminderNotice(card, clock, await this.permalink(card)), { mark });
+    await this.inThread(card, reminderNotice(card, null, undefined, true), mark);
     return null;
   }
 
   /** One escalation: in the card's thread, broadcast to the channel (so the team sees it where it is answered). */
-  async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
-    if (card.messageTs) await this.post(card.teamId, card.channelId, escalationNotice(card, team), card.messageTs, true);
-    else await this.post(card.teamId, card.channelId, escalationNotice(card, team));
+  async escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void> {
+    const thread = card.messageTs ? { threadTs: card.messageTs, broadcast: true } : {};
+    await this.post(card.teamId, card.channelId, escalationNotice(card, team), { ...thread, mark });
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
+  won(win: WinNotice, mark?: string): Promise<MessageRef> {
+    return this.post(win.teamId, win.channelId, wonNotice(win), { mark });
+  }
+
+  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
     const client = await this.clients.forTeam(teamId);
-    const message = redactedNotice();
-    for (const ref of refs) await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+    // A rejection is redrawn from the erased card: the fixed reason stays, the lead and the note go.
+    const redrawn = (ref: MessageRef) =>
+      !rejection
+        ? redactedNotice()
+        : ref.channelId === rejection.channelId
+          ? rejectedNotice(rejection)
+          : rejectedMarketingNotice(rejection);
+    for (const ref of refs) {
+      const message = redrawn(ref);
+      await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+    }
   }
 
-  private async post(teamId: string, channel: string, message: Message, threadTs?: string, broadcast = false): Promise<MessageRef> {
+  private async post(
+    teamId: string,
+    channel: string,
+    message: Message,
+    { threadTs, broadcast = false, mark }: { threadTs?: string; broadcast?: boolean; mark?: string | undefined } = {},
+  ): Promise<MessageRef> {
     const client: WebClient = await this.clients.forTeam(teamId);
     try {
-      const base = { channel, text: message.text, blocks: message.blocks, unfurl_links: false };
+      const marked = mark ? { metadata: effectMetadata(mark) } : {};
+      const base = { channel, text: message.text, blocks: message.blocks, unfurl_links: false, ...marked };
       const result = await client.chat.postMessage(threadTs ? { ...base, thread_ts: threadTs, reply_broadcast: broadcast } : base);
       return { channelId: result.channel ?? channel, ts: result.ts ?? "" };
     } catch (error) {
@@ -110,8 +136,8 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     }
   }
 
-  private inThread(card: HandoffCard, message: Message): Promise<MessageRef> {
-    return this.post(card.teamId, card.channelId, message, card.messageTs ?? undefined);
+  private inThread(card: HandoffCard, message: Message, mark?: string): Promise<MessageRef> {
+    return this.post(card.teamId, card.channelId, message, { ...(card.messageTs ? { threadTs: card.messageTs } : {}), mark });
   }
 
   private async permalink(card: HandoffCard): Promise<string | undefined> {

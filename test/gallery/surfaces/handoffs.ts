@@ -10,8 +10,10 @@ import {
   escalationNotice,
   reassignedThreadNotice,
   redactedNotice,
+  rejectedMarketingNotice,
   rejectedNotice,
   reminderNotice,
+  wonNotice,
 } from "../../../src/slack/blocks/handoff-notices.js";
 import { homeView } from "../../../src/slack/blocks/home.js";
 import { leadCardModal } from "../../../src/slack/blocks/lead-card.js";
@@ -31,7 +33,7 @@ import {
   repHome,
   scriptCard,
 } from "../fixtures/leads.js";
-import { Channels, PERMALINK, People, SALES_GROUP } from "../fixtures/workspace.js";
+import { Channels, PERMALINK, People, SALES_GROUP, TEAM } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
 export const handoffSurfaces: Surface[] = [
@@ -192,11 +194,53 @@ export const handoffSurfaces: Surface[] = [
   {
     id: "rejected-marketing",
     title: "Rejection notice in the marketing channel",
-    builder: rejectedNotice,
+    builder: rejectedMarketingNotice,
     kind: "message",
     where: "#marketing",
     seenBy: "marketing",
+    render: () => rejectedMarketingNotice(rejectedCard, PERMALINK),
+  },
+  {
+    id: "won-marketing",
+    title: "A win, told to marketing",
+    builder: wonNotice,
+    kind: "message",
+    where: "#marketing",
+    seenBy: "marketing",
+    render: () =>
+      wonNotice({
+        teamId: TEAM,
+        channelId: Channels.marketing,
+        ownerId: People.ava,
+        lead: { name: "Jane Doe", company: "Acme Corp", erased: false },
+        valueCents: 1_200_000,
+        currency: "USD",
+        campaignName: "Spring Webinar",
+        handedOffById: People.kim,
+      }),
+  },
+  {
+    id: "rejected-thread",
+    title: "Thread: a rep rejected",
+    builder: rejectedNotice,
+    kind: "message",
+    where: "#sales",
+    seenBy: "marketer Kim Reyes",
     render: () => rejectedNotice(rejectedCard, PERMALINK),
+  },
+  {
+    id: "rejected-marketing-erased",
+    title: "Rejection notice in the marketing channel after the lead was erased",
+    builder: rejectedMarketingNotice,
+    kind: "message",
+    where: "#marketing",
+    seenBy: "marketing",
+    render: () =>
+      rejectedMarketingNotice({
+        ...rejectedCard,
+        rejectNote: null,
+        lead: { ...rejectedCard.lead, name: null, email: null, phone: null, notes: null, erased: true },
+      }),
   },
   {
     id: "rejected-redacted",

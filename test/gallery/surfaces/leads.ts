@@ -117,6 +117,7 @@ export const leadSurfaces: Surface[] = [
           company: "Lumen Health",
           title: "Director of Operations",
           campaignName: "Spring launch webinar",
+          fitGrade: "A",
         },
       }),
   },

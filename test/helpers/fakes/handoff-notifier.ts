@@ -1,5 +1,13 @@
 // A HandoffNotifier that remembers what handoffs asked Slack to show, and answers as Slack would.
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention } from "../../../src/domain/ports.js";
+import type {
+  AssignedBy,
+  HandoffCard,
+  HandoffNotifier,
+  MessageRef,
+  ResponseClock,
+  TeamMention,
+  WinNotice,
+} from "../../../src/domain/ports.js";
 import { Recorder } from "./recorder.js";
 
 export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implements HandoffNotifier {
@@ -22,12 +30,20 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     this.record("accepted", [card]);
   }
 
-  /** Like Slack's notifier: the thread reply and the marketing channel's notice quote the note, when there is one. */
-  async rejected(card: HandoffCard, marketingChannelId: string | null): Promise<MessageRef[]> {
-    this.record("rejected", [card, marketingChannelId]);
-    if (!card.rejectNote) return [];
-    const channels = [card.channelId, ...(marketingChannelId ? [marketingChannelId] : [])];
-    return channels.map((channelId) => ({ channelId, ts: this.nextTs() }));
+  /** Like Slack's notifier: the thread reply quotes the note, when there is one. */
+  async rejected(card: HandoffCard): Promise<MessageRef | null> {
+    this.record("rejected", [card]);
+    return card.rejectNote ? { channelId: card.channelId, ts: this.nextTs() } : null;
+  }
+
+  /** Like Slack's notifier: the marketing channel's notice quotes the note, when there is one. */
+  async rejectedToMarketing(card: HandoffCard, channelId: string): Promise<MessageRef | null> {
+    this.record("rejectedToMarketing", [card, channelId]);
+    return card.rejectNote ? { channelId, ts: this.nextTs() } : null;
+  }
+
+  async reassignedInThread(card: HandoffCard, previousAssigneeId: string | null): Promise<void> {
+    this.record("reassignedInThread", [card, previousAssigneeId]);
   }
 
   /** Like Slack's notifier: a DM to the assignee (in a channel named for them). */
@@ -50,8 +66,13 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     this.record("escalation", [card, team]);
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[]): Promise<void> {
-    this.record("redactNotices", [teamId, refs]);
+  async won(win: WinNotice): Promise<MessageRef> {
+    this.record("won", [win]);
+    return { channelId: win.channelId, ts: this.nextTs() };
+  }
+
+  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
+    this.record("redactNotices", [teamId, refs, rejection]);
   }
 
   private nextTs(): string {
