@@ -73,6 +73,8 @@ export interface ServiceDeps extends Ports {
   webhookRateLimit?: number;
   /** Days after app_uninstalled before a workspace's data is purged (default 30). */
   retentionDaysAfterUninstall?: number;
+  /** How long one outbox delivery holds its effect (default 60 s). */
+  outboxLeaseMs?: number;
 }
 
 export interface Services {
@@ -119,6 +121,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger: logger.child({ component: "outbox" }),
     ledger: deps.effectLedger,
     metrics,
+    ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
     handlers: effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
   });
   const playbookDeps = { db, clock, logger, roles, outbox };

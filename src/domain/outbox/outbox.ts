@@ -25,9 +25,10 @@ export interface OutboxDeps {
   ledger: EffectLedger;
   handlers: Record<string, EffectHandler>;
   metrics?: Pick<Metrics, "outboxDepth" | "outboxDeliverySeconds" | "outboxRetries" | "outboxDeadLetters">;
+  /** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
+  leaseMs?: number;
 }
 
-/** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
 const LEASE_MS = 60_000;
 /** Tries before an effect is dead-lettered: with the backoff below, about two hours of Slack being unreachable. */
 export const MAX_ATTEMPTS = 8;
@@ -65,7 +66,7 @@ export class Outbox {
   /** Claims the effect and delivers it once; null when another process holds it or it is settled. */
   private async deliver(id: string): Promise<EffectOutcome["status"] | null> {
     const now = this.deps.clock.now();
-    const effect = await claimEffect(this.deps.db, id, now, new Date(now.getTime() + LEASE_MS));
+    const effect = await claimEffect(this.deps.db, id, now, new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS)));
     if (!effect) return null;
     const attempt = effect.attempts + 1;
     const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
