@@ -25,7 +25,7 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
-import { effectHandlers } from "./outbox/handlers.js";
+import { effectHandlers, effectRecorders } from "./outbox/handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
@@ -123,6 +123,7 @@ export function createServices(deps: ServiceDeps): Services {
     metrics,
     ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
     handlers: effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
+    recorders: effectRecorders({ db }),
   });
   const playbookDeps = { db, clock, logger, roles, outbox };
   const leadDeps = {

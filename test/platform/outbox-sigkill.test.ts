@@ -2,6 +2,8 @@
 // decision committed but before Slack took the post, or after Slack posted but before Baton heard back. The next
 // process (its sweeper) delivers what was left, and every effect is in Slack exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db/client.js";
+import type { OutboxEffect } from "../../src/db/outbox.js";
 import { campaignFields } from "../campaigns/forms.js";
 import { type BatonProcess, isEffectPost, PROCESS_TEAM, postsPerEffect, startBatonProcess } from "../helpers/baton-process.js";
 import { type OpenTestDatabase, openTestDatabase } from "../helpers/db.js";
@@ -23,6 +25,8 @@ const as = (userId: string) => ({ teamId: PROCESS_TEAM, userId });
 interface Flow {
   name: string;
   decide(baton: BatonProcess, n: number): Promise<void>;
+  /** What else the delivered effects must have left, beyond one post each. */
+  delivered?(db: Db, effects: OutboxEffect[]): Promise<void>;
 }
 
 const ids = (effects: { id: string }[]) => effects.map((e) => e.id);
@@ -79,6 +83,13 @@ const FLOWS: Flow[] = [
           },
         ),
       );
+    },
+    // The lead keeps its announcement, so erasing the person later anonymises it.
+    delivered: async (db, effects) => {
+      for (const effect of effects) {
+        const lead = await db.lead.findFirstOrThrow({ where: { id: effect.subjectId } });
+        expect(lead.messageRefs).toEqual([{ channelId: effect.channelId, ts: effect.messageTs }]);
+      }
     },
   },
 ];
@@ -142,7 +153,8 @@ describe("the outbox when its process is SIGKILLed", () => {
     const posts = postsPerEffect(slack);
     expect(left.map((id) => ({ id, posts: posts.get(id) ?? 0 }))).toEqual(left.map((id) => ({ id, posts: 1 })));
     // Each recorded with the message Slack shows (found in the channel when it had gone out before the kill).
-    for (const effect of await database.prisma.outboxEffect.findMany({ where: { id: { in: left } } }))
-      expect(slack.message(effect.channelId, effect.messageTs ?? "")?.ts).toBe(effect.messageTs);
+    const delivered = await database.prisma.outboxEffect.findMany({ where: { id: { in: left } } });
+    for (const effect of delivered) expect(slack.message(effect.channelId, effect.messageTs ?? "")?.ts).toBe(effect.messageTs);
+    await flow.delivered?.(database.prisma, delivered);
   });
 });

@@ -18,12 +18,17 @@ import type { AnnouncementDelivery, EffectLedger } from "../ports.js";
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
 export type EffectHandler = (effect: OutboxEffect) => Promise<AnnouncementDelivery & { ts?: string }>;
 
+/** What a kind records of its post besides the effect's row (a lead keeps its announcement's ts, for erasure). */
+export type EffectRecorder = (effect: OutboxEffect, ts: string) => Promise<void>;
+
 export interface OutboxDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
   ledger: EffectLedger;
   handlers: Record<string, EffectHandler>;
+  /** Run for a post found in the channel after a crash, as its handler would have run after posting. */
+  recorders?: Record<string, EffectRecorder>;
   metrics?: Pick<Metrics, "outboxDepth" | "outboxDeliverySeconds" | "outboxRetries" | "outboxDeadLetters">;
   /** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
   leaseMs?: number;
@@ -74,7 +79,10 @@ export class Outbox {
       if (effect.attempts > 0) {
         // An earlier try may have posted before it failed or died: look before posting again.
         const found = await this.deps.ledger.findEffect(effect.teamId, effect.channelId, effect.id, effect.createdAt);
-        if (found.found === true) return this.settle(effect, { status: "delivered", messageTs: found.ts });
+        if (found.found === true) {
+          await this.deps.recorders?.[effect.kind]?.(effect, found.ts);
+          return this.settle(effect, { status: "delivered", messageTs: found.ts });
+        }
         if (found.found === "unknown") throw new Error("cannot read the channel to check for an earlier post");
       }
       const handler = this.deps.handlers[effect.kind];
