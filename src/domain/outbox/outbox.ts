@@ -53,15 +53,18 @@ export class Outbox {
   async deliverFor(teamId: string, kind: string, subjectId: string): Promise<EffectOutcome[]> {
     const effects = await effectsOf(this.deps.db, teamId, kind, subjectId);
     const pending = effects.filter((effect) => effect.status === "pending");
-    for (const effect of pending) await this.deliver(effect.id);
+    const statuses: (EffectOutcome["status"] | null)[] = [];
+    // The rows just read are claimed as they are (no second read before the post: what the person waits for).
+    for (const effect of pending) statuses.push(await this.deliver(effect.id, effect));
+    if (statuses.every((status) => status === "delivered")) return effects.map((effect) => outcomeOf({ ...effect, status: "delivered" }));
     // Read back as settled: by this delivery, or by another process that held an effect meanwhile.
-    const settled = pending.length > 0 ? await effectsOf(this.deps.db, teamId, kind, subjectId) : effects;
-    return settled.map(outcomeOf);
+    return (await effectsOf(this.deps.db, teamId, kind, subjectId)).map(outcomeOf);
   }
 
   /** The sweeper: every due effect nobody holds, oldest first. Returns how many it delivered. */
   async deliverDue(): Promise<number> {
-    const ids = await dueEffectIds(this.deps.db, this.deps.clock.now(), SWEEP_BATCH);
+    // In random order: replicas sweeping the same due batch then mostly take different effects, not race for each.
+    const ids = shuffled(await dueEffectIds(this.deps.db, this.deps.clock.now(), SWEEP_BATCH));
     let delivered = 0;
     for (const id of ids) if ((await this.deliver(id)) === "delivered") delivered += 1;
     this.deps.metrics?.outboxDepth.set(await pendingEffectCount(this.deps.db));
@@ -69,9 +72,9 @@ export class Outbox {
   }
 
   /** Claims the effect and delivers it once; null when another process holds it or it is settled. */
-  private async deliver(id: string): Promise<EffectOutcome["status"] | null> {
+  private async deliver(id: string, known?: OutboxEffect): Promise<EffectOutcome["status"] | null> {
     const now = this.deps.clock.now();
-    const effect = await claimEffect(this.deps.db, id, now, new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS)));
+    const effect = await claimEffect(this.deps.db, id, now, new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS)), known);
     if (!effect) return null;
     const attempt = effect.attempts + 1;
     const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
@@ -114,6 +117,15 @@ export class Outbox {
       this.deps.metrics?.outboxDeliverySeconds.observe((at.getTime() - effect.createdAt.getTime()) / 1000);
     return settlement.status;
   }
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
 }
 
 function outcomeOf(effect: OutboxEffect): EffectOutcome {
