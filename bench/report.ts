@@ -91,6 +91,28 @@ function startupTable(results: BenchResults): string {
   return table(["Database", "node dist/main.js → /healthz ms", "npm start → /healthz ms"], rows);
 }
 
+function outboxTable(results: BenchResults): string {
+  const rows = (results.outbox ?? []).map((o) => [
+    database(o.provider),
+    count(o.decisions),
+    `${ms(o.directP50)} / ${ms(o.directP99)}`,
+    `${ms(o.outboxP50)} / ${ms(o.outboxP99)}`,
+    `${o.addedP50.toFixed(2)} / ${o.addedP99.toFixed(2)}`,
+    `${o.addedDoneP50.toFixed(2)} / ${o.addedDoneP99.toFixed(2)}`,
+    count(o.sweptPerSecond),
+  ]);
+  const header = [
+    "Database",
+    "Decisions",
+    "Direct: post sent p50 / p99 ms",
+    "Outbox: post sent p50 / p99 ms",
+    "Added before the post p50 / p99 ms",
+    "Added until recorded p50 / p99 ms",
+    "Sweep effects/s",
+  ];
+  return table(header, rows);
+}
+
 export function printTables(results: BenchResults): string {
   const m = results.machine;
   const { load } = results.options;
@@ -102,6 +124,7 @@ export function printTables(results: BenchResults): string {
     results.digest.length ? `**Digest at scale**\n\n${digestTable(results)}` : "",
     results.webhook.length ? `**Ingest**\n\n${ingestTable(results)}` : "",
     results.startup.length ? `**Start-up** (existing database of 100,000 leads)\n\n${startupTable(results)}` : "",
+    results.outbox?.length ? `**Outbox** (a campaign committed and announced, in-process)\n\n${outboxTable(results)}` : "",
   ];
   return `${sections.filter(Boolean).join("\n\n")}\n`;
 }

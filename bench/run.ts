@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup]`
+// `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup,outbox]`
 // `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--burst REPLICAS] [--sqlite | --postgresql]`: idle
 // cost by number of workspaces, and the time to post every digest due in one minute (bench/tenants.ts), on its
 // own, written to bench/results-tenants.json.
@@ -13,6 +13,7 @@ import { machine, postgresVersion, sqliteVersion } from "./lib/machine.js";
 import { type AppProcess, freePort, startProcess } from "./lib/processes.js";
 import { seedWorkspace } from "./lib/seed.js";
 import { startSlackStub } from "./lib/slack-stub.js";
+import { measureOutbox, type OutboxFigures } from "./outbox.js";
 import { printTables } from "./report.js";
 import { measureScenarios, type OverheadFigures, PENDING_HANDOFFS, SIGNING_SECRET, startBareBolt } from "./requests.js";
 import { measureStartup, type StartupFigures } from "./startup.js";
@@ -22,7 +23,9 @@ type Provider = "sqlite" | "postgresql";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "").split(",") : ["requests", "digest", "ingest", "startup"];
+const only = args.includes("--only")
+  ? (args[args.indexOf("--only") + 1] ?? "").split(",")
+  : ["requests", "digest", "ingest", "startup", "outbox"];
 const providers = (["sqlite", "postgresql"] as const).filter(
   (p) => args.includes(`--${p}`) || !(args.includes("--sqlite") || args.includes("--postgresql")),
 );
@@ -41,6 +44,7 @@ export interface BenchResults {
   webhook: (WebhookFigures & { provider: Provider })[];
   csvImport: (CsvImportFigures & { provider: Provider })[];
   startup: (StartupFigures & { provider: Provider })[];
+  outbox?: OutboxFigures[];
 }
 
 const results: BenchResults = {
@@ -52,6 +56,7 @@ const results: BenchResults = {
   webhook: [],
   csvImport: [],
   startup: [],
+  outbox: [],
 };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -175,6 +180,14 @@ async function tenantsOnly(sizes: number[]): Promise<void> {
   process.stdout.write(`${tenantsTable(figures)}\n`);
 }
 
+/** bench/results.json; a run of the outbox alone keeps the other figures of the last full run. */
+function writeResults(): void {
+  const file = "bench/results.json";
+  const outboxOnly = only.length === 1 && only[0] === "outbox" && fs.existsSync(file);
+  const written = outboxOnly ? { ...(JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults), outbox: results.outbox } : results;
+  fs.writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   log("building Baton (npm run build)");
@@ -192,7 +205,13 @@ async function main(): Promise<void> {
   if (providers.includes("postgresql")) results.machine.postgres = await postgresVersion(postgresUrl);
   if (only.some((s) => ["requests", "ingest", "startup"].includes(s))) await requestsAndIngest();
   if (only.includes("digest")) await digestAtScale();
-  fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  if (only.includes("outbox")) {
+    for (const provider of providers) {
+      log(`${provider}: the outbox's added latency and sweep throughput`);
+      results.outbox?.push(await measureOutbox(provider, postgresUrl, quick ? 200 : 1000, quick ? 1000 : 2000));
+    }
+  }
+  writeResults();
   process.stdout.write(printTables(results));
   log(`done in ${Math.round((performance.now() - started) / 1000)} s; figures in bench/results.json`);
 }

@@ -138,6 +138,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       inFlight,
       schedule: options.schedule !== false,
       digestConcurrency: config.digestConcurrency,
+      outboxSweepSeconds: config.outbox.sweepSeconds,
     });
     started = true;
     logger.info({ port, mode: config.socketMode ? "socket" : "http", database: target.provider }, "Baton is running");
@@ -222,6 +223,7 @@ function wireServices(
     replicaId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     webhookRateLimit: config.webhookRateLimit,
     retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
+    outboxLeaseMs: config.outbox.leaseMs,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
     ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     defaults: {

@@ -66,6 +66,18 @@ const envSchema = z.object({
     .min(0, "0 (purge at the next hourly housekeeping) or more days")
     .max(3650, "at most 3650 days")
     .default(30),
+  OUTBOX_LEASE_MS: z.coerce
+    .number({ message: "milliseconds, e.g. 60000" })
+    .int()
+    .min(500, "at least 500 milliseconds (longer than one Slack call takes)")
+    .max(3_600_000, "at most 3600000 milliseconds")
+    .default(60_000),
+  OUTBOX_SWEEP_SECONDS: z.coerce
+    .number({ message: "seconds, e.g. 60" })
+    .int("a whole number of seconds, e.g. 60")
+    .min(1, "at least 1 second")
+    .max(60, "at most 60 seconds")
+    .default(60),
   DATABASE_URL: optional(z.string().refine(isDatabaseUrl, "file:./data/baton.db (SQLite) or postgresql://user:password@host:5432/db")),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -118,6 +130,11 @@ export interface Config {
   csvImportMaxBytes: number;
   /** Days after app_uninstalled before a workspace's data is purged. */
   retentionDaysAfterUninstall: number;
+  /**
+   * The outbox: how long one delivery holds an effect before another replica may take it over (OUTBOX_LEASE_MS),
+   * and how often each replica sweeps for effects left undelivered (OUTBOX_SWEEP_SECONDS).
+   */
+  outbox: { leaseMs: number; sweepSeconds: number };
   encryptionKey?: Buffer;
   /** The key before ENCRYPTION_KEY: still decrypts; what it encrypted is re-encrypted at start-up. */
   encryptionKeyPrevious?: Buffer;
@@ -178,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRateLimit: e.WEBHOOK_RATE_LIMIT,
     csvImportMaxBytes: e.CSV_IMPORT_MAX_MB * 1024 * 1024,
     retentionDaysAfterUninstall: e.RETENTION_DAYS_AFTER_UNINSTALL,
+    outbox: { leaseMs: e.OUTBOX_LEASE_MS, sweepSeconds: e.OUTBOX_SWEEP_SECONDS },
     ...(e.ENCRYPTION_KEY ? { encryptionKey: Buffer.from(e.ENCRYPTION_KEY, "base64") } : {}),
     ...(e.ENCRYPTION_KEY_PREVIOUS ? { encryptionKeyPrevious: Buffer.from(e.ENCRYPTION_KEY_PREVIOUS, "base64") } : {}),
     log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty")) === "pretty" },

@@ -11,6 +11,10 @@ export interface AppProcess {
   /** Milliseconds from spawn to the first 200 from `readyPath`. */
   startupMs: number;
   stop(): Promise<void>;
+  /** SIGKILL to the whole group, at once: nothing in the process runs after this call. */
+  kill(): void;
+  /** Settles when the spawned process has exited. */
+  exited: Promise<void>;
 }
 
 export async function startProcess(
@@ -28,12 +32,20 @@ export async function startProcess(
     stdio: ["ignore", process.env.BENCH_APP_LOG ? fs.openSync(process.env.BENCH_APP_LOG, "a") : "ignore", "pipe"],
     detached: true,
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const startupMs = await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, () => stderr).then(() => performance.now() - started);
-  return { port, pid: child.pid ?? 0, startupMs, stop: () => stopGroup(child) };
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // the group is gone
+    }
+  };
+  return { port, pid: child.pid ?? 0, startupMs, stop: () => stopGroup(child), kill, exited };
 }
 
 /** SIGTERM to the whole group, then waits until every process in it has gone (SIGKILL after 15 s). */

@@ -194,5 +194,7 @@ export async function recordLeadMessage(db: Db, teamId: string, leadId: string, 
   const lead = await db.lead.findFirst({ where: { id: leadId, teamId }, select: { messageRefs: true } });
   if (!lead) return;
   const refs = Array.isArray(lead.messageRefs) ? lead.messageRefs : [];
+  // Once per message: a delivery retried after a crash may record the post it finds again.
+  if (refs.some((r) => (r as { ts?: string } | null)?.ts === ref.ts && (r as { channelId?: string }).channelId === ref.channelId)) return;
   await db.lead.updateMany({ where: { id: leadId, teamId }, data: { messageRefs: [...refs, ref] } });
 }

@@ -44,9 +44,10 @@ export async function dueEffectIds(db: Db, now: Date, limit: number): Promise<st
 /**
  * Takes the effect for one delivery (a conditional update: of many replicas, one wins). Returns the row as it was
  * before the claim, so the caller knows whether an earlier claim lapsed unsettled (it may have posted already).
+ * `known`: the row as the caller just read it (the claim still checks it is unchanged).
  */
-export async function claimEffect(db: Db, id: string, now: Date, until: Date): Promise<OutboxEffect | null> {
-  const before = await db.outboxEffect.findUnique({ where: { id } });
+export async function claimEffect(db: Db, id: string, now: Date, until: Date, known?: OutboxEffect): Promise<OutboxEffect | null> {
+  const before = known ?? (await db.outboxEffect.findUnique({ where: { id } }));
   if (before?.status !== "pending") return null;
   const claimed = await db.outboxEffect.updateMany({
     where: { id, status: "pending", attempts: before.attempts, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },

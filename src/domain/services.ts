@@ -26,7 +26,7 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
-import { effectHandlers } from "./outbox/handlers.js";
+import { effectHandlers, effectRecorders } from "./outbox/handlers.js";
 import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
@@ -76,6 +76,8 @@ export interface ServiceDeps extends Ports {
   webhookRateLimit?: number;
   /** Days after app_uninstalled before a workspace's data is purged (default 30). */
   retentionDaysAfterUninstall?: number;
+  /** How long one outbox delivery holds its effect (default 60 s). */
+  outboxLeaseMs?: number;
 }
 
 export interface Services {
@@ -125,11 +127,12 @@ export function createServices(deps: ServiceDeps): Services {
     logger: logger.child({ component: "outbox" }),
     ledger: deps.effectLedger,
     metrics,
+    ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
     handlers: {
       ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
       ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),
     },
-    onFound: handoffOnFound({ db }),
+    recorders: { ...effectRecorders({ db }), ...handoffOnFound({ db }) },
   });
   const playbookDeps = { db, clock, logger, roles, outbox };
   const leadDeps = {

@@ -12,6 +12,8 @@ export interface JobDeps {
   logger: Logger;
   /** How many digest runs one process runs at once (DIGEST_CONCURRENCY). */
   digestConcurrency: number;
+  /** How often the outbox sweep runs (OUTBOX_SWEEP_SECONDS); every minute when not given. */
+  outboxSweepSeconds?: number;
 }
 
 /** What the digest tick needs. */
@@ -37,4 +39,6 @@ export interface StartJobsDeps extends SchedulerDeps {
   schedule: boolean;
   /** DIGEST_CONCURRENCY; 4 when not given. */
   digestConcurrency?: number;
+  /** OUTBOX_SWEEP_SECONDS; 60 when not given. */
+  outboxSweepSeconds?: number;
 }

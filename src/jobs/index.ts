@@ -26,7 +26,13 @@ export interface RunningJobs {
 /** Periodic jobs; with `schedule` off (tests) they only run when called. */
 export function startJobs(deps: StartJobsDeps): RunningJobs {
   const { services, clock, logger, metrics, inFlight, schedule } = deps;
-  const jobs = createJobs({ services, clock, logger, digestConcurrency: deps.digestConcurrency ?? 4 });
+  const jobs = createJobs({
+    services,
+    clock,
+    logger,
+    digestConcurrency: deps.digestConcurrency ?? 4,
+    ...(deps.outboxSweepSeconds ? { outboxSweepSeconds: deps.outboxSweepSeconds } : {}),
+  });
   const byName = Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, instrumented(job, metrics)]));
   const scheduler = new Scheduler({ logger, inFlight });
   if (schedule) {

@@ -3,7 +3,11 @@ import type { TestApp } from "./test-app.js";
 import { waitUntil } from "./waits.js";
 
 /** Opens /baton settings → Web forms as a workspace admin and reads the signing secret from the modal Slack shows. */
-export async function webFormSecret(app: TestApp, teamId: string, adminId = `UADM${teamId.slice(-6)}`): Promise<string> {
+export async function webFormSecret(
+  app: Pick<TestApp, "slack" | "requests">,
+  teamId: string,
+  adminId = `UADM${teamId.slice(-6)}`,
+): Promise<string> {
   app.slack.setUser({ id: adminId, is_admin: true });
   const before = app.slack.callsOf("views.push").length;
   const reply = await app.requests.blockAction(

@@ -89,6 +89,7 @@ export class SlackStandIn {
   private readonly groups = new Map<string, string[]>();
   private readonly waiters: { match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
   private readonly holds: { match: (call: SlackCall) => boolean; released: Promise<void>; release: () => void }[] = [];
+  private readonly traps: { match: (call: SlackCall) => boolean; when: "before" | "after"; spring: (call: SlackCall) => void }[] = [];
   private tsCounter = 0;
   private server!: http.Server;
   /** Base URL to give Baton as SLACK_API_URL (ends with /api/). */
@@ -163,6 +164,20 @@ export class SlackStandIn {
     };
     this.holds.push(hold);
     return { release: hold.release };
+  }
+
+  /**
+   * Springs once, on the first matching call of `method`, calling `spring` as it arrives (to SIGKILL the caller):
+   * `before` Slack took it (nothing recorded, nothing posted), or `after` (recorded and posted, as Slack would).
+   * Either way the caller never hears back.
+   */
+  trap(
+    method: string,
+    when: "before" | "after",
+    spring: (call: SlackCall) => void,
+    match: (call: SlackCall) => boolean = () => true,
+  ): void {
+    this.traps.push({ match: (call) => call.method === method && match(call), when, spring });
   }
 
   /** A message as it is now in a channel: as posted, then as last changed by chat.update. */
@@ -277,7 +292,14 @@ export class SlackStandIn {
       args: parseArgs(raw.toString(), req.headers["content-type"]),
       token: bearer(req.headers.authorization),
     };
+    const trap = this.traps.find((t) => t.match(call));
+    if (trap) this.traps.splice(this.traps.indexOf(trap), 1);
+    if (trap?.when === "before") return trap.spring(call);
     const reply = this.reply(call);
+    if (trap) {
+      this.calls.push(call);
+      return trap.spring(call);
+    }
     if ((reply.status ?? 200) === 200) {
       this.calls.push(call);
       for (const waiter of [...this.waiters]) {
@@ -359,16 +381,19 @@ export class SlackStandIn {
         // Newest first, as Slack answers; metadata only when asked for. (This stand-in's ts are not real
         // times, so `oldest` and `latest` are not applied.)
         const limit = Number(args.limit ?? 100);
+        const from = Number(args.cursor ?? 0);
         // A DM opened with conversations.open (D<user>) holds what was posted to the user's id.
         const dm = String(args.channel).startsWith("D") ? this.history.get(String(args.channel).slice(1)) : undefined;
         const messages = [...(this.history.get(args.channel) ?? dm ?? [])].reverse();
         const withMetadata = String(args.include_all_metadata) === "true";
+        const more = messages.length > from + limit;
         return {
           ok: true,
           messages: messages
-            .slice(0, limit)
+            .slice(from, from + limit)
             .map(({ metadata, ...m }) => ({ type: "message", ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
-          has_more: messages.length > limit,
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(from + limit) : "" },
         };
       }
       case "users.info": {

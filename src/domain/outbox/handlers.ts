@@ -12,7 +12,7 @@ import { isProviderId, PROVIDERS } from "../intake/providers/index.js";
 import { toRecordedChange } from "../playbook/recorded-change.js";
 import type { NewLeadAnnouncer, PlaybookAnnouncer } from "../ports.js";
 import { EffectKinds } from "./effects.js";
-import type { EffectHandler } from "./outbox.js";
+import type { EffectHandler, EffectRecorder } from "./outbox.js";
 
 export interface HandlerDeps {
   db: Db;
@@ -77,5 +77,13 @@ export function effectHandlers(deps: HandlerDeps): Record<string, EffectHandler>
         await recordLeadMessage(deps.db, effect.teamId, lead.id, { channelId: effect.channelId, ts: delivery.ts });
       return delivery;
     },
+  };
+}
+
+/** What a handler records after its post, for a post found in the channel after a crash. */
+export function effectRecorders(deps: Pick<HandlerDeps, "db">): Record<string, EffectRecorder> {
+  return {
+    [EffectKinds.leadAnnounced]: (effect, ts) =>
+      recordLeadMessage(deps.db, effect.teamId, effect.subjectId, { channelId: effect.channelId, ts }),
   };
 }

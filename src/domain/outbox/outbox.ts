@@ -19,18 +19,22 @@ import { isIdempotent } from "./effects.js";
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
 export type EffectHandler = (effect: OutboxEffect) => Promise<AnnouncementDelivery & { ts?: string }>;
 
+/** What a kind records of its post besides the effect's row (a lead keeps its announcement's ts, for erasure). */
+export type EffectRecorder = (effect: OutboxEffect, ts: string) => Promise<void>;
+
 export interface OutboxDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
   ledger: EffectLedger;
   handlers: Record<string, EffectHandler>;
-  /** What to record when a retry finds that an earlier try did post (the card's ts on its handoff), by kind. */
-  onFound?: Record<string, (effect: OutboxEffect, ts: string) => Promise<void>>;
+  /** Run for a post found in the channel after a crash, as its handler would have run after posting. */
+  recorders?: Record<string, EffectRecorder>;
   metrics?: Pick<Metrics, "outboxDepth" | "outboxDeliverySeconds" | "outboxRetries" | "outboxDeadLetters">;
+  /** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
+  leaseMs?: number;
 }
 
-/** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
 const LEASE_MS = 60_000;
 /** Tries before an effect is dead-lettered: with the backoff below, about two hours of Slack being unreachable. */
 export const MAX_ATTEMPTS = 8;
@@ -50,15 +54,18 @@ export class Outbox {
   async deliverFor(teamId: string, kind: string, subjectId: string): Promise<EffectOutcome[]> {
     const effects = await effectsOf(this.deps.db, teamId, kind, subjectId);
     const pending = effects.filter((effect) => effect.status === "pending");
-    for (const effect of pending) await this.deliver(effect.id);
+    const statuses: (EffectOutcome["status"] | null)[] = [];
+    // The rows just read are claimed as they are (no second read before the post: what the person waits for).
+    for (const effect of pending) statuses.push(await this.deliver(effect.id, effect));
+    if (statuses.every((status) => status === "delivered")) return effects.map((effect) => outcomeOf({ ...effect, status: "delivered" }));
     // Read back as settled: by this delivery, or by another process that held an effect meanwhile.
-    const settled = pending.length > 0 ? await effectsOf(this.deps.db, teamId, kind, subjectId) : effects;
-    return settled.map(outcomeOf);
+    return (await effectsOf(this.deps.db, teamId, kind, subjectId)).map(outcomeOf);
   }
 
   /** The sweeper: every due effect nobody holds, oldest first. Returns how many it delivered. */
   async deliverDue(): Promise<number> {
-    const ids = await dueEffectIds(this.deps.db, this.deps.clock.now(), SWEEP_BATCH);
+    // In random order: replicas sweeping the same due batch then mostly take different effects, not race for each.
+    const ids = shuffled(await dueEffectIds(this.deps.db, this.deps.clock.now(), SWEEP_BATCH));
     let delivered = 0;
     for (const id of ids) if ((await this.deliver(id)) === "delivered") delivered += 1;
     this.deps.metrics?.outboxDepth.set(await pendingEffectCount(this.deps.db));
@@ -66,10 +73,10 @@ export class Outbox {
   }
 
   /** Claims the effect and delivers it once; null when another process holds it or it is settled. */
-  private async deliver(id: string): Promise<EffectOutcome["status"] | null> {
+  private async deliver(id: string, known?: OutboxEffect): Promise<EffectOutcome["status"] | null> {
     const now = this.deps.clock.now();
-    const lease = new Date(now.getTime() + LEASE_MS);
-    const effect = await claimEffect(this.deps.db, id, now, lease);
+    const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
+    const effect = await claimEffect(this.deps.db, id, now, lease, known);
     if (!effect) return null;
     const attempt = effect.attempts + 1;
     const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
@@ -78,7 +85,7 @@ export class Outbox {
         // An earlier try may have posted before it failed or died: look before posting again.
         const found = await this.deps.ledger.findEffect(effect.teamId, effect.channelId, effect.id, effect.createdAt);
         if (found.found === true) {
-          await this.deps.onFound?.[effect.kind]?.(effect, found.ts);
+          await this.deps.recorders?.[effect.kind]?.(effect, found.ts);
           return this.settle(effect, lease, { status: "delivered", messageTs: found.ts });
         }
         if (found.found === "unknown") throw new Error("cannot read the channel to check for an earlier post");
@@ -119,6 +126,15 @@ export class Outbox {
       this.deps.metrics?.outboxDeliverySeconds.observe((at.getTime() - effect.createdAt.getTime()) / 1000);
     return settlement.status;
   }
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
 }
 
 function outcomeOf(effect: OutboxEffect): EffectOutcome {
