@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "./config.js";
+import type { DbCallCounter } from "./db/call-counter.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
@@ -51,6 +52,8 @@ export interface StartOptions {
    * gives each test a workspace of its own on one app and one stand-in token).
    */
   serveEveryTeam?: boolean;
+  /** Test and bench support: counts every database call the app makes (src/db/call-counter.ts). */
+  dbCalls?: DbCallCounter;
 }
 
 export interface Baton {
@@ -76,7 +79,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
   await migrate(target, logger);
-  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize });
+  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize,
+    ...(options.dbCalls ? { countCalls: options.dbCalls } : {}),
+  });
   let started = false;
   let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {

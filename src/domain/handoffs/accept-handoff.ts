@@ -12,9 +12,8 @@ export interface HandoffAcceptance {
 
 /** Accept: the clicking rep owns the lead, which becomes SQL. Exactly one of many concurrent clicks wins. */
 export async function acceptHandoff(deps: LeadDeps, { teamId, handoffId, userId, clicked }: HandoffAcceptance): Promise<Decision> {
-  await deps.roles.requireSalesRep(teamId, userId, "accept handoffs");
   const outcome: DecisionOutcome = { status: "accepted", handoff: {}, to: "sql", lead: { ownerId: userId }, reason: null };
-  const decision = await decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked });
+  const decision = await decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked, doing: "accept handoffs" });
   if (decision.won)
     await deps.notifier.accepted(decision.card).catch((e: unknown) => deps.logger.warn({ err: e, teamId }, "thread reply failed"));
   return decision;

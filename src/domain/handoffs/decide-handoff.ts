@@ -1,11 +1,11 @@
 // Deciding a pending handoff, for Accept and Reject alike: exactly one of many concurrent clicks wins.
-import { findHandoff, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
-import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js";
+import { findHandoffToDecide, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
+import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
-import { loadHandoffCard } from "./handoff-card.js";
+import { cardOf, loadHandoffCard } from "./handoff-card.js";
 
 /** The outcome for the person who clicked: `won` false means someone (maybe they) decided it first. */
 export interface Decision {
@@ -29,6 +29,8 @@ export interface HandoffDecision {
   outcome: DecisionOutcome;
   /** The card the click came from, if the listener saw it come from the card's own buttons. */
   clicked: ClickedCard;
+  /** What the person is doing, for the refusal when they are not on the sales team ("accept handoffs"). */
+  doing: string;
 }
 
 /**
@@ -36,47 +38,65 @@ export interface HandoffDecision {
  * becomes the card on record then, in the same transaction), and shows the outcome on the card. A click after the
  * decision re-renders the card, so every card ends up showing how the handoff ended.
  */
-export async function decideHandoff(deps: LeadDeps, { teamId, handoffId, userId, outcome, clicked }: HandoffDecision): Promise<Decision> {
-  const handoff = await findHandoff(deps.db, teamId, handoffId);
-  if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
+export async function decideHandoff(deps: LeadDeps, decision: HandoffDecision): Promise<Decision> {
+  const { teamId, handoffId, userId, outcome, clicked } = decision;
+  // One read for the permission check, the decision and the card: the handoff, its lead and the sales team.
+  const found = await findHandoffToDecide(deps.db, teamId, handoffId);
+  await deps.roles.requireSalesRep(teamId, userId, decision.doing, found ? found.workspace : undefined);
+  if (!found) throw new AppError("not_found", "That handoff no longer exists.");
+  const { lead, workspace: _salesTeam, ...handoff } = found;
   if (handoff.status !== "pending") return { won: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
-  const won = await commitDecision(deps, handoff, userId, outcome, clicked);
-  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  const decided = await commitDecision(deps, handoff, lead, userId, outcome, clicked);
+  // The winner's card is drawn from the rows its transaction returned; a loser's is read as the winner left it.
+  const campaign = lead.campaign?.teamId === teamId ? lead.campaign.name : null;
+  const card = decided ? cardOf(decided.handoff, decided.lead, campaign) : await loadHandoffCard(deps.db, teamId, handoffId);
   // A click that lost the race leaves the card to the winner's update.
-  await convergeCards(deps, card, clicked, won);
-  return { won, card };
+  await convergeCards(deps, card, clicked, decided !== null);
+  return { won: decided !== null, card };
 }
 
 /** A lead changed by someone else between reading and writing it is read again, this many times at most. */
 const ATTEMPTS = 3;
 
+/**
+ * The decision's transaction: the decided handoff and the moved lead for the winner, null for a loser. The lead
+ * read with the handoff is used first; if it changed since, it is read again inside the next attempt.
+ */
 async function commitDecision(
   deps: LeadDeps,
   handoff: Handoff,
+  read: Lead,
   userId: string,
   outcome: DecisionOutcome,
   clicked: ClickedCard,
-): Promise<boolean> {
+): Promise<{ handoff: Handoff; lead: Lead } | null> {
   const at = deps.clock.now();
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
+  let known: Lead | null = read;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.db.$transaction(async (tx) => {
-        const lead = await findLead(tx, handoff.teamId, handoff.leadId);
+        const lead = known ?? (await findLead(tx, handoff.teamId, handoff.leadId));
         if (!lead) throw new AppError("not_found", "That lead no longer exists.");
         await adoptClickedCard(tx, handoff, clicked);
-        const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
-        if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
-        await changeStage(tx, lead, {
+        const decided = await recordHandoffDecision(tx, handoff, {
+          status: outcome.status,
+          decidedById: userId,
+          decidedAt: at,
+          ...outcome.handoff,
+        });
+        if (!decided) return null;
+        const moved = await changeStage(tx, lead, {
           to: outcome.to,
           data: { ...stamp, ...outcome.lead },
           event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
         });
-        return true;
+        return { handoff: decided, lead: moved };
       });
     } catch (error) {
       if (!(error instanceof StageChangedMeanwhile)) throw error;
       if (attempt >= ATTEMPTS) throw new AppError("conflict", "Someone is changing this lead right now, so nothing was decided yet.");
+      known = null;
     }
   }
 }

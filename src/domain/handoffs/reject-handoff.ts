@@ -16,12 +16,12 @@ export interface HandoffRejection extends RejectInput {
 /** Reject: the lead goes to Nurture with the reason; marketing hears why, in the thread and its channel. */
 export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection): Promise<Decision> {
   const { teamId, handoffId, userId, clicked } = rejection;
-  await deps.roles.requireSalesRep(teamId, userId, "reject handoffs");
   const decision = await decideHandoff(deps, {
     teamId,
     handoffId,
     userId,
     clicked,
+    doing: "reject handoffs",
     outcome: {
       status: "rejected",
       handoff: { rejectReason: rejection.reason, rejectNote: rejection.note ?? null },
