@@ -7,6 +7,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "./config.js";
 import type { DbCallCounter } from "./db/call-counter.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { systemTimers, type Timers } from "./lib/timers.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
 import type { DigestPublisher } from "./domain/digests/ports.js";
@@ -24,6 +25,7 @@ import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { createBoltApp } from "./slack/bolt-app.js";
 import { webClientOptions } from "./slack/client-options.js";
+import { HOME_REDRAW_WINDOW_MS, HomeRedraws } from "./slack/home/home-redraws.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { SlackEffectLedger } from "./slack/effects.js";
@@ -52,6 +54,11 @@ export interface StartOptions {
    * gives each test a workspace of its own on one app and one stand-in token).
    */
   serveEveryTeam?: boolean;
+  /**
+   * How App Home redraws after a change are coalesced (default: one per person per HOME_REDRAW_WINDOW_MS, on the
+   * system's timers); tests pass timers they fire by hand, or a window of 0.
+   */
+  homeRedraws?: { windowMs?: number; timers?: Timers };
   /** Test and bench support: counts every database call the app makes (src/db/call-counter.ts). */
   dbCalls?: DbCallCounter;
 }
@@ -98,6 +105,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     const tokenIdentity = config.slack.oauth ? undefined : await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
+    const homeRedraws = new HomeRedraws({
+      windowMs: options.homeRedraws?.windowMs ?? HOME_REDRAW_WINDOW_MS,
+      timers: options.homeRedraws?.timers ?? systemTimers,
+      inFlight,
+    });
     const routes = [
       ...healthRoutes({
         ping: async () => {
@@ -117,6 +129,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       }),
     ];
     const app = createBoltApp({
+      homeRedraws,
       config,
       logger,
       services,
@@ -163,6 +176,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         started = false;
         await jobs.stop();
         await app.stop();
+        homeRedraws.stop();
         await metricsServer?.close();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
