@@ -24,7 +24,7 @@ import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { createBoltApp } from "./slack/bolt-app.js";
-import { webClientOptions } from "./slack/client-options.js";
+import { backgroundClientOptions, webClientOptions } from "./slack/client-options.js";
 import { HOME_REDRAW_WINDOW_MS, HomeRedraws } from "./slack/home/home-redraws.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
@@ -225,10 +225,12 @@ function wireServices(
   const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
   const box = config.encryptionKey ? new SecretBox(config.encryptionKey, previousKeys) : undefined;
   const installations = new Installations({ db, clock, ...(box ? { box } : {}) });
-  const clients: SlackClients = config.slack.oauth
-    ? new InstalledClients((teamId) => installations.botTokenFor(teamId), clientOptions)
-    : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
-  const slack = slackPorts(clients, logger);
+  const clientsWith = (options: WebClientOptions): SlackClients =>
+    config.slack.oauth
+      ? new InstalledClients((teamId) => installations.botTokenFor(teamId), options)
+      : new SingleTokenClients(config.slack.botToken ?? "", options);
+  const clients = clientsWith(clientOptions);
+  const slack = slackPorts(clients, clientsWith(backgroundClientOptions(clientOptions)), logger);
   const used = ports ? ports(slack) : slack;
   const services = createServices({
     ...used,
@@ -271,15 +273,18 @@ async function serveTokenWorkspace(services: Services, clients: SlackClients, op
   return identity;
 }
 
-/** The Slack layer's implementation of each of the domain's ports. */
-function slackPorts(clients: SlackClients, logger: Logger): Ports {
+/**
+ * The Slack layer's implementation of each of the domain's ports. Digests and the outbox's deliveries use the
+ * background clients: a 429 fails at once and the work is rescheduled for its Retry-After.
+ */
+function slackPorts(clients: SlackClients, background: SlackClients, logger: Logger): Ports {
   return {
     directory: new SlackDirectory(clients),
-    announcer: new SlackPlaybookAnnouncer(clients, logger),
+    announcer: new SlackPlaybookAnnouncer(background, logger),
     handoffNotifier: new SlackHandoffNotifier(clients),
-    digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
-    leadAnnouncer: new SlackNewLeadAnnouncer(clients),
+    digestPublisher: new SlackDigestPublisher(background, logger.child({ component: "digests" })),
+    leadAnnouncer: new SlackNewLeadAnnouncer(background),
     leadExports: new SlackLeadExports(clients),
-    effectLedger: new SlackEffectLedger(clients, logger),
+    effectLedger: new SlackEffectLedger(background, logger),
   };
 }
