@@ -7,7 +7,6 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "./config.js";
 import type { DbCallCounter } from "./db/call-counter.js";
 import { type Database, openDatabase } from "./db/client.js";
-import { systemTimers, type Timers } from "./lib/timers.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
 import type { DigestPublisher } from "./domain/digests/ports.js";
@@ -23,13 +22,14 @@ import { SecretBox } from "./lib/crypto.js";
 import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
+import { systemTimers, type Timers } from "./lib/timers.js";
 import { createBoltApp } from "./slack/bolt-app.js";
 import { backgroundClientOptions, webClientOptions } from "./slack/client-options.js";
-import { HOME_REDRAW_WINDOW_MS, HomeRedraws } from "./slack/home/home-redraws.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { SlackEffectLedger } from "./slack/effects.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
+import { HOME_REDRAW_WINDOW_MS, HomeRedraws } from "./slack/home/home-redraws.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
@@ -86,7 +86,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
   await migrate(target, logger);
-  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize,
+  const database = await openDatabase(target, {
+    timeoutMs: config.databaseTimeoutMs,
+    poolSize: config.databasePoolSize,
     ...(options.dbCalls ? { countCalls: options.dbCalls } : {}),
   });
   let started = false;

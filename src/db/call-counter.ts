@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import type { PrismaClient } from "./generated/sqlite/client.js";
 
 /**
  * Counts the Prisma operations a client makes (each model query and raw query, inside transactions too): each
@@ -18,7 +18,8 @@ export class DbCallCounter {
   }
 }
 
-export function countingCalls(prisma: Db, counter: DbCallCounter): Db {
+/** The same client with every query passing through the counter first (both providers share this shape). */
+export function countingCalls(prisma: PrismaClient, counter: DbCallCounter): PrismaClient {
   const counted = prisma.$extends({
     query: {
       $allOperations({ model, operation, args, query }) {
@@ -27,6 +28,5 @@ export function countingCalls(prisma: Db, counter: DbCallCounter): Db {
       },
     },
   });
-  // Same client, every query passing through the hook first.
-  return counted as unknown as Db;
+  return counted as unknown as PrismaClient;
 }

@@ -18,7 +18,14 @@ describe("the database calls of one Accept", () => {
     app = await startTestApp({ start: { dbCalls, homeRedraws: { windowMs: 3_000, timers } } });
     await app.requests.command("/baton", "help", marketer);
     await app.db.campaign.create({
-      data: { id: "campcalls", teamId: TEAM, name: "Call Count Expo", nameKey: "call count expo", channel: "events", createdById: MARKETER },
+      data: {
+        id: "campcalls",
+        teamId: TEAM,
+        name: "Call Count Expo",
+        nameKey: "call count expo",
+        channel: "events",
+        createdById: MARKETER,
+      },
     });
   });
   afterAll(async () => {

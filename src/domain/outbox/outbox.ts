@@ -11,9 +11,9 @@ import {
   settleEffect,
 } from "../../db/outbox.js";
 import type { Clock } from "../../lib/clock.js";
-import { retryAfterMsOf } from "../../lib/retry-after.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
+import { retryAfterMsOf } from "../../lib/retry-after.js";
 import type { AnnouncementDelivery, EffectLedger } from "../ports.js";
 
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
