@@ -1,4 +1,6 @@
 // `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup,outbox]`
+// `npm run bench -- --only accept [--baseline DIR]`: the Accept scenarios alone (200 and 100 a second), and with
+// --baseline the same against another build of Baton (DIR/dist/main.js, e.g. main's) in the same run.
 // `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--burst REPLICAS] [--sqlite | --postgresql]`: idle
 // cost by number of workspaces, and the time to post every digest due in one minute (bench/tenants.ts), on its
 // own, written to bench/results-tenants.json.
@@ -12,10 +14,18 @@ import { type CsvImportFigures, measureCsvImport, measureWebhook, type WebhookFi
 import { machine, postgresVersion, sqliteVersion } from "./lib/machine.js";
 import { type AppProcess, freePort, startProcess } from "./lib/processes.js";
 import { seedWorkspace } from "./lib/seed.js";
-import { startSlackStub } from "./lib/slack-stub.js";
+import { type SlackStub, startSlackStub } from "./lib/slack-stub.js";
 import { measureOutbox, type OutboxFigures } from "./outbox.js";
 import { printTables } from "./report.js";
-import { measureScenarios, type OverheadFigures, PENDING_HANDOFFS, SIGNING_SECRET, startBareBolt } from "./requests.js";
+import {
+  ACCEPT_SCENARIOS,
+  measureScenarios,
+  type OverheadFigures,
+  PENDING_HANDOFFS,
+  SCENARIOS,
+  SIGNING_SECRET,
+  startBareBolt,
+} from "./requests.js";
 import { measureStartup, type StartupFigures } from "./startup.js";
 import { measureTenants, type TenantFigures, tenantsTable } from "./tenants.js";
 
@@ -26,6 +36,10 @@ const quick = args.includes("--quick");
 const only = args.includes("--only")
   ? (args[args.indexOf("--only") + 1] ?? "").split(",")
   : ["requests", "digest", "ingest", "startup", "outbox"];
+// `accept` is the requests section with the Accept scenarios only.
+const scenarios = only.includes("accept") && !only.includes("requests") ? ACCEPT_SCENARIOS : SCENARIOS;
+if (only.includes("accept")) only.push("requests");
+const baseline = args.includes("--baseline") ? (args[args.indexOf("--baseline") + 1] ?? "") : "";
 const providers = (["sqlite", "postgresql"] as const).filter(
   (p) => args.includes(`--${p}`) || !(args.includes("--sqlite") || args.includes("--postgresql")),
 );
@@ -85,10 +99,11 @@ async function requestsAndIngest(): Promise<void> {
     if (only.includes("requests")) {
       log("bare Bolt app");
       const bare = await startBareBolt(stub);
-      const figures = await measureScenarios(bare, "bare Bolt", stub, TEAM, plan).finally(() => bare.stop());
+      const figures = await measureScenarios(bare, "bare Bolt", stub, TEAM, plan, scenarios).finally(() => bare.stop());
       results.requests.push(...figures.map((f) => ({ ...f, provider: "none" })));
     }
     for (const provider of providers) {
+      if (baseline && only.includes("requests")) await measureBaseline(provider, stub);
       const database = await benchDatabase(provider, "requests", postgresUrl);
       try {
         log(`${provider}: seeding ${REQUEST_LEADS.toLocaleString("en")} leads`);
@@ -103,7 +118,7 @@ async function requestsAndIngest(): Promise<void> {
         await measureBaton(provider, database.url, stub.url, async (app) => {
           if (only.includes("requests")) {
             log(`${provider}: Baton requests`);
-            const figures = await measureScenarios(app, "Baton", stub, TEAM, plan);
+            const figures = await measureScenarios(app, "Baton", stub, TEAM, plan, scenarios);
             results.requests.push(...figures.map((f) => ({ ...f, provider })));
           }
           if (only.includes("ingest")) {
@@ -129,10 +144,45 @@ async function requestsAndIngest(): Promise<void> {
   }
 }
 
-async function measureBaton(provider: Provider, databaseUrl: string, slackApiUrl: string, work: (app: AppProcess) => Promise<void>) {
+/** `--baseline DIR`: the same request scenarios against another build of Baton, on a database seeded alike. */
+async function measureBaseline(provider: Provider, stub: SlackStub): Promise<void> {
+  const database = await benchDatabase(provider, "baseline", postgresUrl);
+  try {
+    log(`${provider}: seeding ${REQUEST_LEADS.toLocaleString("en")} leads for the baseline`);
+    await seedWorkspace(databaseTarget(database.url), {
+      teamId: TEAM,
+      leads: REQUEST_LEADS,
+      campaigns: 1000,
+      end: new Date(),
+      pendingHandoffs: PENDING_HANDOFFS,
+      webhookSecret: WEBHOOK_SECRET,
+    });
+    await measureBaton(
+      provider,
+      database.url,
+      stub.url,
+      async (app) => {
+        log(`${provider}: baseline requests`);
+        const figures = await measureScenarios(app, "Baton (baseline)", stub, TEAM, plan, scenarios);
+        results.requests.push(...figures.map((f) => ({ ...f, provider })));
+      },
+      `${baseline}/dist/main.js`,
+    );
+  } finally {
+    await database.drop();
+  }
+}
+
+async function measureBaton(
+  provider: Provider,
+  databaseUrl: string,
+  slackApiUrl: string,
+  work: (app: AppProcess) => Promise<void>,
+  main = "dist/main.js",
+) {
   if (!only.includes("requests") && !only.includes("ingest")) return;
-  log(`${provider}: starting Baton`);
-  const app = await startProcess(process.execPath, ["dist/main.js"], batonEnv(databaseUrl, slackApiUrl), await freePort(), "/readyz");
+  log(`${provider}: starting Baton (${main})`);
+  const app = await startProcess(process.execPath, [main], batonEnv(databaseUrl, slackApiUrl), await freePort(), "/readyz");
   try {
     await work(app);
   } finally {

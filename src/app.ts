@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "./config.js";
+import type { DbCallCounter } from "./db/call-counter.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { type DatabaseTarget, databaseTarget } from "./db/target.js";
@@ -21,12 +22,14 @@ import { SecretBox } from "./lib/crypto.js";
 import { InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
+import { systemTimers, type Timers } from "./lib/timers.js";
 import { createBoltApp } from "./slack/bolt-app.js";
-import { webClientOptions } from "./slack/client-options.js";
+import { backgroundClientOptions, webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { SlackEffectLedger } from "./slack/effects.js";
 import { slackFileOrigins } from "./slack/file-hosts.js";
+import { HOME_REDRAW_WINDOW_MS, HomeRedraws } from "./slack/home/home-redraws.js";
 import { type TokenIdentity, tokenWorkspace } from "./slack/identity.js";
 import { SlackDigestPublisher } from "./slack/notifiers/digests.js";
 import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
@@ -51,6 +54,13 @@ export interface StartOptions {
    * gives each test a workspace of its own on one app and one stand-in token).
    */
   serveEveryTeam?: boolean;
+  /**
+   * How App Home redraws after a change are coalesced (default: one per person per HOME_REDRAW_WINDOW_MS, on the
+   * system's timers); tests pass timers they fire by hand, or a window of 0.
+   */
+  homeRedraws?: { windowMs?: number; timers?: Timers };
+  /** Test and bench support: counts every database call the app makes (src/db/call-counter.ts). */
+  dbCalls?: DbCallCounter;
 }
 
 export interface Baton {
@@ -76,7 +86,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const clock = options.clock ?? systemClock;
   const target = databaseTarget(config.databaseUrl);
   await migrate(target, logger);
-  const database = await openDatabase(target, { timeoutMs: config.databaseTimeoutMs, poolSize: config.databasePoolSize });
+  const database = await openDatabase(target, {
+    timeoutMs: config.databaseTimeoutMs,
+    poolSize: config.databasePoolSize,
+    ...(options.dbCalls ? { countCalls: options.dbCalls } : {}),
+  });
   let started = false;
   let metricsServer: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
   try {
@@ -93,6 +107,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     const tokenIdentity = config.slack.oauth ? undefined : await serveTokenWorkspace(services, clients, options);
     const inFlight = new InFlight();
+    const homeRedraws = new HomeRedraws({
+      windowMs: options.homeRedraws?.windowMs ?? HOME_REDRAW_WINDOW_MS,
+      timers: options.homeRedraws?.timers ?? systemTimers,
+      inFlight,
+    });
     const routes = [
       ...healthRoutes({
         ping: async () => {
@@ -112,6 +131,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       }),
     ];
     const app = createBoltApp({
+      homeRedraws,
       config,
       logger,
       services,
@@ -159,6 +179,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         started = false;
         await jobs.stop();
         await app.stop();
+        homeRedraws.stop();
         await metricsServer?.close();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
@@ -207,10 +228,12 @@ function wireServices(
   const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
   const box = config.encryptionKey ? new SecretBox(config.encryptionKey, previousKeys) : undefined;
   const installations = new Installations({ db, clock, ...(box ? { box } : {}) });
-  const clients: SlackClients = config.slack.oauth
-    ? new InstalledClients((teamId) => installations.botTokenFor(teamId), clientOptions)
-    : new SingleTokenClients(config.slack.botToken ?? "", clientOptions);
-  const slack = slackPorts(clients, logger);
+  const clientsWith = (options: WebClientOptions): SlackClients =>
+    config.slack.oauth
+      ? new InstalledClients((teamId) => installations.botTokenFor(teamId), options)
+      : new SingleTokenClients(config.slack.botToken ?? "", options);
+  const clients = clientsWith(clientOptions);
+  const slack = slackPorts(clients, clientsWith(backgroundClientOptions(clientOptions)), logger);
   const used = ports ? ports(slack) : slack;
   const services = createServices({
     ...used,
@@ -254,15 +277,18 @@ async function serveTokenWorkspace(services: Services, clients: SlackClients, op
   return identity;
 }
 
-/** The Slack layer's implementation of each of the domain's ports. */
-function slackPorts(clients: SlackClients, logger: Logger): Ports {
+/**
+ * The Slack layer's implementation of each of the domain's ports. Digests and the outbox's deliveries use the
+ * background clients: a 429 fails at once and the work is rescheduled for its Retry-After.
+ */
+function slackPorts(clients: SlackClients, background: SlackClients, logger: Logger): Ports {
   return {
     directory: new SlackDirectory(clients),
-    announcer: new SlackPlaybookAnnouncer(clients, logger),
+    announcer: new SlackPlaybookAnnouncer(background, logger),
     handoffNotifier: new SlackHandoffNotifier(clients),
-    digestPublisher: new SlackDigestPublisher(clients, logger.child({ component: "digests" })),
-    leadAnnouncer: new SlackNewLeadAnnouncer(clients),
+    digestPublisher: new SlackDigestPublisher(background, logger.child({ component: "digests" })),
+    leadAnnouncer: new SlackNewLeadAnnouncer(background),
     leadExports: new SlackLeadExports(clients),
-    effectLedger: new SlackEffectLedger(clients, logger),
+    effectLedger: new SlackEffectLedger(background, logger),
   };
 }

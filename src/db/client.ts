@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { countingCalls, type DbCallCounter } from "./call-counter.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { serialisedSqlite } from "./sqlite-connection.js";
 import type { DatabaseTarget, Provider } from "./target.js";
@@ -27,6 +28,8 @@ export interface OpenOptions {
    * to try again) instead of hanging: SQLite's busy timeout; PostgreSQL's connection, lock and statement timeouts.
    */
   timeoutMs?: number;
+  /** Tests and the bench: count every Prisma operation made through this database. */
+  countCalls?: DbCallCounter;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
@@ -35,6 +38,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target.provider === "postgresql"
       ? await postgresClient(target, options.poolSize ?? 10, timeoutMs)
       : await sqliteClient(target, timeoutMs);
+  if (options.countCalls) {
+    const counted = countingCalls(prisma, options.countCalls);
+    return { prisma: counted, provider: target.provider, close: () => prisma.$disconnect() };
+  }
   return { prisma, provider: target.provider, close: () => prisma.$disconnect() };
 }
 

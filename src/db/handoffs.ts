@@ -47,20 +47,35 @@ export async function storeCardRef(db: Db | Tx, teamId: string, id: string, ref:
 }
 
 /**
+ * A handoff with what deciding it needs, in one read: its lead, the lead's campaign and who is on the sales team.
+ */
+export function findHandoffToDecide(db: Db | Tx, teamId: string, id: string) {
+  return db.handoff.findFirst({
+    where: { id, teamId },
+    include: {
+      lead: { include: { campaign: { select: { teamId: true, name: true } } } },
+      workspace: { select: { salesUserGroupId: true, salesUserIds: true } },
+    },
+  });
+}
+
+export type HandoffToDecide = NonNullable<Awaited<ReturnType<typeof findHandoffToDecide>>>;
+
+/**
  * Decides a pending handoff: the conditional update lets exactly one of any number of concurrent deciders win,
- * on one database shared by many replicas. Returns false for the losers.
+ * on one database shared by many replicas. Returns the decided handoff to the winner, null to the losers.
  */
 export async function recordHandoffDecision(
   tx: Tx,
   handoff: Handoff,
   data: { status: "accepted" | "rejected"; decidedById: string; decidedAt: Date; rejectReason?: string | null; rejectNote?: string | null },
-): Promise<boolean> {
+): Promise<Handoff | null> {
   const late = handoff.slaDueAt && !handoff.breachedAt && data.decidedAt > handoff.slaDueAt;
-  const { count } = await tx.handoff.updateMany({
+  const decided = await tx.handoff.updateManyAndReturn({
     where: { id: handoff.id, teamId: handoff.teamId, status: "pending" },
     data: { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) },
   });
-  return count === 1;
+  return decided[0] ?? null;
 }
 
 /** Sets who should answer a pending handoff; false when it was decided meanwhile. */

@@ -118,14 +118,23 @@ export async function recordSubmission(tx: Tx, lead: Lead, submission: Submissio
  * stage only one happens (and records its event). Throws StageChangedMeanwhile for the other.
  */
 export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
-  const { count } = await tx.lead.updateMany({
-    where: { id: lead.id, teamId: lead.teamId, stage: lead.stage },
-    data: { ...change.data, stage: change.to, updatedAt: change.event.at },
-  });
-  if (count !== 1) throw new StageChangedMeanwhile();
-  const moved = await tx.lead.findFirstOrThrow({ where: { id: lead.id, teamId: lead.teamId } });
-  await recordLeadEvent(tx, moved, { ...change.event, fromStage: lead.stage, toStage: change.to });
-  return moved;
+  const event = { ...change.event, teamId: lead.teamId, campaignId: lead.campaignId, fitGrade: lead.fitGrade };
+  try {
+    // One call: the update, its event and the lead as it is now. It holds only while the lead still has the
+    // stage, campaign and fit grade it was read with (the event is attributed to those), else the caller reads again.
+    return await tx.lead.update({
+      where: { id: lead.id, teamId: lead.teamId, stage: lead.stage, campaignId: lead.campaignId, fitGrade: lead.fitGrade },
+      data: {
+        ...change.data,
+        stage: change.to,
+        updatedAt: change.event.at,
+        events: { create: { ...event, fromStage: lead.stage, toStage: change.to } },
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new StageChangedMeanwhile();
+    throw error;
+  }
 }
 
 /** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */

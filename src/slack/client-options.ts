@@ -8,8 +8,8 @@ import { boltLogger } from "./logger.js";
 /**
  * Options for every Web API client Baton makes (Bolt's, the OAuth installer's and the jobs'): the API base URL
  * (GovSlack, or a test stand-in), retries and call counting. @slack/web-api waits out a 429's Retry-After and
- * retries 5xx and network errors with exponential backoff; five retries over about a minute keep a digest from
- * blocking its schedule for long.
+ * retries 5xx and network errors with exponential backoff; five retries over about a minute keep a click's answer
+ * from failing on a blip. Background work uses `backgroundClientOptions` instead.
  */
 export function webClientOptions(config: Config, logger: Logger, metrics?: Metrics): WebClientOptions {
   return {
@@ -18,4 +18,13 @@ export function webClientOptions(config: Config, logger: Logger, metrics?: Metri
     retryConfig: { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 20_000, randomize: true },
     ...(metrics ? { fetch: countingFetch(metrics) } : {}),
   };
+}
+
+/**
+ * For work that can be rescheduled (digest runs, outbox deliveries): a 429 is not waited out inside the call,
+ * which would hold a worker (and pause every other call of the client) for the whole Retry-After. It throws at
+ * once, carrying `retryAfter`, and the caller reschedules the work for then (src/lib/retry-after.ts).
+ */
+export function backgroundClientOptions(options: WebClientOptions): WebClientOptions {
+  return { ...options, rejectRateLimitedCalls: true };
 }

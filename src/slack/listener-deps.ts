@@ -4,6 +4,7 @@ import type { Services } from "../domain/services.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../lib/logger.js";
 import type { FileRules } from "./files.js";
+import type { HomeRedraws } from "./home/home-redraws.js";
 
 /** What every listener gets besides Bolt's arguments. */
 export interface ListenerDeps {
@@ -16,6 +17,8 @@ export interface ListenerDeps {
   publicUrl?: string;
   /** Where shared files may be downloaded from, and the import's size limit. */
   files: FileRules;
+  /** App Home redraws after people's changes, coalesced per person. */
+  homeRedraws: HomeRedraws;
 }
 
 /** Properties our middleware (middleware.ts) and authorize function (oauth.ts) add to Bolt's context on every request. */

@@ -57,7 +57,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({ level: config.log.level, pretty: false });
   // Every test app serves any team id with its one stand-in token, so tests can give each case a workspace of its
   // own; tests of the single-workspace rule pass `start: { serveEveryTeam: false }`.
-  const baton = await startBaton(config, { clock, logger, schedule: false, serveEveryTeam: true, ...options.start });
+  // App Home redraws wait no window unless a test passes timers of its own (test/helpers/timers.ts).
+  const baton = await startBaton(config, {
+    clock,
+    logger,
+    schedule: false,
+    serveEveryTeam: true,
+    homeRedraws: { windowMs: 0 },
+    ...options.start,
+  });
   const url = `http://127.0.0.1:${baton.port}`;
   return {
     baton,

@@ -65,6 +65,24 @@ describe("the outbox", () => {
     expect(await effectOf(campaign.id)).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
+  it("takes a 429 at once and posts when Slack's Retry-After has passed, once", async () => {
+    app.slack.failNext("chat.postMessage", 429, 1, 90);
+    const campaign = await launch(app, "Outbox Busy");
+    expect(postsOf("Outbox Busy")).toHaveLength(0);
+    const effect = await effectOf(campaign.id);
+    expect(effect).toMatchObject({ status: "pending", attempts: 1 });
+    expect(effect.dueAt.getTime()).toBe(app.clock.now().getTime() + 90_000);
+
+    app.clock.advance(MINUTE); // past the usual backoff, not past Retry-After
+    await app.baton.jobs.outboxSweep?.run();
+    expect(postsOf("Outbox Busy")).toHaveLength(0);
+    app.clock.advance(MINUTE);
+    await app.baton.jobs.outboxSweep?.run();
+    await app.baton.jobs.outboxSweep?.run();
+    expect(postsOf("Outbox Busy")).toHaveLength(1);
+    expect(await effectOf(campaign.id)).toMatchObject({ status: "delivered", attempts: 2 });
+  });
+
   it("does not post again when the process died after Slack took the post but before it was recorded", async () => {
     const campaign = await launch(app, "Outbox Crash");
     const effect = await effectOf(campaign.id);

@@ -2,6 +2,7 @@
 // a lease), executed, retried by a later tick when they fail, taken over when their replica dies. Which schedules
 // are due is found by their due times (run-due.ts).
 import { abandonRun, findRun, finishRun, insertRun, type JobRun, runsByKeys, takeOverRun } from "../../db/job-runs.js";
+import { retryAfterMsOf } from "../../lib/retry-after.js";
 import { errorText } from "./deliver-once.js";
 import type { DigestDeps } from "./deps.js";
 import { postScheduledDigest } from "./post-scheduled-digest.js";
@@ -53,6 +54,7 @@ export class DigestRuns {
       const parsed = parseRunKey(run.key);
       if (parsed) runs.set(parsed.slot.getTime(), run);
     }
+    let retryAt: Date | undefined;
     for (const step of planSlots(slots, runs, now)) {
       const key = runKey(target, step.slot);
       if (step.action === "skip") {
@@ -62,17 +64,18 @@ export class DigestRuns {
           this.deps.logger.warn({ run: key, reason: step.reason }, "digest run given up");
       } else {
         const run = step.action === "run" ? await this.claim(target, step.slot, step.late) : await this.resume(key, step.late);
-        if (run) await this.execute(run);
+        if (run) retryAt = (await this.execute(run)) ?? retryAt;
       }
     }
-    return this.recheckAt(target, slots[0]);
+    return this.recheckAt(target, slots[0], retryAt);
   }
 
-  private async recheckAt(target: RunTarget, newest: Date | undefined): Promise<Date | null> {
+  /** `retryAt`: when Slack said it would take the failed run again (a 429's Retry-After), if it said. */
+  private async recheckAt(target: RunTarget, newest: Date | undefined, retryAt?: Date): Promise<Date | null> {
     const now = this.deps.clock.now();
     if (!newest || now.getTime() - newest.getTime() > LATE_BOUND_MS) return null;
     const run = await findRun(this.deps.db, runKey(target, newest));
-    if (run?.status === "failed" && run.attempts < MAX_ATTEMPTS) return new Date(now.getTime() + RETRY_AFTER_MS);
+    if (run?.status === "failed" && run.attempts < MAX_ATTEMPTS) return retryAt ?? new Date(now.getTime() + RETRY_AFTER_MS);
     if (run?.status === "running") return new Date(Math.max(run.leaseUntil.getTime(), now.getTime()) + 1_000);
     return null;
   }
@@ -123,7 +126,11 @@ export class DigestRuns {
       this.deps.logger.warn({ run: key, scheduledFor: slot.toISOString(), reason }, "digest skipped: no replica was running at its time");
   }
 
-  private async execute(run: JobRun): Promise<void> {
+  /**
+   * Runs it and records how it ended. Resolves to when to try again if Slack rate-limited it: the call failed at
+   * once (the worker goes on to other workspaces' digests) and the run is due again after Slack's Retry-After.
+   */
+  private async execute(run: JobRun): Promise<Date | undefined> {
     const handle = { id: run.id, key: run.key, claimedBy: this.deps.replicaId };
     const log = this.deps.logger.child({ run: run.key, attempt: run.attempts });
     try {
@@ -139,14 +146,19 @@ export class DigestRuns {
       await finishRun(this.deps.db, run.id, this.deps.replicaId, { ...outcome, at: this.deps.clock.now() });
       this.deps.metrics?.digestRuns.inc({ outcome: outcome.status });
       log.info({ status: outcome.status, late: run.late, note: outcome.error }, "digest run finished");
+      return undefined;
     } catch (error) {
       if (error instanceof LostLease) {
         log.warn("another replica took this digest run over; leaving it to that replica");
-        return;
+        return undefined;
       }
-      log.error({ err: error }, "digest run failed; the next tick retries it");
-      await finishRun(this.deps.db, run.id, this.deps.replicaId, { status: "failed", error: errorText(error), at: this.deps.clock.now() });
+      const wait = retryAfterMsOf(error);
+      if (wait === undefined) log.error({ err: error }, "digest run failed; the next tick retries it");
+      else log.warn({ retryAfterMs: wait }, "Slack is rate-limiting this workspace; the digest run is retried after its Retry-After");
+      const at = this.deps.clock.now();
+      await finishRun(this.deps.db, run.id, this.deps.replicaId, { status: "failed", error: errorText(error), at });
       this.deps.metrics?.digestRuns.inc({ outcome: "failed" });
+      return wait === undefined ? undefined : new Date(at.getTime() + wait);
     }
   }
 }

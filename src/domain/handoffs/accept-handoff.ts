@@ -14,8 +14,7 @@ export interface HandoffAcceptance {
 
 /** Accept: the clicking rep owns the lead, which becomes SQL, and the marketer hears it in the card's thread. */
 export async function acceptHandoff(deps: LeadDeps, { teamId, handoffId, userId, clicked }: HandoffAcceptance): Promise<Decision> {
-  await deps.roles.requireSalesRep(teamId, userId, "accept handoffs");
   const outcome: DecisionOutcome = { status: "accepted", handoff: {}, to: "sql", lead: { ownerId: userId }, reason: null };
   const notices = (handoff: Handoff) => [{ kind: EffectKinds.handoffAccepted, channelId: handoff.channelId ?? "" }];
-  return decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked, notices });
+  return decideHandoff(deps, { teamId, handoffId, userId, outcome, clicked, notices, doing: "accept handoffs" });
 }

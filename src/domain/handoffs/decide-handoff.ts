@@ -1,12 +1,12 @@
 // Deciding a pending handoff, for Accept and Reject alike: exactly one of many concurrent clicks wins.
-import { findHandoff, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
-import { changeStage, findLead, StageChangedMeanwhile } from "../../db/leads.js";
+import { findHandoffToDecide, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
+import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
-import { loadHandoffCard } from "./handoff-card.js";
+import { cardOf, loadHandoffCard } from "./handoff-card.js";
 import { deliverHandoffEffects } from "./handoff-effects.js";
 
 /** The outcome for the person who clicked: `won` false means someone (maybe they) decided it first. */
@@ -33,6 +33,8 @@ export interface HandoffDecision {
   clicked: ClickedCard;
   /** What the decision tells people besides the card's update (thread replies, notices), written with it. */
   notices: (handoff: Handoff) => HandoffEffect[];
+  /** What the person is doing, for the refusal when they are not on the sales team ("accept handoffs"). */
+  doing: string;
 }
 
 /**
@@ -43,50 +45,67 @@ export interface HandoffDecision {
  */
 export async function decideHandoff(deps: LeadDeps, decision: HandoffDecision): Promise<Decision> {
   const { teamId, handoffId, userId, outcome, clicked } = decision;
-  const handoff = await findHandoff(deps.db, teamId, handoffId);
-  if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
+  // One read for the permission check, the decision and the card: the handoff, its lead and the sales team.
+  const found = await findHandoffToDecide(deps.db, teamId, handoffId);
+  await deps.roles.requireSalesRep(teamId, userId, decision.doing, found ? found.workspace : undefined);
+  if (!found) throw new AppError("not_found", "That handoff no longer exists.");
+  const { lead, workspace: _salesTeam, ...handoff } = found;
   if (handoff.status !== "pending") return { won: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
   const effects = [cardUpdate(handoff.channelId ?? ""), ...decision.notices(handoff)];
-  const won = await commitDecision(deps, handoff, userId, outcome, clicked, effects);
-  // A click that lost the race leaves the card to the winner's update.
-  if (won) await deliverHandoffEffects(deps, teamId, handoffId, effects);
-  const card = await loadHandoffCard(deps.db, teamId, handoffId);
+  const decided = await commitDecision(deps, handoff, lead, userId, outcome, clicked, effects);
+  if (decided) await deliverHandoffEffects(deps, teamId, handoffId, effects);
+  // The winner's card is drawn from the rows its transaction returned; a loser's is read as the winner left it.
+  const campaign = lead.campaign?.teamId === teamId ? lead.campaign.name : null;
+  const card = decided ? cardOf(decided.handoff, decided.lead, campaign) : await loadHandoffCard(deps.db, teamId, handoffId);
+  // The card itself is updated by its outbox effect (a loser's click leaves it to the winner's).
   await convergeCards(deps, card, clicked, false);
-  return { won, card };
+  return { won: decided !== null, card };
 }
 
 /** A lead changed by someone else between reading and writing it is read again, this many times at most. */
 const ATTEMPTS = 3;
 
+/**
+ * The decision's transaction: the decided handoff and the moved lead for the winner, null for a loser. The lead
+ * read with the handoff is used first; if it changed since, it is read again inside the next attempt.
+ */
 async function commitDecision(
   deps: LeadDeps,
   handoff: Handoff,
+  read: Lead,
   userId: string,
   outcome: DecisionOutcome,
   clicked: ClickedCard,
   effects: HandoffEffect[],
-): Promise<boolean> {
+): Promise<{ handoff: Handoff; lead: Lead } | null> {
   const at = deps.clock.now();
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
+  let known: Lead | null = read;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.db.$transaction(async (tx) => {
-        const lead = await findLead(tx, handoff.teamId, handoff.leadId);
+        const lead = known ?? (await findLead(tx, handoff.teamId, handoff.leadId));
         if (!lead) throw new AppError("not_found", "That lead no longer exists.");
         await adoptClickedCard(tx, handoff, clicked);
-        const decided = { status: outcome.status, decidedById: userId, decidedAt: at, ...outcome.handoff };
-        if (!(await recordHandoffDecision(tx, handoff, decided))) return false;
-        await changeStage(tx, lead, {
+        const decided = await recordHandoffDecision(tx, handoff, {
+          status: outcome.status,
+          decidedById: userId,
+          decidedAt: at,
+          ...outcome.handoff,
+        });
+        if (!decided) return null;
+        const moved = await changeStage(tx, lead, {
           to: outcome.to,
           data: { ...stamp, ...outcome.lead },
           event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
         });
         await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, at);
-        return true;
+        return { handoff: decided, lead: moved };
       });
     } catch (error) {
       if (!(error instanceof StageChangedMeanwhile)) throw error;
       if (attempt >= ATTEMPTS) throw new AppError("conflict", "Someone is changing this lead right now, so nothing was decided yet.");
+      known = null;
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client.js";
-import { dmRefsOf, findHandoff, type Handoff } from "../../db/handoffs.js";
-import { campaignName } from "../../db/lead-campaigns.js";
-import { findLead, type Lead } from "../../db/leads.js";
+import { dmRefsOf, findHandoffToDecide, type Handoff } from "../../db/handoffs.js";
+import type { Lead } from "../../db/leads.js";
 import { AppError } from "../../lib/errors.js";
 import type { HandoffCard } from "../ports.js";
 
@@ -40,9 +39,10 @@ export function cardOf(handoff: Handoff, lead: Lead, campaign: string | null): H
 }
 
 export async function loadHandoffCard(db: Db, teamId: string, handoffId: string): Promise<HandoffCard> {
-  const handoff = await findHandoff(db, teamId, handoffId);
-  if (!handoff) throw new AppError("not_found", "That handoff no longer exists.");
-  const lead = await findLead(db, teamId, handoff.leadId);
-  if (!lead) throw new AppError("not_found", "That lead no longer exists.");
-  return cardOf(handoff, lead, await campaignName(db, teamId, lead.campaignId));
+  // One read: the handoff with its lead and the lead's campaign (the card is drawn on every decision and redraw).
+  const found = await findHandoffToDecide(db, teamId, handoffId);
+  if (!found) throw new AppError("not_found", "That handoff no longer exists.");
+  const { lead, workspace: _salesTeam, ...handoff } = found;
+  if (lead.teamId !== teamId) throw new AppError("not_found", "That lead no longer exists.");
+  return cardOf(handoff, lead, lead.campaign?.teamId === teamId ? lead.campaign.name : null);
 }

@@ -17,7 +17,6 @@ export interface HandoffRejection extends RejectInput {
 /** Reject: the lead goes to Nurture with the reason; marketing hears why, in the thread and its channel. */
 export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection): Promise<Decision> {
   const { teamId, handoffId, userId, clicked } = rejection;
-  await deps.roles.requireSalesRep(teamId, userId, "reject handoffs");
   const marketing = (await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null;
   const notices = (handoff: Handoff): HandoffEffect[] => [
     { kind: EffectKinds.handoffRejected, channelId: handoff.channelId ?? "" },
@@ -29,6 +28,7 @@ export async function rejectHandoff(deps: LeadDeps, rejection: HandoffRejection)
     userId,
     clicked,
     notices,
+    doing: "reject handoffs",
     outcome: {
       status: "rejected",
       handoff: { rejectReason: rejection.reason, rejectNote: rejection.note ?? null },

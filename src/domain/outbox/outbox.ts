@@ -13,6 +13,7 @@ import {
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
+import { retryAfterMsOf } from "../../lib/retry-after.js";
 import type { AnnouncementDelivery, EffectLedger } from "../ports.js";
 import { isIdempotent } from "./effects.js";
 
@@ -97,6 +98,14 @@ export class Outbox {
       return this.settle(effect, lease, { status: "refused", error: delivery.error });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // Rate-limited: due again when Slack said, and never dead-lettered for it (Slack is up, only busy).
+      const wait = retryAfterMsOf(error);
+      if (wait !== undefined) {
+        this.deps.metrics?.outboxRetries.inc();
+        log.warn({ attempts: attempt, retryAfterMs: wait }, "outbox effect rate-limited by Slack; retried after its Retry-After");
+        await retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), new Date(this.deps.clock.now().getTime() + wait));
+        return "pending";
+      }
       if (attempt >= MAX_ATTEMPTS) {
         this.deps.metrics?.outboxDeadLetters.inc();
         log.error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");

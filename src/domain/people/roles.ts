@@ -2,6 +2,9 @@ import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { PeopleDeps } from "./deps.js";
 
+/** Who is on the sales team, as the workspace's row says. */
+export type SalesTeam = Pick<Workspace, "salesUserGroupId" | "salesUserIds">;
+
 const asIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /**
@@ -45,9 +48,9 @@ export class Roles {
   }
 
   /** The sales team: a user group and/or a list of people; when neither is set, every member but guests. */
-  async isSalesRep(teamId: string, userId: string): Promise<boolean> {
+  async isSalesRep(teamId: string, userId: string, team?: SalesTeam | null): Promise<boolean> {
     if (await this.isGuest(teamId, userId)) return false;
-    const workspace = await findWorkspace(this.deps.db, teamId);
+    const workspace = team === undefined ? await findWorkspace(this.deps.db, teamId) : team;
     return this.inTeam(teamId, userId, workspace?.salesUserGroupId ?? null, workspace?.salesUserIds, true);
   }
 
@@ -59,9 +62,12 @@ export class Roles {
     return groupId ? (await this.deps.directory.userGroupMembers(teamId, groupId)).includes(userId) : false;
   }
 
-  /** Throws a forbidden AppError, explaining who may, when the person is not on the sales team. */
-  async requireSalesRep(teamId: string, userId: string, doing: string): Promise<void> {
-    if (await this.isSalesRep(teamId, userId)) return;
+  /**
+   * Throws a forbidden AppError, explaining who may, when the person is not on the sales team. A caller that read
+   * the workspace's row already (with the handoff, on the Accept path) passes its sales team, saving a read.
+   */
+  async requireSalesRep(teamId: string, userId: string, doing: string, team?: SalesTeam | null): Promise<void> {
+    if (await this.isSalesRep(teamId, userId, team)) return;
     if (await this.isGuest(teamId, userId)) throw new AppError("forbidden", GUESTS_REFUSED);
     throw new AppError(
       "forbidden",

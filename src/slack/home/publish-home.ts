@@ -33,11 +33,16 @@ export async function publishHome(
   await client.views.publish({ user_id: userId, view: homeView(data, userId, funnel) });
 }
 
-/** After a change someone made: republish their App Home; a failure is only logged (the change itself stands). */
+/**
+ * After a change someone made: their App Home is redrawn off the request path, once for every change they make
+ * within a few seconds (home-redraws.ts). A failure is only logged (the change itself stands).
+ */
 export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
-  try {
-    await publishHome(deps, client, teamId, userId, { maxAgeMs: REFRESH_FUNNEL_MAX_AGE_MS });
-  } catch (error) {
-    deps.logger.warn({ err: error, teamId }, "could not republish the App Home");
-  }
+  deps.homeRedraws.request(teamId, userId, async () => {
+    try {
+      await publishHome(deps, client, teamId, userId, { maxAgeMs: REFRESH_FUNNEL_MAX_AGE_MS });
+    } catch (error) {
+      deps.logger.warn({ err: error, teamId }, "could not republish the App Home");
+    }
+  });
 }

@@ -6,6 +6,7 @@ import type { ListenerDeps, WithContext } from "../../listener-deps.js";
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event, client, context }: WithContext<SlackEventMiddlewareArgs<"app_home_opened">>) => {
     if (event.tab !== "home") return;
+    deps.homeRedraws.drawingNow(context.teamId, event.user);
     await publishHome(deps, client, context.teamId, event.user);
   };
 }
