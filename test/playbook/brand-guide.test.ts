@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { formValues } from "../campaigns/forms.js";
+import { basicsFields, formValues } from "../campaigns/forms.js";
 import { input } from "../helpers/slack-requests.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -127,8 +127,18 @@ describe("the brand and message guide", () => {
 
   it("lets a campaign pick one of the guide's key messages", async () => {
     await app.requests.command("/campaign", "", as(MARKETER));
-    const { args } = await app.slack.waitFor("views.open");
-    const keyMessage = args.view.blocks.find((b: any) => b.block_id === "keyMessage");
+    await app.slack.waitFor("views.open");
+    // The key message is on the form's second step, after Next on the basics.
+    const step2 = await app.requests.viewSubmission(
+      {
+        callbackId: "campaign_basics",
+        values: basicsFields({ name: input.text("Guide week") }) as any,
+        privateMetadata: "{}",
+        id: "VGUIDE001",
+      },
+      as(MARKETER),
+    );
+    const keyMessage = step2.body.view.blocks.find((b: any) => b.block_id === "keyMessage");
     expect(keyMessage.element.options.map((o: any) => o.text.text)).toEqual(["Hand off leads in seconds", "One funnel for both teams"]);
   });
 
