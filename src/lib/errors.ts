@@ -24,6 +24,18 @@ export const isAppError = (error: unknown): error is AppError => error instanceo
  */
 const PG_TRANSIENT = /^(08|57P|53)|^(57014|55P03|3D000|55000|40001|40P01)$/;
 
+/**
+ * Two transactions each waited for the other's rows (PostgreSQL's deadlock, 40P01) or a serialization failure
+ * (40001): the database rolled one back, and running it again is safe.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { message, cause } = error as { message?: unknown; cause?: unknown };
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (code === "40P01" || code === "40001") return true;
+  return typeof message === "string" && /deadlock detected|could not serialize access/i.test(message);
+}
+
 /** The database could not be reached, was too slow, or is locked (connection refused, pool or lock timeout). */
 export function isUnavailableError(error: unknown): boolean {
   if (isAppError(error)) return error.code === "unavailable";

@@ -60,6 +60,8 @@ export async function handOff(app: TestApp, leadId: string, actor: Actor = {}) {
   const before = app.slack.responses.length;
   await app.requests.blockAction({ actionId: "lead_hand_off", value: leadId }, actor);
   await waitUntil(() => app.slack.responses.length > before, "Baton's answer to the hand-off");
+  // The answer can come before the hand-off's transaction commits; the card is posted after it.
+  await app.idle();
   return app.db.handoff.findFirst({ where: { leadId }, orderBy: { handedOffAt: "desc" } });
 }
 

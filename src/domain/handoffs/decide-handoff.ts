@@ -1,7 +1,7 @@
 // Deciding a pending handoff, for Accept and Reject alike: exactly one of many concurrent clicks wins.
 import { findHandoffToDecide, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
 import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
-import { AppError } from "../../lib/errors.js";
+import { AppError, isRetryableConflict } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
 import type { HandoffCard } from "../ports.js";
@@ -103,7 +103,9 @@ async function commitDecision(
         return { handoff: decided, lead: moved };
       });
     } catch (error) {
-      if (!(error instanceof StageChangedMeanwhile)) throw error;
+      // A deadlock with another writer of the same rows (PostgreSQL): the database rolled this decision back, and
+      // deciding again is safe.
+      if (!(error instanceof StageChangedMeanwhile) && !isRetryableConflict(error)) throw error;
       if (attempt >= ATTEMPTS) throw new AppError("conflict", "Someone is changing this lead right now, so nothing was decided yet.");
       known = null;
     }

@@ -135,6 +135,8 @@ async function commit(
 ): Promise<{ handoff: Handoff; moved: Lead }> {
   const at = handoff.handedOffAt;
   const moved = await deps.db.$transaction(async (tx) => {
+    // The handoff's row before the lead's, in the order a decision locks them (no deadlock with an early click).
+    await updateHandoff(tx, lead.teamId, handoff.id, { slaDueAt: handoff.slaDueAt, assigneeId: handoff.assigneeId });
     const moved = await changeStage(tx, lead, {
       to: "mql",
       data: { mqlAt: at, qualifiedById: actorId },
@@ -142,7 +144,6 @@ async function commit(
     });
     await recordLeadEvent(tx, moved, { actorId, type: "handed_off", at });
     if (handoff.assigneeId) await recordLeadEvent(tx, moved, { actorId: "system", type: "assigned", reason: handoff.assigneeId, at });
-    await updateHandoff(tx, lead.teamId, handoff.id, { slaDueAt: handoff.slaDueAt, assigneeId: handoff.assigneeId });
     await createSlaSteps(tx, lead.teamId, handoff.id, ladder.steps);
     await enqueueHandoffEffects(tx, lead.teamId, handoff.id, [cardPost(handoff.channelId ?? ""), ...assignmentDm(handoff)], at);
     return moved;
