@@ -110,7 +110,7 @@ describe("digest schedules in /baton settings", () => {
     clock.set("2026-11-27T15:30:10Z");
     await app.baton.jobs.digests?.run();
     const [post] = postsIn(app.slack, "C0DSETNEW01");
-    expect(post?.text).toContain("Funnel for Week of Nov 16, 2026: 1 new lead");
+    expect(post?.text).toContain("Funnel for Week of Nov 16, 2026: 1 new lead, 0 MQLs, 0 SQLs, 0 won");
     expect(JSON.stringify(post?.blocks)).toContain("Marketing digest");
   });
 

@@ -84,7 +84,7 @@ describe("personal digests", () => {
     await app.baton.jobs.digests?.run();
     expect(postsIn(app.slack, REP)).toHaveLength(1);
     expect(postsIn(app.slack, OWNER)).toHaveLength(2);
-    expect(postsIn(app.slack, OWNER)[1]?.text).toContain("Funnel for Week of Nov 23, 2026: 1 new lead");
+    expect(postsIn(app.slack, OWNER)[1]?.text).toContain("Funnel for Week of Nov 23, 2026: 1 new lead, ");
     expect((await funnel("unsubscribe", OWNER)).text).toBe("Done: 1 subscription stopped.");
     expect(await app.db.subscription.count({ where: { teamId: TEAM, userId: OWNER } })).toBe(0);
   });

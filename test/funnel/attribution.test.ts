@@ -60,7 +60,7 @@ describe("a corrected source campaign and fit grade", () => {
 
   it("counts every stage under the campaign the lead has now, in /funnel campaign, also the one reached before the edit", async () => {
     const webinar = await command("/funnel", "campaign Winter Webinar");
-    expect(webinar.text).toContain("1 new leads, 1 MQLs, 1 SQLs, 0 won");
+    expect(webinar.text).toContain("1 new lead, 1 MQL, 1 SQL, 0 won");
     expect(blocksOf(webinar)).toContain("*New leads*: 1");
     const expo = await command("/funnel", "campaign Autumn Expo");
     expect(expo.text).toContain("Autumn Expo · Week of Nov 23, 2026 (so far): a quiet period, no lead moved");

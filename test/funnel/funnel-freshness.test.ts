@@ -30,7 +30,7 @@ describe("funnel figures Baton has counted before", () => {
     const id = randomUUID();
     await on.requests.command("/funnel", "", as, { response_url: on.slack.responseUrl(id) });
     const { body } = await on.slack.waitForResponse((post) => post.id === id);
-    const found = /(\d+) new leads/.exec(body.text as string);
+    const found = /(\d+) new leads?\b/.exec(body.text as string);
     expect(found).not.toBeNull();
     return Number(found?.[1]);
   }

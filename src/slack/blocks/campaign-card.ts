@@ -5,7 +5,7 @@ import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/det
 import type { CampaignResults } from "../../domain/campaigns/results.js";
 import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
-import { convertedAtText, formatDay, formatDays, money, OTHER_CURRENCIES, percent, times } from "./format.js";
+import { convertedAtText, count, formatDay, formatDays, money, OTHER_CURRENCIES, percent, plural, times } from "./format.js";
 import type { Message } from "./message.js";
 import { escapeMrkdwn, Limits, mention, mrkdwn, plain, truncate } from "./text.js";
 
@@ -142,7 +142,7 @@ export function campaignCardMessage(card: CampaignCard): Message {
   if (card.canManage) blocks.push(actions(card.campaign));
   const r = card.results;
   const text = truncate(
-    `${escapeMrkdwn(card.campaign.name)}: ${r.leads} leads, ${r.mqls} MQLs, ${r.sqls} SQLs, ${r.wonDeals} won, revenue ${revenueText(r)}.`,
+    `${escapeMrkdwn(card.campaign.name)}: ${plural(r.leads, "lead")}, ${plural(r.mqls, "MQL")}, ${plural(r.sqls, "SQL")}, ${count(r.wonDeals)} won, revenue ${revenueText(r)}.`,
     Limits.sectionText,
   );
   return { text, blocks };

@@ -132,5 +132,5 @@ export function renderDigestChart(digest: Digest): Buffer {
 
 export function chartAltText(digest: Digest): string {
   const c = digest.report.counts;
-  return `Funnel for ${periodLabel(digest.report.period)}: ${count(c.created)} new leads, ${count(c.mql)} MQLs, ${count(c.sql)} SQLs, ${plural(c.opportunity, "opportunity", "opportunities")}, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
+  return `Funnel for ${periodLabel(digest.report.period)}: ${plural(c.created, "new lead")}, ${plural(c.mql, "MQL")}, ${plural(c.sql, "SQL")}, ${plural(c.opportunity, "opportunity", "opportunities")}, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
 }
