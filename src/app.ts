@@ -24,7 +24,7 @@ import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { systemTimers, type Timers } from "./lib/timers.js";
 import { createBoltApp } from "./slack/bolt-app.js";
-import { backgroundClientOptions, webClientOptions } from "./slack/client-options.js";
+import { backgroundClientOptions, lookupClientOptions, webClientOptions } from "./slack/client-options.js";
 import { InstalledClients, SingleTokenClients, type SlackClients } from "./slack/clients.js";
 import { SlackDirectory } from "./slack/directory.js";
 import { SlackEffectLedger } from "./slack/effects.js";
@@ -233,7 +233,14 @@ function wireServices(
       ? new InstalledClients((teamId) => installations.botTokenFor(teamId), options)
       : new SingleTokenClients(config.slack.botToken ?? "", options);
   const clients = clientsWith(clientOptions);
-  const slack = slackPorts(clients, clientsWith(backgroundClientOptions(clientOptions)), logger);
+  const slack = slackPorts(
+    {
+      requests: clients,
+      background: clientsWith(backgroundClientOptions(clientOptions)),
+      lookups: clientsWith(lookupClientOptions(clientOptions)),
+    },
+    logger,
+  );
   const used = ports ? ports(slack) : slack;
   const services = createServices({
     ...used,
@@ -279,11 +286,15 @@ async function serveTokenWorkspace(services: Services, clients: SlackClients, op
 
 /**
  * The Slack layer's implementation of each of the domain's ports. Digests and the outbox's deliveries use the
- * background clients: a 429 fails at once and the work is rescheduled for its Retry-After.
+ * background clients: a 429 fails at once and the work is rescheduled for its Retry-After. The directory's lookups
+ * fail fast, since they run before a request is answered.
  */
-function slackPorts(clients: SlackClients, background: SlackClients, logger: Logger): Ports {
+function slackPorts(
+  { requests: clients, background, lookups }: { requests: SlackClients; background: SlackClients; lookups: SlackClients },
+  logger: Logger,
+): Ports {
   return {
-    directory: new SlackDirectory(clients),
+    directory: new SlackDirectory(lookups),
     announcer: new SlackPlaybookAnnouncer(background, logger),
     handoffNotifier: new SlackHandoffNotifier(clients),
     digestPublisher: new SlackDigestPublisher(background, logger.child({ component: "digests" })),

@@ -1,5 +1,14 @@
 /** Failures a person can act on. The Slack layer maps each code to what the person sees (src/slack/errors.ts). */
-export type ErrorCode = "invalid_input" | "not_found" | "forbidden" | "conflict" | "illegal_transition" | "not_configured" | "unavailable";
+export type ErrorCode =
+  | "invalid_input"
+  | "not_found"
+  | "forbidden"
+  | "conflict"
+  | "illegal_transition"
+  | "not_configured"
+  | "unavailable"
+  /** Slack did not answer a lookup Baton needs before it can answer (who is an admin, a guest). */
+  | "slack_unavailable";
 
 export class AppError extends Error {
   constructor(

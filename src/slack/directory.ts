@@ -1,9 +1,13 @@
 import type { Directory } from "../domain/ports.js";
+import { AppError } from "../lib/errors.js";
 import type { SlackClients } from "./clients.js";
 
 const TTL_MS = 60_000;
 
-/** Directory over Slack's users.info and usergroups.users.list, cached for a minute per person or group. */
+/**
+ * Directory over Slack's users.info and usergroups.users.list, cached for a minute per person or group. Its clients
+ * fail fast (lookupClientOptions): a lookup runs before Baton answers, within Slack's 3 seconds.
+ */
 export class SlackDirectory implements Directory {
   private readonly cache = new Map<string, { at: number; value: unknown }>();
 
@@ -42,8 +46,17 @@ export class SlackDirectory implements Directory {
   private user(teamId: string, userId: string) {
     return this.cached(`user:${teamId}:${userId}`, async () => {
       const client = await this.clients.forTeam(teamId);
-      const result = await client.users.info({ user: userId });
-      return result.user;
+      try {
+        return (await client.users.info({ user: userId })).user;
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError(
+          "slack_unavailable",
+          "Slack didn't answer in time, so nothing was changed. Please try again.",
+          {},
+          String(error),
+        );
+      }
     });
   }
 

@@ -3,7 +3,7 @@ import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
 import type { CampaignCard } from "../../domain/campaigns/campaigns.js";
 import type { CampaignDetails, CampaignStatus } from "../../domain/campaigns/details.js";
 import type { CampaignResults } from "../../domain/campaigns/results.js";
-import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS } from "../../domain/labels.js";
+import { channelLabel, rejectReasonLabel, STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import { CampaignActions } from "../ids.js";
 import { convertedAtText, count, formatDay, formatDays, money, OTHER_CURRENCIES, percent, plural, times } from "./format.js";
 import type { Message } from "./message.js";
@@ -142,7 +142,7 @@ export function campaignCardMessage(card: CampaignCard): Message {
   if (card.canManage) blocks.push(actions(card.campaign));
   const r = card.results;
   const text = truncate(
-    `${escapeMrkdwn(card.campaign.name)}: ${plural(r.leads, "lead")}, ${plural(r.mqls, "MQL")}, ${plural(r.sqls, "SQL")}, ${count(r.wonDeals)} won, revenue ${revenueText(r)}.`,
+    `${escapeMrkdwn(card.campaign.name)}: ${plural(r.leads, "lead")}, ${plural(r.mqls, STAGE_LABELS.mql, STAGE_COUNT_LABELS.mql)}, ${plural(r.sqls, STAGE_LABELS.sql, STAGE_COUNT_LABELS.sql)}, ${count(r.wonDeals)} won, revenue ${revenueText(r)}.`,
     Limits.sectionText,
   );
   return { text, blocks };

@@ -225,7 +225,7 @@ function fallbackText(digest: Digest, options: DigestMessageOptions): string {
   const c = report.counts;
   const late = options.lateFor ? " (posted late)" : "";
   return truncate(
-    `Funnel for ${periodLabel(report.period)}${late}: ${plural(c.created, "new lead")}, ${plural(c.mql, "MQL")}, ${plural(c.sql, "SQL")}, ${count(
+    `Funnel for ${periodLabel(report.period)}${late}: ${plural(c.created, "new lead")}, ${plural(c.mql, STAGE_LABELS.mql, STAGE_COUNT_LABELS.mql)}, ${plural(c.sql, STAGE_LABELS.sql, STAGE_COUNT_LABELS.sql)}, ${count(
       c.won,
     )} won (${moneyList(c.revenue, report.context.currency)}). ${plural(report.handoffs.breaches, "SLA breach", "SLA breaches")}, ${plural(digest.waiting.waiting, "handoff")} waiting.`,
     3000,

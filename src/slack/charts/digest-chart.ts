@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, registerables } from "chart.js";
 import type { Digest } from "../../domain/digests/digest.js";
-import { STAGE_COUNT_LABELS } from "../../domain/labels.js";
+import { STAGE_COUNT_LABELS, STAGE_LABELS } from "../../domain/labels.js";
 import { count, periodLabel, plural, shortPeriodLabel } from "../blocks/format.js";
 
 export const CHART_SIZE = { width: 1200, height: 520 } as const;
@@ -132,5 +132,5 @@ export function renderDigestChart(digest: Digest): Buffer {
 
 export function chartAltText(digest: Digest): string {
   const c = digest.report.counts;
-  return `Funnel for ${periodLabel(digest.report.period)}: ${plural(c.created, "new lead")}, ${plural(c.mql, "MQL")}, ${plural(c.sql, "SQL")}, ${plural(c.opportunity, "opportunity", "opportunities")}, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
+  return `Funnel for ${periodLabel(digest.report.period)}: ${plural(c.created, "new lead")}, ${plural(c.mql, STAGE_LABELS.mql, STAGE_COUNT_LABELS.mql)}, ${plural(c.sql, STAGE_LABELS.sql, STAGE_COUNT_LABELS.sql)}, ${plural(c.opportunity, "opportunity", "opportunities")}, ${count(c.won)} won; and new leads, MQLs, SQLs and won over the last ${digest.trend?.periods.length ?? 1} periods.`;
 }
