@@ -7,12 +7,13 @@ export async function webFormSecret(
   app: Pick<TestApp, "slack" | "requests">,
   teamId: string,
   adminId = `UADM${teamId.slice(-6)}`,
+  orgWide?: { enterpriseId: string },
 ): Promise<string> {
   app.slack.setUser({ id: adminId, is_admin: true });
   const before = app.slack.callsOf("views.push").length;
   const reply = await app.requests.blockAction(
     { actionId: "settings_section", value: "web_forms", view: { id: "VSETTINGS1" } },
-    { teamId, userId: adminId },
+    { teamId, userId: adminId, ...(orgWide ? { orgWide } : {}) },
   );
   if (reply.status !== 200) throw new Error(`settings button answered ${reply.status}`);
   const pushed = await app.slack.waitFor(

@@ -244,12 +244,15 @@ export class SlackRequests {
     });
   }
 
-  /** An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. */
+  /**
+   * An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. `teamId: null` is
+   * an event about an org itself (team_access_granted / _revoked): Slack names no workspace, only the org.
+   */
   event(
     event: Record<string, unknown>,
-    options: { teamId?: string; eventId?: string; retryNum?: number; orgWide?: { enterpriseId: string } } = {},
+    options: { teamId?: string | null; eventId?: string; retryNum?: number; orgWide?: { enterpriseId: string } } = {},
   ): Promise<SlackReply> {
-    const teamId = options.teamId ?? DEFAULT_TEAM;
+    const teamId = options.teamId === null ? null : (options.teamId ?? DEFAULT_TEAM);
     // An org-wide installation's authorization names the org, not the workspace (Slack's enterprise apps reference).
     const authorization = options.orgWide
       ? { enterprise_id: options.orgWide.enterpriseId, team_id: null, user_id: "UBATONBOT", is_bot: true, is_enterprise_install: true }
