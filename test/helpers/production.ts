@@ -1,4 +1,5 @@
 // Helpers for the production-area tests: getting a workspace's web-form secret the way an admin does.
+import type { Actor } from "./slack-requests.js";
 import type { TestApp } from "./test-app.js";
 import { waitUntil } from "./waits.js";
 
@@ -29,7 +30,7 @@ export async function webFormSecret(
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 /** `/lead import`, then waits until Baton has recorded the request (it does so just after acking). */
-export async function requestImport(app: TestApp, actor: { teamId: string; userId: string; channelId?: string }) {
+export async function requestImport(app: TestApp, actor: Actor & { teamId: string; userId: string }) {
   const reply = await app.requests.command("/lead", "import", actor);
   const key = `import-request:${actor.teamId}:${actor.userId}`;
   await waitUntil(async () => (await app.db.onceMarker.count({ where: { key } })) > 0, "recording the import request");

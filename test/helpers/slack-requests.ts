@@ -144,6 +144,7 @@ export class SlackRequests {
       channel: { id: channelId, name: "leads-connect" },
       is_enterprise_install: false,
       enterprise: null,
+      ...orgWideFields(actor),
       callback_id: callbackId,
       trigger_id: `trigger.${randomUUID()}`,
       response_url: this.standIn.responseUrl(),
@@ -174,6 +175,7 @@ export class SlackRequests {
       user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
       is_enterprise_install: false,
       enterprise: null,
+      ...orgWideFields(actor),
       callback_id: callbackId,
       trigger_id: `trigger.${randomUUID()}`,
     });
@@ -186,7 +188,14 @@ export class SlackRequests {
   functionExecuted(
     callbackId: string,
     inputs: Record<string, unknown>,
-    options: { teamId?: string; executionId?: string; botAccessToken?: string; eventId?: string; retryNum?: number } = {},
+    options: {
+      teamId?: string;
+      executionId?: string;
+      botAccessToken?: string;
+      eventId?: string;
+      retryNum?: number;
+      orgWide?: { enterpriseId: string };
+    } = {},
   ): Promise<SlackReply> {
     return this.event(
       {
@@ -213,6 +222,7 @@ export class SlackRequests {
         ...(options.teamId ? { teamId: options.teamId } : {}),
         ...(options.eventId ? { eventId: options.eventId } : {}),
         ...(options.retryNum ? { retryNum: options.retryNum } : {}),
+        ...(options.orgWide ? { orgWide: options.orgWide } : {}),
       },
     );
   }

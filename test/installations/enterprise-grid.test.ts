@@ -7,6 +7,7 @@ import { postsIn, runsOf, schedule } from "../digests/digest-helpers.js";
 import { TestClock } from "../helpers/clock.js";
 import { addSource, postToSource } from "../helpers/lead-sources.js";
 import { logLead } from "../helpers/leads.js";
+import { installWithOAuth } from "../helpers/oauth-install.js";
 import { TEST_ENCRYPTION_KEY, webFormSecret } from "../helpers/production.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 import { waitUntil } from "../helpers/waits.js";
@@ -56,14 +57,7 @@ async function findJane(app: TestApp, teamId: string, userId: string): Promise<s
   return JSON.stringify(app.slack.responses.slice(before));
 }
 
-async function install(app: TestApp, code: string) {
-  const page = await fetch(`${app.url}/slack/install`);
-  const html = await page.text();
-  const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const state = new URL((html.match(/href="([^"]+)"/)?.[1] ?? "").replaceAll("&amp;", "&")).searchParams.get("state") ?? "";
-  const back = await fetch(`${app.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
-  return { status: back.status, body: await back.text() };
-}
+const install = installWithOAuth;
 
 describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
   let app: TestApp;
