@@ -110,3 +110,17 @@ export async function servesIntake(db: Tx, teamId: string): Promise<boolean> {
   if (workspace?.uninstalledAt) return false;
   return workspace?.enterpriseId ? servesScheduledWork(db, teamId) : true;
 }
+
+/**
+ * The org installed Baton org-wide again: its workspaces that the org's installation serves (none of their own) are
+ * installed again with it, so the retention period's purge no longer applies to them.
+ */
+export async function reinstalledWithOrg(db: Db, enterpriseId: string): Promise<number> {
+  const own = await db.installation.findMany({ where: { enterpriseId, teamId: { not: null } }, select: { teamId: true } });
+  const ownTeamIds = own.map((row) => row.teamId).filter((id): id is string => id !== null);
+  const { count } = await db.workspace.updateMany({
+    where: { enterpriseId, uninstalledAt: { not: null }, teamId: { notIn: ownTeamIds } },
+    data: { uninstalledAt: null },
+  });
+  return count;
+}

@@ -292,6 +292,15 @@ describe("Enterprise Grid: one org-wide install, workspaces kept apart", () => {
     expect(zap.body).toMatchObject({ ok: false, error: "workspace_not_served" });
     expect(await intakeRowsOf(app, EMEA_WS)).toEqual(before);
   });
+
+  it("installed org-wide again within the retention period, the org's workspaces keep their data and take leads again", async () => {
+    expect((await install(app, "code-org")).status).toBe(200);
+    expect(await app.db.workspace.count({ where: { enterpriseId: ORG, uninstalledAt: { not: null } } })).toBe(0);
+    const zap = await postToSource(app, { ...emeaSource, provider: "generic", body: JSON.stringify({ email: "cy@emea.io" }) });
+    expect(zap.status).toBe(201);
+    expect(await app.db.lead.count({ where: { teamId: EMEA_WS, emailKey: "cy@emea.io" } })).toBe(1);
+    await app.idle();
+  });
 });
 
 describe("Enterprise Grid: Slack revoking and granting access before an org admin has chosen", () => {
