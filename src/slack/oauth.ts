@@ -76,8 +76,10 @@ export function oauthSetup(options: { config: Config; services: Services; logger
  */
 async function authorizeRequest(services: Services, source: AuthorizeSourceData<boolean>, body: unknown): Promise<AuthorizeResult> {
   const teamId = workspaceTeamId(source, body);
-  if (!teamId) throw new Error("The request names no workspace");
-  const base = { teamId, ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
+  // Slack's events about the org itself (team_access_granted / _revoked) name no workspace, only the org.
+  const aboutOrg = !teamId && source.isEnterpriseInstall && source.enterpriseId;
+  if (!teamId && !aboutOrg) throw new Error("The request names no workspace");
+  const base = { ...(teamId ? { teamId } : {}), ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) };
   try {
     const installation = await services.installations.findFor({ ...source, teamId });
     // No token: the middleware tells the person Baton is not installed there (requests can still be acked).
@@ -87,7 +89,12 @@ async function authorizeRequest(services: Services, source: AuthorizeSourceData<
       ...(installation.bot.id ? { botId: installation.bot.id } : {}),
       ...(installation.bot.userId ? { botUserId: installation.bot.userId } : {}),
     };
-    if (source.isEnterpriseInstall && source.enterpriseId && !(await services.orgWorkspaces.serves(source.enterpriseId, teamId))) {
+    if (
+      teamId &&
+      source.isEnterpriseInstall &&
+      source.enterpriseId &&
+      !(await services.orgWorkspaces.serves(source.enterpriseId, teamId))
+    ) {
       return { ...base, ...token, notServedInOrg: true };
     }
     return { ...base, ...token };

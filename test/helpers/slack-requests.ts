@@ -144,6 +144,7 @@ export class SlackRequests {
       channel: { id: channelId, name: "leads-connect" },
       is_enterprise_install: false,
       enterprise: null,
+      ...orgWideFields(actor),
       callback_id: callbackId,
       trigger_id: `trigger.${randomUUID()}`,
       response_url: this.standIn.responseUrl(),
@@ -174,6 +175,7 @@ export class SlackRequests {
       user: { id: userId, username: userId.toLowerCase(), team_id: teamId },
       is_enterprise_install: false,
       enterprise: null,
+      ...orgWideFields(actor),
       callback_id: callbackId,
       trigger_id: `trigger.${randomUUID()}`,
     });
@@ -186,7 +188,14 @@ export class SlackRequests {
   functionExecuted(
     callbackId: string,
     inputs: Record<string, unknown>,
-    options: { teamId?: string; executionId?: string; botAccessToken?: string; eventId?: string; retryNum?: number } = {},
+    options: {
+      teamId?: string;
+      executionId?: string;
+      botAccessToken?: string;
+      eventId?: string;
+      retryNum?: number;
+      orgWide?: { enterpriseId: string };
+    } = {},
   ): Promise<SlackReply> {
     return this.event(
       {
@@ -213,6 +222,7 @@ export class SlackRequests {
         ...(options.teamId ? { teamId: options.teamId } : {}),
         ...(options.eventId ? { eventId: options.eventId } : {}),
         ...(options.retryNum ? { retryNum: options.retryNum } : {}),
+        ...(options.orgWide ? { orgWide: options.orgWide } : {}),
       },
     );
   }
@@ -244,12 +254,15 @@ export class SlackRequests {
     });
   }
 
-  /** An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. */
+  /**
+   * An Events API delivery; `retryNum` sets x-slack-retry-num as Slack does when it delivers again. `teamId: null` is
+   * an event about an org itself (team_access_granted / _revoked): Slack names no workspace, only the org.
+   */
   event(
     event: Record<string, unknown>,
-    options: { teamId?: string; eventId?: string; retryNum?: number; orgWide?: { enterpriseId: string } } = {},
+    options: { teamId?: string | null; eventId?: string; retryNum?: number; orgWide?: { enterpriseId: string } } = {},
   ): Promise<SlackReply> {
-    const teamId = options.teamId ?? DEFAULT_TEAM;
+    const teamId = options.teamId === null ? null : (options.teamId ?? DEFAULT_TEAM);
     // An org-wide installation's authorization names the org, not the workspace (Slack's enterprise apps reference).
     const authorization = options.orgWide
       ? { enterprise_id: options.orgWide.enterpriseId, team_id: null, user_id: "UBATONBOT", is_bot: true, is_enterprise_install: true }

@@ -1,4 +1,5 @@
 import { deleteInstallationRows, findInstallationRow, replaceInstallationPayload, saveInstallationRow } from "../../db/installations.js";
+import { reinstalledWithOrg } from "../../db/org-workspaces.js";
 import { findWorkspace, setWebhookSecret } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { InstallationDeps } from "./deps.js";
@@ -44,6 +45,8 @@ export class Installations {
       },
       this.deps.clock.now(),
     );
+    // Installed org-wide again within the retention period: the org's workspaces keep their data (as one does).
+    if (installation.isEnterpriseInstall && installKey) await reinstalledWithOrg(this.deps.db, installKey);
   }
 
   async find(teamId: string): Promise<InstallationRecord | undefined> {

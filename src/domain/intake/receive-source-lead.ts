@@ -3,12 +3,14 @@
 
 import type { Db } from "../../db/client.js";
 import { countBadSignature, countReceived, type LeadSource, leadSourceById } from "../../db/lead-sources.js";
+import { servesIntake } from "../../db/org-workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import type { Metrics } from "../../lib/metrics.js";
 import type { Outbox } from "../outbox/outbox.js";
 import { type FieldMap, leadFromSubmission } from "./field-map.js";
 import { type IntakeAnswer, once } from "./idempotency.js";
+import { notServed } from "./not-served.js";
 import { isProviderId, PROVIDERS, type ProviderRequest, type ProviderSpec } from "./providers/index.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { saveOutsideLead } from "./save-outside-lead.js";
@@ -52,6 +54,7 @@ async function receiveFor(deps: SourceIntakeDeps, source: LeadSource, spec: Prov
         : `Missing or wrong ${spec.label} signature: check the secret in /baton settings → Lead sources.`;
     return { status: 401, body: { ok: false, error: "invalid_signature", message } };
   }
+  if (!(await servesIntake(deps.db, source.teamId))) return notServed();
   const rate = await deps.limiter.take(source.teamId, source.id);
   if (!rate.ok) {
     return {

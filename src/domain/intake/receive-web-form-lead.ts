@@ -1,5 +1,7 @@
+import { servesIntake } from "../../db/org-workspaces.js";
 import type { WebFormIntakeDeps } from "./deps.js";
 import { type IntakeAnswer, once } from "./idempotency.js";
+import { notServed } from "./not-served.js";
 import { type OutsideChannel, saveOutsideLead } from "./save-outside-lead.js";
 import { parseWebFormPayload } from "./web-form-payload.js";
 import { checkWebFormSignature } from "./web-form-signature.js";
@@ -37,6 +39,8 @@ export async function receiveWebFormLead(deps: WebFormIntakeDeps, request: WebFo
         : "Missing or wrong X-Baton-Team, X-Baton-Timestamp or X-Baton-Signature (see /baton settings → Web forms).";
     return { status: 401, body: { ok: false, error: "invalid_signature", message } };
   }
+  // Before anything is counted or stored: a workspace Baton does not serve keeps nothing of the request.
+  if (!(await servesIntake(deps.db, teamId))) return notServed();
   const key = request.idempotencyKey?.trim();
   if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
     return {

@@ -1,8 +1,11 @@
 import {
+  isServed,
+  markAccessRevoked,
   orgInstallationOf,
   orgServesWorkspace,
-  orgWorkspaceChoices,
+  orgWorkspaceRows,
   saveOrgWorkspaceChoices,
+  servesIntake,
   servesScheduledWork,
 } from "../../db/org-workspaces.js";
 import { AppError } from "../../lib/errors.js";
@@ -51,13 +54,36 @@ export class OrgWorkspaces {
     return orgServesWorkspace(this.deps.db, enterpriseId, teamId);
   }
 
+  /** Web forms and lead sources take leads only for a workspace Baton serves and has not been uninstalled from. */
+  servesIntake(teamId: string): Promise<boolean> {
+    return servesIntake(this.deps.db, teamId);
+  }
+
   async list(enterpriseId: string, granted: GrantedWorkspace[]): Promise<OrgWorkspaceList> {
-    const choices = await orgWorkspaceChoices(this.deps.db, enterpriseId);
-    const served = new Map(choices.map((c) => [c.teamId, c.served]));
-    return {
-      chosen: choices.length > 0,
-      workspaces: granted.map((w) => ({ ...w, served: choices.length === 0 || served.get(w.id) === true })),
-    };
+    const rows = await orgWorkspaceRows(this.deps.db, enterpriseId);
+    const byTeam = new Map(rows.map((row) => [row.teamId, row]));
+    const chosen = rows.some((row) => row.chosenById !== null);
+    return { chosen, workspaces: granted.map((w) => ({ ...w, served: isServed(byTeam.get(w.id), chosen) })) };
+  }
+
+  /**
+   * team_access_revoked: Slack no longer lets the org's token reach these workspaces. Each stops being served, as a
+   * workspace the org admin left out: its data stays (purged only by the uninstall rules), its digests stop, and its
+   * requests and web forms are refused, until an org admin chooses it again after Slack grants access back.
+   */
+  async accessRevoked(enterpriseId: string, teamIds: string[]): Promise<void> {
+    await markAccessRevoked(this.deps.db, enterpriseId, validTeamIds(teamIds), this.deps.clock.now());
+  }
+
+  /**
+   * team_access_granted: nothing changes by itself. A workspace new to the org is served only while no org admin has
+   * chosen yet; one whose access was revoked before waits for an org admin to choose it. Returns the ones served now.
+   */
+  async accessGranted(enterpriseId: string, teamIds: string[]): Promise<{ served: string[]; waiting: string[] }> {
+    const ids = validTeamIds(teamIds);
+    const served = new Set<string>();
+    for (const teamId of ids) if (await this.serves(enterpriseId, teamId)) served.add(teamId);
+    return { served: [...served], waiting: ids.filter((id) => !served.has(id)) };
   }
 
   async choose(input: OrgWorkspacesChoice): Promise<void> {
@@ -74,4 +100,9 @@ export class OrgWorkspaces {
     const choices = input.granted.map((w) => ({ teamId: w.id, name: w.name, served: servedIds.has(w.id) }));
     await saveOrgWorkspaceChoices(this.deps.db, input.enterpriseId, choices, input.actorId, this.deps.clock.now());
   }
+}
+
+/** Slack's workspace ids only (T…), each once: a payload's list is never trusted to be tidy. */
+function validTeamIds(teamIds: unknown[]): string[] {
+  return [...new Set(teamIds.filter((id): id is string => typeof id === "string" && /^T[A-Z0-9]{2,}$/.test(id)))];
 }

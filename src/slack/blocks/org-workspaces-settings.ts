@@ -10,7 +10,9 @@ const ABOUT =
 /** One line for the settings home: how many of the org's workspaces Baton serves. */
 export function orgWorkspacesSummary(list: OrgWorkspaceList): string {
   const served = list.workspaces.filter((w) => w.served).length;
-  if (!list.chosen) return `Every workspace the org added Baton to (${list.workspaces.length}) · none chosen yet`;
+  if (!list.chosen && served === list.workspaces.length) {
+    return `Every workspace the org added Baton to (${list.workspaces.length}) · none chosen yet`;
+  }
   return `${served} of ${list.workspaces.length} workspaces of the org`;
 }
 
