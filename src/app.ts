@@ -97,7 +97,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     const metrics = createMetrics();
     // One set of Web API client options for every client: Bolt's, the OAuth installer's and the ports'.
     const clientOptions = webClientOptions(config, logger, metrics);
+    const inFlight = new InFlight();
     const { services, clients, digestPublisher } = wireServices(config, database, {
+      inFlight,
       clock,
       logger,
       metrics,
@@ -106,7 +108,6 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     });
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     const tokenIdentity = config.slack.oauth ? undefined : await serveTokenWorkspace(services, clients, options);
-    const inFlight = new InFlight();
     const homeRedraws = new HomeRedraws({
       windowMs: options.homeRedraws?.windowMs ?? HOME_REDRAW_WINDOW_MS,
       timers: options.homeRedraws?.timers ?? systemTimers,
@@ -208,6 +209,7 @@ async function migrate(target: DatabaseTarget, logger: Logger): Promise<void> {
 }
 
 interface Wiring {
+  inFlight: InFlight;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -222,7 +224,7 @@ interface Wiring {
 function wireServices(
   config: Config,
   database: Database,
-  { clock, logger, metrics, clientOptions, ports }: Wiring,
+  { inFlight, clock, logger, metrics, clientOptions, ports }: Wiring,
 ): { services: Services; clients: SlackClients; digestPublisher: DigestPublisher } {
   const db = database.prisma;
   const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
@@ -247,6 +249,7 @@ function wireServices(
     webhookRateLimit: config.webhookRateLimit,
     retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
     outboxLeaseMs: config.outbox.leaseMs,
+    inFlight,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
     ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     defaults: {

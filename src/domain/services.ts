@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
 import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
+import type { InFlight } from "../lib/in-flight.js";
 import type { Logger } from "../lib/logger.js";
 import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
@@ -78,6 +79,8 @@ export interface ServiceDeps extends Ports {
   retentionDaysAfterUninstall?: number;
   /** How long one outbox delivery holds its effect (default 60 s). */
   outboxLeaseMs?: number;
+  /** What shutdown waits for: the outbox's settles left running after their Slack calls join it. */
+  inFlight?: InFlight;
 }
 
 export interface Services {
@@ -128,6 +131,7 @@ export function createServices(deps: ServiceDeps): Services {
     ledger: deps.effectLedger,
     metrics,
     ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
+    ...(deps.inFlight ? { inFlight: deps.inFlight } : {}),
     handlers: {
       ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
       ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { insertPlaybookChange, type NewPlaybookChange, type PlaybookChange } from "../../db/playbook.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { type EffectKind, EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { AnnouncementDelivery } from "../ports.js";
 
 export type TeamChannel = "sales" | "marketing";
@@ -42,7 +42,7 @@ export async function recordPlaybookChange(tx: Tx, change: NewPlaybookChange): P
 
 /** Delivers the announcement's effects now and says how each went, and which channels are not set. */
 export async function announced(
-  deps: { db: Db; outbox: Pick<Outbox, "deliverFor"> },
+  deps: { db: Db; outbox: OutboxPort },
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: TeamChannel[] },
 ): Promise<AnnouncementOutcome> {
   const workspace = await findWorkspace(deps.db, effect.teamId);
