@@ -1,5 +1,6 @@
 // The transactional outbox's delivery: the process that made a decision delivers its effects at once, and the
 // sweeper (src/jobs/outbox-sweep.ts, on any replica) delivers whatever that left: Slack down, a crash, a SIGTERM.
+import type { CampaignWithSegment } from "../../db/campaigns.js";
 import type { Db } from "../../db/client.js";
 import {
   claimEffect,
@@ -27,6 +28,8 @@ import { isIdempotent } from "./effects.js";
  */
 export interface DrawnSubject {
   card?: HandoffCard;
+  /** A campaign just created, and the workspace's time zone it is shown in. */
+  campaign?: { row: CampaignWithSegment; timezone: string };
 }
 
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
