@@ -25,6 +25,11 @@ export interface WriteOptions {
    * after any claim that lapsed unsettled (looking in the channel for a post first).
    */
   claimedUntil?: Date;
+  /**
+   * Their subject was created in this same transaction (a campaign, a lead), so no row can be there already: all
+   * are inserted in one statement.
+   */
+  fresh?: boolean;
 }
 
 /** A row as the write left it, and whether the write holds it (its claim: the writer delivers it). */
@@ -39,6 +44,11 @@ export interface WrittenEffect {
  */
 export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date, options: WriteOptions = {}): Promise<WrittenEffect[]> {
   const until = options.claimedUntil ?? null;
+  if (options.fresh && !options.rearm && effects.length > 0) {
+    const claim = until ? { claimedUntil: until, attempts: 1 } : {};
+    const rows = await tx.outboxEffect.createManyAndReturn({ data: effects.map((e) => ({ ...e, dueAt: at, createdAt: at, ...claim })) });
+    return rows.map((effect) => ({ effect, claimed: until !== null }));
+  }
   const written: WrittenEffect[] = [];
   for (const effect of effects) {
     // Our own id: a row that was already there comes back with its own, so the write knows it did not create it.

@@ -1,6 +1,6 @@
 // The Slack effects that go through the outbox, and writing them with their decision.
 import type { Tx } from "../../db/client.js";
-import { enqueueEffects, type WrittenEffect } from "../../db/outbox.js";
+import { enqueueEffects, type WriteOptions, type WrittenEffect } from "../../db/outbox.js";
 
 export const EffectKinds = {
   campaignLaunched: "campaign_launched",
@@ -78,18 +78,18 @@ export async function enqueueHandoffEffects(
 /** A card update for the handoff; channel: the card's (one row per handoff, re-armed). */
 export const cardUpdate = (channelId: string): HandoffEffect => ({ kind: EffectKinds.handoffCardUpdate, channelId });
 
-/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`; claimed as above. */
+/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`; claimed and fresh as WriteOptions says. */
 export function enqueueAnnouncements(
   tx: Tx,
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: (string | null | undefined)[] },
   at: Date,
-  claimedUntil?: Date,
+  options: Pick<WriteOptions, "claimedUntil" | "fresh"> = {},
 ): Promise<WrittenEffect[]> {
   const channels = [...new Set(effect.channels.filter((c): c is string => Boolean(c)))];
   return enqueueEffects(
     tx,
     channels.map((channelId) => ({ teamId: effect.teamId, kind: effect.kind, subjectId: effect.subjectId, channelId })),
     at,
-    claimedUntil ? { claimedUntil } : {},
+    options,
   );
 }

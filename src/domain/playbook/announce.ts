@@ -26,7 +26,8 @@ export async function enqueueTeamAnnouncement(
   at: Date,
 ): Promise<void> {
   const workspace = await findWorkspace(tx, effect.teamId);
-  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at);
+  // Both callers create the subject in this transaction: its rows cannot be there yet.
+  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at, { fresh: true });
 }
 
 /** Records a playbook change with its announcement in both team channels, in the change's transaction. */
