@@ -36,6 +36,7 @@ import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackLeadExports } from "./slack/notifiers/lead-exports.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
 import { SlackPlaybookAnnouncer } from "./slack/notifiers/playbook.js";
+import { SlackAdminReports } from "./slack/notifiers/undelivered.js";
 
 export interface StartOptions {
   clock?: Clock;
@@ -293,5 +294,6 @@ function slackPorts(clients: SlackClients, background: SlackClients, logger: Log
     leadAnnouncer: new SlackNewLeadAnnouncer(background),
     leadExports: new SlackLeadExports(clients),
     effectLedger: new SlackEffectLedger(background, logger),
+    adminReports: new SlackAdminReports(background, logger.child({ component: "outbox" })),
   };
 }

@@ -137,3 +137,18 @@ export async function releaseEffects(db: Db, ids: string[], lease: Date): Promis
     data: { claimedUntil: null, attempts: 0 },
   });
 }
+
+/** The workspace's dead letters settled since `since`, oldest first, at most `take`, and how many there are. */
+export async function deadEffectsSince(
+  db: Db,
+  teamId: string,
+  since: Date,
+  take: number,
+): Promise<{ rows: OutboxEffect[]; total: number }> {
+  const where = { teamId, status: "dead", settledAt: { gt: since } };
+  const [rows, total] = await Promise.all([
+    db.outboxEffect.findMany({ where, orderBy: { settledAt: "asc" }, take }),
+    db.outboxEffect.count({ where }),
+  ]);
+  return { rows, total };
+}
