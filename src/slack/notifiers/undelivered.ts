@@ -29,10 +29,12 @@ const placeOf = (channelId: string) => (/^[UW][A-Z0-9]+$/.test(channelId) ? `<@$
 
 /** The reason in words: Slack's error code said plainly; anything else (a timeout, a 5xx) is said as such, never quoted. */
 function reasonOf(recorded: string): string {
-  const code = /\b([a-z]+(?:_[a-z]+)+|ratelimited)\b/.exec(recorded)?.[1];
-  if (code) return problemForAdmins(code);
   if (recorded.startsWith("no handler")) return "this version of Baton no longer knows how to send it";
-  return "Slack could not be reached or kept failing, for about two hours of retries";
+  const code = /\b([a-z]+(?:_[a-z]+)+|ratelimited)\b/.exec(recorded)?.[1];
+  const known = code ? problemForAdmins(code) : "";
+  if (code && !known.startsWith("Slack answered")) return known;
+  const said = code ? ` (it answered \`${code}\`)` : "";
+  return `Slack could not be reached or kept failing${said}, for about two hours of retries`;
 }
 
 export class SlackAdminReports implements AdminReports {
