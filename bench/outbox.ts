@@ -81,17 +81,18 @@ export async function measureOutbox(
       const campaign = await db.$transaction((tx) => decide(tx));
       await announcer.campaignLaunched(TEAM, CHANNEL, announcementOf(campaign));
     };
+    // As a decision delivers its effects: written claimed, delivered from the rows the transaction returned, the
+    // message drawn from the decision's own row (no read after the commit), settled after the post.
     const throughOutbox = async () => {
-      const campaign = await db.$transaction(async (tx) => {
+      const at = new Date();
+      const lease = outbox.leaseFrom(at);
+      const { row, written } = await db.$transaction(async (tx) => {
         const row = await decide(tx);
-        await enqueueAnnouncements(
-          tx,
-          { teamId: TEAM, kind: EffectKinds.campaignLaunched, subjectId: row.id, channels: [CHANNEL] },
-          new Date(),
-        );
-        return row;
+        const announcement = { teamId: TEAM, kind: EffectKinds.campaignLaunched, subjectId: row.id, channels: [CHANNEL] };
+        return { row, written: await enqueueAnnouncements(tx, announcement, at, { claimedUntil: lease, fresh: true }) };
       });
-      await outbox.deliverFor(TEAM, EffectKinds.campaignLaunched, campaign.id);
+      await outbox.deliverWritten(written, { campaign: { row: { ...row, segment: null }, timezone: "UTC" } });
+      await outbox.settled(); // "until recorded"
     };
     // Warm both paths (connections, prepared statements, the JIT), then interleave them so both see the same machine.
     for (let i = 0; i < 50; i++) {

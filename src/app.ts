@@ -36,6 +36,7 @@ import { SlackHandoffNotifier } from "./slack/notifiers/handoffs.js";
 import { SlackLeadExports } from "./slack/notifiers/lead-exports.js";
 import { SlackNewLeadAnnouncer } from "./slack/notifiers/new-leads.js";
 import { SlackPlaybookAnnouncer } from "./slack/notifiers/playbook.js";
+import { SlackAdminReports } from "./slack/notifiers/undelivered.js";
 
 export interface StartOptions {
   clock?: Clock;
@@ -97,7 +98,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     const metrics = createMetrics();
     // One set of Web API client options for every client: Bolt's, the OAuth installer's and the ports'.
     const clientOptions = webClientOptions(config, logger, metrics);
+    const inFlight = new InFlight();
     const { services, clients, digestPublisher } = wireServices(config, database, {
+      inFlight,
       clock,
       logger,
       metrics,
@@ -106,7 +109,6 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     });
     if (config.encryptionKeyPrevious) await reencryptSecrets(services, logger);
     const tokenIdentity = config.slack.oauth ? undefined : await serveTokenWorkspace(services, clients, options);
-    const inFlight = new InFlight();
     const homeRedraws = new HomeRedraws({
       windowMs: options.homeRedraws?.windowMs ?? HOME_REDRAW_WINDOW_MS,
       timers: options.homeRedraws?.timers ?? systemTimers,
@@ -208,6 +210,7 @@ async function migrate(target: DatabaseTarget, logger: Logger): Promise<void> {
 }
 
 interface Wiring {
+  inFlight: InFlight;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -222,7 +225,7 @@ interface Wiring {
 function wireServices(
   config: Config,
   database: Database,
-  { clock, logger, metrics, clientOptions, ports }: Wiring,
+  { inFlight, clock, logger, metrics, clientOptions, ports }: Wiring,
 ): { services: Services; clients: SlackClients; digestPublisher: DigestPublisher } {
   const db = database.prisma;
   const previousKeys = config.encryptionKeyPrevious ? [config.encryptionKeyPrevious] : [];
@@ -254,6 +257,7 @@ function wireServices(
     webhookRateLimit: config.webhookRateLimit,
     retentionDaysAfterUninstall: config.retentionDaysAfterUninstall,
     outboxLeaseMs: config.outbox.leaseMs,
+    inFlight,
     ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
     ...(config.encryptionKeyPrevious ? { previousEncryptionKey: config.encryptionKeyPrevious } : {}),
     defaults: {
@@ -301,5 +305,6 @@ function slackPorts(
     leadAnnouncer: new SlackNewLeadAnnouncer(background),
     leadExports: new SlackLeadExports(clients),
     effectLedger: new SlackEffectLedger(background, logger),
+    adminReports: new SlackAdminReports(background, logger.child({ component: "outbox" })),
   };
 }

@@ -38,3 +38,13 @@ export async function pruneOnceMarkers(db: Db, keyPrefix: string, before: Date):
 export async function hasOnceMarkerSince(db: Db, key: string, since: Date): Promise<boolean> {
   return (await db.onceMarker.count({ where: { key, createdAt: { gte: since } } })) > 0;
 }
+
+/** When the latest marker whose key starts with `prefix` was set, in this workspace; null if none is kept. */
+export async function latestOnceMarkerAt(db: Db, teamId: string, prefix: string): Promise<Date | null> {
+  const latest = await db.onceMarker.findFirst({
+    where: { teamId, key: { startsWith: prefix } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return latest?.createdAt ?? null;
+}

@@ -223,3 +223,18 @@ export interface LeadExportsPort {
   /** Deletes files Baton uploaded; returns how many Slack deleted (a file already gone counts as deleted). */
   deleteFiles(teamId: string, fileIds: string[]): Promise<number>;
 }
+
+/** An outbox effect Slack never took (dead-lettered), as an admin may see it: no personal data, ids only. */
+export interface UndeliveredEffect {
+  kind: string;
+  /** Where it should have gone: a channel, or a person for a DM. */
+  channelId: string;
+  /** What went wrong, as Baton recorded it (a Slack error code or a short message). */
+  reason: string;
+}
+
+/** Implemented in src/slack/notifiers/undelivered.ts: the admins' report of messages Slack never took. */
+export interface AdminReports {
+  /** DMs the report to these people (Slack's workspace admins when none); `more`: dead letters not listed. */
+  tellUndelivered(input: { teamId: string; userIds: string[]; undelivered: UndeliveredEffect[]; more: number }): Promise<void>;
+}

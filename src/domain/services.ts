@@ -1,8 +1,10 @@
 // The domain's services, built once per process from each area's deps and handed to the Slack layer and the jobs.
 import type { Db } from "../db/client.js";
+import type { OutboxEffect } from "../db/outbox.js";
 import type { Provider } from "../db/target.js";
 import type { Clock } from "../lib/clock.js";
 import { OptionalSecrets, SecretBox } from "../lib/crypto.js";
+import type { InFlight } from "../lib/in-flight.js";
 import type { Logger } from "../lib/logger.js";
 import { createMetrics, type Metrics } from "../lib/metrics.js";
 import { Campaigns } from "./campaigns/campaigns.js";
@@ -26,12 +28,21 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
+import { reportDeadLetter } from "./outbox/dead-letters.js";
 import { effectHandlers, effectRecorders } from "./outbox/handlers.js";
 import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
 import { Roles } from "./people/roles.js";
 import { Playbook } from "./playbook/playbook.js";
-import type { Directory, EffectLedger, HandoffNotifier, LeadExportsPort, NewLeadAnnouncer, PlaybookAnnouncer } from "./ports.js";
+import type {
+  AdminReports,
+  Directory,
+  EffectLedger,
+  HandoffNotifier,
+  LeadExportsPort,
+  NewLeadAnnouncer,
+  PlaybookAnnouncer,
+} from "./ports.js";
 import { Rotation } from "./routing/rotation.js";
 import { SlaLadder } from "./sla/sla-ladder.js";
 import { WorkflowSteps } from "./workflows/workflow-steps.js";
@@ -53,6 +64,8 @@ export interface Ports {
   leadExports: LeadExportsPort;
   /** Finds a message an outbox effect may have posted before a crash. */
   effectLedger: EffectLedger;
+  /** The admins' report of outbox dead letters; none: they are only logged. */
+  adminReports?: AdminReports;
 }
 
 export interface ServiceDeps extends Ports {
@@ -78,6 +91,8 @@ export interface ServiceDeps extends Ports {
   retentionDaysAfterUninstall?: number;
   /** How long one outbox delivery holds its effect (default 60 s). */
   outboxLeaseMs?: number;
+  /** What shutdown waits for: the outbox's settles left running after their Slack calls join it. */
+  inFlight?: InFlight;
 }
 
 export interface Services {
@@ -121,6 +136,7 @@ export function createServices(deps: ServiceDeps): Services {
   const { db, clock, provider, logger } = deps;
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   const roles = new Roles({ db, directory: deps.directory });
+  const { adminReports } = deps;
   const outbox = new Outbox({
     db,
     clock,
@@ -128,6 +144,10 @@ export function createServices(deps: ServiceDeps): Services {
     ledger: deps.effectLedger,
     metrics,
     ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
+    ...(deps.inFlight ? { inFlight: deps.inFlight } : {}),
+    ...(adminReports
+      ? { onDeadLetter: (effect: OutboxEffect) => reportDeadLetter({ db, clock, logger, reports: adminReports }, effect) }
+      : {}),
     handlers: {
       ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
       ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { Roles } from "../people/roles.js";
 
 /** What the campaign use cases need. */
@@ -11,5 +11,5 @@ export interface CampaignDeps {
   logger: Logger;
   roles: Roles;
   /** Announcements are outbox effects: written with the change, delivered right after it. */
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
 }

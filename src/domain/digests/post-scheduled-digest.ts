@@ -5,6 +5,7 @@ import { servesScheduledWork } from "../../db/org-workspaces.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { funnelContext } from "../funnel/funnel-context.js";
 import { lastCompletePeriod } from "../funnel/periods.js";
+import { adminsToTell } from "../workspaces/admins.js";
 import { composeDigest } from "./compose-digest.js";
 import { deliverOnce, skipDelivery } from "./deliver-once.js";
 import type { DigestDeps } from "./deps.js";
@@ -60,9 +61,7 @@ async function reportOnce(
   const { teamId, channelId, reason } = problem;
   deps.logger.warn({ teamId, channelId, reason }, "digest channel unusable; other channels still get theirs");
   if (!(await markOnce(deps.db, `${problem.key}${reason}`, teamId))) return;
-  const workspace = await findWorkspace(deps.db, teamId);
-  const listed = Array.isArray(workspace?.adminUserIds) ? workspace.adminUserIds.filter((id): id is string => typeof id === "string") : [];
-  const userIds = [...new Set([...listed, ...(/^[UW][A-Z0-9]+$/.test(problem.creator) ? [problem.creator] : [])])];
+  const userIds = adminsToTell(await findWorkspace(deps.db, teamId), [problem.creator]);
   try {
     await deps.publisher.tellAdmins({ teamId, userIds, channelId, reason });
   } catch (error) {

@@ -1,6 +1,7 @@
 // Deciding a pending handoff, for Accept and Reject alike: exactly one of many concurrent clicks wins.
 import { findHandoffToDecide, type Handoff, recordHandoffDecision } from "../../db/handoffs.js";
 import { changeStage, findLead, type Lead, StageChangedMeanwhile } from "../../db/leads.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import { AppError, isRetryableConflict } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
@@ -53,10 +54,11 @@ export async function decideHandoff(deps: LeadDeps, decision: HandoffDecision): 
   if (handoff.status !== "pending") return { won: false, card: await convergeHandoffCard(deps, teamId, handoffId, clicked) };
   const effects = [cardUpdate(handoff.channelId ?? ""), ...decision.notices(handoff)];
   const decided = await commitDecision(deps, handoff, lead, userId, outcome, clicked, effects);
-  if (decided) await deliverHandoffEffects(deps, teamId, handoffId, effects);
-  // The winner's card is drawn from the rows its transaction returned; a loser's is read as the winner left it.
+  // The winner's card is drawn from the rows its transaction returned (for its update too, with no read after the
+  // commit); a loser's is read as the winner left it.
   const campaign = lead.campaign?.teamId === teamId ? lead.campaign.name : null;
   const card = decided ? cardOf(decided.handoff, decided.lead, campaign) : await loadHandoffCard(deps.db, teamId, handoffId);
+  if (decided) await deliverHandoffEffects(deps, teamId, handoffId, effects, { rows: decided.written, drawn: { card } });
   // The card itself is updated by its outbox effect (a loser's click leaves it to the winner's).
   await convergeCards(deps, card, clicked, false);
   return { won: decided !== null, card };
@@ -77,8 +79,10 @@ async function commitDecision(
   outcome: DecisionOutcome,
   clicked: ClickedCard,
   effects: HandoffEffect[],
-): Promise<{ handoff: Handoff; lead: Lead } | null> {
+): Promise<{ handoff: Handoff; lead: Lead; written: WrittenEffect[] } | null> {
   const at = deps.clock.now();
+  // Written claimed by this process, which delivers them right after the commit.
+  const lease = deps.outbox.leaseFrom(at);
   const stamp = outcome.to === "sql" ? { sqlAt: at } : { nurtureAt: at };
   let known: Lead | null = read;
   for (let attempt = 1; ; attempt++) {
@@ -99,8 +103,8 @@ async function commitDecision(
           data: { ...stamp, ...outcome.lead },
           event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
         });
-        await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, at);
-        return { handoff: decided, lead: moved };
+        const written = await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, at, lease);
+        return { handoff: decided, lead: moved, written };
       });
     } catch (error) {
       // A deadlock with another writer of the same rows (PostgreSQL): the database rolled this decision back, and

@@ -2,18 +2,24 @@
 // by this process (the sweeper delivers what Slack did not take), so a crash or a Slack error neither loses one
 // nor shows it twice.
 import type { Db } from "../../db/client.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox/effects.js";
-import type { EffectOutcome, Outbox } from "../outbox/outbox.js";
+import type { DrawnSubject, EffectOutcome, OutboxPort } from "../outbox/outbox.js";
 
-type EffectDeps = { outbox: Pick<Outbox, "deliverFor"> };
+type EffectDeps = { outbox: OutboxPort };
 
-/** Delivers the effects a decision wrote, in order (the card first, so the person sees the answer at once). */
+/**
+ * Delivers the effects a decision wrote, in order (the card first, so the person sees the answer at once): the
+ * rows its transaction returned when it wrote them claimed (`written`), else as they are read now.
+ */
 export async function deliverHandoffEffects(
   deps: EffectDeps,
   teamId: string,
   handoffId: string,
   effects: HandoffEffect[],
+  written?: { rows: WrittenEffect[]; drawn?: DrawnSubject },
 ): Promise<EffectOutcome[]> {
+  if (written) return deps.outbox.deliverWritten(written.rows, written.drawn);
   const outcomes: EffectOutcome[] = [];
   const seen = new Set<string>();
   for (const effect of effects) {
@@ -31,6 +37,8 @@ export async function refreshCardSoon(
   card: { teamId: string; handoffId: string; channelId: string },
 ): Promise<void> {
   const effects = [cardUpdate(card.channelId)];
-  await deps.db.$transaction((tx) => enqueueHandoffEffects(tx, card.teamId, card.handoffId, effects, deps.clock.now()));
-  await deliverHandoffEffects(deps, card.teamId, card.handoffId, effects);
+  const at = deps.clock.now();
+  const lease = deps.outbox.leaseFrom(at);
+  const rows = await deps.db.$transaction((tx) => enqueueHandoffEffects(tx, card.teamId, card.handoffId, effects, at, lease));
+  await deliverHandoffEffects(deps, card.teamId, card.handoffId, effects, { rows });
 }

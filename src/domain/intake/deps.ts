@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import type { Logger } from "../../lib/logger.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 
 /** What leads from web forms need. */
 export interface IntakeDeps {
@@ -11,7 +11,7 @@ export interface IntakeDeps {
   logger: Logger;
   /** Seals the web-form secrets with ENCRYPTION_KEY when there is one. */
   box: OptionalSecrets;
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
   /** Requests per minute per workspace. */
   rateLimit: number;
 }

@@ -18,7 +18,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 import type { Metrics } from "../../lib/metrics.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { Roles } from "../people/roles.js";
 import { type FieldMap, parseFieldMap } from "./field-map.js";
 import { isProviderId, PROVIDERS, type ProviderId } from "./providers/index.js";
@@ -35,7 +35,7 @@ export interface LeadSourcesDeps {
   clock: Clock;
   roles: Roles;
   secrets: OptionalSecrets;
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
   metrics: Pick<Metrics, "leadSourceBadSignatures">;
   /** Requests per minute per source. */
   rateLimit: number;

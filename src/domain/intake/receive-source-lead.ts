@@ -7,7 +7,7 @@ import { servesIntake } from "../../db/org-workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import type { OptionalSecrets } from "../../lib/crypto.js";
 import type { Metrics } from "../../lib/metrics.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import { type FieldMap, leadFromSubmission } from "./field-map.js";
 import { type IntakeAnswer, once } from "./idempotency.js";
 import { notServed } from "./not-served.js";
@@ -29,7 +29,7 @@ export interface SourceIntakeDeps {
   clock: Clock;
   secrets: OptionalSecrets;
   limiter: RateLimiter;
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
   metrics: Pick<Metrics, "leadSourceBadSignatures">;
 }
 

@@ -8,7 +8,7 @@ import type { OutsideOrigin } from "../leads/lead-fields.js";
 import type { LeadInput } from "../leads/lead-input.js";
 import { type SavedLead, saveLead } from "../leads/save-lead.js";
 import { EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { IntakeAnswer } from "./idempotency.js";
 import { publicField } from "./web-form-payload.js";
 
@@ -23,7 +23,7 @@ export interface OutsideLeadDeps {
   db: Db;
   clock: Clock;
   /** The announcement in the marketing channel is an outbox effect, written with the new lead. */
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
 }
 
 /** The actor recorded on events of leads from outside Slack. */
@@ -39,12 +39,13 @@ export async function saveOutsideLead(
   let saved: SavedLead;
   try {
     const marketingChannelId = (await findWorkspace(deps.db, teamId))?.marketingChannelId;
-    const onCreated = (tx: Tx, created: { id: string }) =>
-      enqueueAnnouncements(
+    const onCreated = async (tx: Tx, created: { id: string }) => {
+      await enqueueAnnouncements(
         tx,
         { teamId, kind: EffectKinds.leadAnnounced, subjectId: created.id, channels: [marketingChannelId] },
         deps.clock.now(),
       );
+    };
     saved = await saveLead(deps, { teamId, actorId: OUTSIDE_ACTOR, source: origin.leadSource, lead, outside: origin, onCreated });
   } catch (error) {
     if (isUnavailableError(error) || !isAppError(error) || error.code !== "invalid_input") throw error;

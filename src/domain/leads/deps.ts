@@ -3,7 +3,7 @@ import type { Provider } from "../../db/target.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { Roles } from "../people/roles.js";
 import type { Directory, HandoffNotifier, LeadExportsPort } from "../ports.js";
 
@@ -20,7 +20,7 @@ export interface LeadDeps {
   /** The SLA sweep counts breaches here. */
   metrics?: Pick<Metrics, "slaBreaches">;
   /** The Slack effects of handoff decisions are written with them and delivered through it. */
-  outbox: Pick<Outbox, "deliverFor">;
+  outbox: OutboxPort;
 }
 
 /** What leads in and out of spreadsheets need: bulk writes are raw SQL, which differs between the databases. */

@@ -1,6 +1,6 @@
 // The Slack effects that go through the outbox, and writing them with their decision.
 import type { Tx } from "../../db/client.js";
-import { enqueueEffects } from "../../db/outbox.js";
+import { enqueueEffects, type WriteOptions, type WrittenEffect } from "../../db/outbox.js";
 
 export const EffectKinds = {
   campaignLaunched: "campaign_launched",
@@ -42,35 +42,54 @@ export interface HandoffEffect {
   subjectId?: string;
 }
 
-/** Writes a handoff's effects in the decision's transaction; a card update is re-armed if an earlier one settled. */
-export async function enqueueHandoffEffects(tx: Tx, teamId: string, handoffId: string, effects: HandoffEffect[], at: Date): Promise<void> {
+/**
+ * Writes a handoff's effects in the decision's transaction (claimed until `claimedUntil` when given: the writer
+ * delivers them itself); a card update is re-armed if an earlier one settled. Returns them in the order given.
+ */
+export async function enqueueHandoffEffects(
+  tx: Tx,
+  teamId: string,
+  handoffId: string,
+  effects: HandoffEffect[],
+  at: Date,
+  claimedUntil?: Date,
+): Promise<WrittenEffect[]> {
   const rows = effects.map((e) => ({ teamId, kind: e.kind, subjectId: e.subjectId ?? handoffId, channelId: e.channelId }));
-  await enqueueEffects(
-    tx,
-    rows.filter((r) => !isIdempotent(r.kind)),
-    at,
-  );
-  await enqueueEffects(
-    tx,
-    rows.filter((r) => isIdempotent(r.kind)),
-    at,
-    true,
-  );
+  const claim = claimedUntil ? { claimedUntil } : {};
+  const written = [
+    ...(await enqueueEffects(
+      tx,
+      rows.filter((r) => !isIdempotent(r.kind)),
+      at,
+      claim,
+    )),
+    ...(await enqueueEffects(
+      tx,
+      rows.filter((r) => isIdempotent(r.kind)),
+      at,
+      { ...claim, rearm: true },
+    )),
+  ];
+  const keyOf = (r: { kind: string; subjectId: string; channelId: string }) => `${r.kind} ${r.subjectId} ${r.channelId}`;
+  const order = rows.map(keyOf);
+  return written.sort((a, b) => order.indexOf(keyOf(a.effect)) - order.indexOf(keyOf(b.effect)));
 }
 
 /** A card update for the handoff; channel: the card's (one row per handoff, re-armed). */
 export const cardUpdate = (channelId: string): HandoffEffect => ({ kind: EffectKinds.handoffCardUpdate, channelId });
 
-/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`. */
+/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`; claimed and fresh as WriteOptions says. */
 export function enqueueAnnouncements(
   tx: Tx,
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: (string | null | undefined)[] },
   at: Date,
-): Promise<void> {
+  options: Pick<WriteOptions, "claimedUntil" | "fresh"> = {},
+): Promise<WrittenEffect[]> {
   const channels = [...new Set(effect.channels.filter((c): c is string => Boolean(c)))];
   return enqueueEffects(
     tx,
     channels.map((channelId) => ({ teamId: effect.teamId, kind: effect.kind, subjectId: effect.subjectId, channelId })),
     at,
+    options,
   );
 }

@@ -29,10 +29,11 @@ const gone = (channelId: string) => ({ channelId, ok: false as const, error: "su
 
 export function effectHandlers(deps: HandlerDeps): Record<string, EffectHandler> {
   return {
-    [EffectKinds.campaignLaunched]: async (effect) => {
-      const row = await findCampaign(deps.db, effect.teamId, effect.subjectId);
+    [EffectKinds.campaignLaunched]: async (effect, drawn) => {
+      const known = drawn?.campaign?.row.id === effect.subjectId && drawn.campaign.row.teamId === effect.teamId ? drawn.campaign : null;
+      const row = known?.row ?? (await findCampaign(deps.db, effect.teamId, effect.subjectId));
       if (!row) return gone(effect.channelId);
-      const timezone = (await findWorkspace(deps.db, effect.teamId))?.timezone ?? "UTC";
+      const timezone = known?.timezone ?? (await findWorkspace(deps.db, effect.teamId))?.timezone ?? "UTC";
       const c = toDetails(row, todayIn(timezone, deps.now()), timezone);
       const announcement = {
         name: c.name,

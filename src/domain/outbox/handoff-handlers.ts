@@ -13,7 +13,7 @@ import type { AnnouncementDelivery, AssignedBy, HandoffCard, HandoffNotifier, Me
 import { responseClockFor } from "../sla/response-clock.js";
 import { teamMention } from "../sla/team-mention.js";
 import { EffectKinds, handoffIdOf } from "./effects.js";
-import type { EffectHandler } from "./outbox.js";
+import type { DrawnSubject, EffectHandler } from "./outbox.js";
 
 export interface HandoffHandlerDeps {
   db: Db;
@@ -44,8 +44,12 @@ async function delivered(channelId: string, send: () => Promise<unknown>): Promi
 const dropped = (channelId: string, why: string): Delivery => ({ channelId, ok: false, error: why });
 
 export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, EffectHandler> {
-  const cardOf = async (effect: OutboxEffect): Promise<HandoffCard | null> =>
-    loadHandoffCard(deps.db, effect.teamId, handoffIdOf(effect.subjectId)).catch(() => null);
+  // The card the deciding process drew from its transaction's rows, when it delivers; else read as it is now.
+  const cardOf = async (effect: OutboxEffect, drawn?: DrawnSubject): Promise<HandoffCard | null> => {
+    const handoffId = handoffIdOf(effect.subjectId);
+    if (drawn?.card?.handoffId === handoffId && drawn.card.teamId === effect.teamId) return drawn.card;
+    return loadHandoffCard(deps.db, effect.teamId, handoffId).catch(() => null);
+  };
   const { notifier } = deps;
   const dmFor = async (card: HandoffCard, send: () => Promise<MessageRef | null>) => {
     const ref = await send();
@@ -75,24 +79,24 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
         return ref;
       });
     },
-    [EffectKinds.handoffCardUpdate]: async (effect) => {
-      const card = await cardOf(effect);
+    [EffectKinds.handoffCardUpdate]: async (effect, drawn) => {
+      const card = await cardOf(effect, drawn);
       if (!card) return dropped(effect.channelId, "subject_deleted");
       // No card yet: its post draws the current state.
       return delivered(effect.channelId, () => notifier.refreshCard(card));
     },
-    [EffectKinds.handoffAccepted]: async (effect) => {
-      const card = await cardOf(effect);
+    [EffectKinds.handoffAccepted]: async (effect, drawn) => {
+      const card = await cardOf(effect, drawn);
       if (card?.status !== "accepted") return dropped(effect.channelId, "no_longer_applies");
       return delivered(effect.channelId, () => notifier.accepted(card, effect.id));
     },
-    [EffectKinds.handoffRejected]: async (effect) => {
-      const card = await cardOf(effect);
+    [EffectKinds.handoffRejected]: async (effect, drawn) => {
+      const card = await cardOf(effect, drawn);
       if (card?.status !== "rejected") return dropped(effect.channelId, "no_longer_applies");
       return delivered(effect.channelId, () => noticeFor(card, () => notifier.rejected(card, effect.id)));
     },
-    [EffectKinds.handoffRejectedToMarketing]: async (effect) => {
-      const card = await cardOf(effect);
+    [EffectKinds.handoffRejectedToMarketing]: async (effect, drawn) => {
+      const card = await cardOf(effect, drawn);
       if (card?.status !== "rejected") return dropped(effect.channelId, "no_longer_applies");
       return delivered(effect.channelId, () => noticeFor(card, () => notifier.rejectedToMarketing(card, effect.channelId, effect.id)));
     },

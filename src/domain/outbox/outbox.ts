@@ -1,5 +1,6 @@
 // The transactional outbox's delivery: the process that made a decision delivers its effects at once, and the
 // sweeper (src/jobs/outbox-sweep.ts, on any replica) delivers whatever that left: Slack down, a crash, a SIGTERM.
+import type { CampaignWithSegment } from "../../db/campaigns.js";
 import type { Db } from "../../db/client.js";
 import {
   claimEffect,
@@ -7,18 +8,32 @@ import {
   effectsOf,
   type OutboxEffect,
   pendingEffectCount,
+  releaseEffects,
   retryEffectLater,
+  type Settlement,
   settleEffect,
+  type WrittenEffect,
 } from "../../db/outbox.js";
 import type { Clock } from "../../lib/clock.js";
+import type { InFlight } from "../../lib/in-flight.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Metrics } from "../../lib/metrics.js";
 import { retryAfterMsOf } from "../../lib/retry-after.js";
-import type { AnnouncementDelivery, EffectLedger } from "../ports.js";
+import type { AnnouncementDelivery, EffectLedger, HandoffCard } from "../ports.js";
 import { isIdempotent } from "./effects.js";
 
+/**
+ * What the deciding process already holds of an effect's subject, drawn from the rows its transaction returned, so
+ * its handler need not read them again (the sweeper, having none, reads them).
+ */
+export interface DrawnSubject {
+  card?: HandoffCard;
+  /** A campaign just created, and the workspace's time zone it is shown in. */
+  campaign?: { row: CampaignWithSegment; timezone: string };
+}
+
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
-export type EffectHandler = (effect: OutboxEffect) => Promise<AnnouncementDelivery & { ts?: string }>;
+export type EffectHandler = (effect: OutboxEffect, drawn?: DrawnSubject) => Promise<AnnouncementDelivery & { ts?: string }>;
 
 /** What a kind records of its post besides the effect's row (a lead keeps its announcement's ts, for erasure). */
 export type EffectRecorder = (effect: OutboxEffect, ts: string) => Promise<void>;
@@ -34,6 +49,10 @@ export interface OutboxDeps {
   metrics?: Pick<Metrics, "outboxDepth" | "outboxDeliverySeconds" | "outboxRetries" | "outboxDeadLetters">;
   /** How long one delivery holds an effect: past it, another replica may take over (after looking in the channel). */
   leaseMs?: number;
+  /** Shutdown and idle() wait for settles left running after the Slack call, as for a listener still working. */
+  inFlight?: Pick<InFlight, "track">;
+  /** Told of each dead letter once it is settled (the admins' report); never throws. */
+  onDeadLetter?: (effect: OutboxEffect) => Promise<void>;
 }
 
 const LEASE_MS = 60_000;
@@ -45,8 +64,65 @@ const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 
 
 export type EffectOutcome = AnnouncementDelivery & { status: "delivered" | "refused" | "pending" | "dead" };
 
+/** After the Slack call: awaited by the sweeper; left running for the writer (not what the person waits for). */
+type Later = (work: () => Promise<unknown>) => Promise<void>;
+
 export class Outbox {
+  private lastLease = 0;
+  private readonly settling = new Set<Promise<unknown>>();
+
   constructor(private readonly deps: OutboxDeps) {}
+
+  /**
+   * The claim a writer takes on the effects it writes (see WriteOptions.claimedUntil): one lease from now, later
+   * than any this process gave before, so two writes of one row never hold the same lease.
+   */
+  leaseFrom(at: Date): Date {
+    this.lastLease = Math.max(at.getTime() + (this.deps.leaseMs ?? LEASE_MS), this.lastLease + 1);
+    return new Date(this.lastLease);
+  }
+
+  /**
+   * Delivers the effects this process just wrote claimed (as its transaction returned them: no read, no claim),
+   * settling each after its Slack call without waiting. Rows it did not claim (written before, held by another)
+   * say how they stand. `drawn`: what the decision already holds of the subject, for the handlers.
+   */
+  async deliverWritten(written: WrittenEffect[], drawn?: DrawnSubject): Promise<EffectOutcome[]> {
+    const outcomes: EffectOutcome[] = [];
+    for (const { effect, claimed } of written) {
+      if (!claimed || !effect.claimedUntil) {
+        outcomes.push(outcomeOf(effect));
+        continue;
+      }
+      // An earlier effect's Slack call took longer than the lease: the sweeper may have this one by now.
+      if (this.deps.clock.now() >= effect.claimedUntil) {
+        outcomes.push(outcomeOf({ ...effect, status: "pending" }));
+        continue;
+      }
+      // Written with its first attempt counted: as a claim, it is the row before it.
+      const before = { ...effect, attempts: effect.attempts - 1 };
+      const status = await this.run(before, effect.claimedUntil, this.later, drawn);
+      outcomes.push(outcomeOf({ ...effect, status, lastError: status === "pending" ? null : effect.lastError }));
+    }
+    return outcomes;
+  }
+
+  /** Gives back effects written claimed that this process will not deliver now: the next sweep delivers them. */
+  async release(written: WrittenEffect[]): Promise<void> {
+    const claimed = written.filter((w) => w.claimed && w.effect.claimedUntil);
+    const lease = claimed[0]?.effect.claimedUntil;
+    if (lease)
+      await releaseEffects(
+        this.deps.db,
+        claimed.map((w) => w.effect.id),
+        lease,
+      );
+  }
+
+  /** Resolves once every settle left running after a Slack call has finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.settling.size > 0) await Promise.allSettled([...this.settling]);
+  }
 
   /**
    * Delivers the effects a decision wrote for this subject, now, and says how each went. One still pending
@@ -79,23 +155,47 @@ export class Outbox {
     const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
     const effect = await claimEffect(this.deps.db, id, now, lease, known);
     if (!effect) return null;
+    return this.run(effect, lease, (work) => work().then(() => undefined));
+  }
+
+  private readonly later: Later = async (work) => {
+    const running = work().catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, "could not record an outbox effect's delivery; the sweeper will settle it"),
+    );
+    this.settling.add(running);
+    void running.finally(() => this.settling.delete(running));
+    this.deps.inFlight?.track(running);
+  };
+
+  /**
+   * Delivers an effect this process holds until `lease` (`effect`: the row as it was before the claim, so an
+   * earlier claim that lapsed unsettled shows as attempts > 0), then records how it went through `after`.
+   */
+  private async run(effect: OutboxEffect, lease: Date, after: Later, drawn?: DrawnSubject): Promise<EffectOutcome["status"]> {
     const attempt = effect.attempts + 1;
     const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
+    const settle = async (settlement: Settlement): Promise<EffectOutcome["status"]> => {
+      await after(() => this.settle(effect, lease, settlement));
+      return settlement.status;
+    };
     try {
       if (effect.attempts > 0 && !isIdempotent(effect.kind)) {
         // An earlier try may have posted before it failed or died: look before posting again.
         const found = await this.deps.ledger.findEffect(effect.teamId, effect.channelId, effect.id, effect.createdAt);
         if (found.found === true) {
           await this.deps.recorders?.[effect.kind]?.(effect, found.ts);
-          return this.settle(effect, lease, { status: "delivered", messageTs: found.ts });
+          return settle({ status: "delivered", messageTs: found.ts });
         }
         if (found.found === "unknown") throw new Error("cannot read the channel to check for an earlier post");
       }
       const handler = this.deps.handlers[effect.kind];
-      if (!handler) return this.settle(effect, lease, { status: "dead", error: `no handler for ${effect.kind}` });
-      const delivery = await handler(effect);
-      if (delivery.ok) return this.settle(effect, lease, { status: "delivered", messageTs: delivery.ts ?? null });
-      return this.settle(effect, lease, { status: "refused", error: delivery.error });
+      if (!handler) {
+        log.error({ attempts: attempt }, "outbox effect dead-lettered: no handler for its kind");
+        return settle({ status: "dead", error: `no handler for ${effect.kind}` });
+      }
+      const delivery = await handler(effect, drawn);
+      if (delivery.ok) return settle({ status: "delivered", messageTs: delivery.ts ?? null });
+      return settle({ status: "refused", error: delivery.error });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Rate-limited: due again when Slack said, and never dead-lettered for it (Slack is up, only busy).
@@ -103,37 +203,31 @@ export class Outbox {
       if (wait !== undefined) {
         this.deps.metrics?.outboxRetries.inc();
         log.warn({ attempts: attempt, retryAfterMs: wait }, "outbox effect rate-limited by Slack; retried after its Retry-After");
-        await retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), new Date(this.deps.clock.now().getTime() + wait));
+        const dueAt = new Date(this.deps.clock.now().getTime() + wait);
+        await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
         return "pending";
       }
       if (attempt >= MAX_ATTEMPTS) {
-        this.deps.metrics?.outboxDeadLetters.inc();
         log.error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");
-        return this.settle(effect, lease, { status: "dead", error: reason.slice(0, 500) });
+        return settle({ status: "dead", error: reason.slice(0, 500) });
       }
       this.deps.metrics?.outboxRetries.inc();
       log.warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
-      await retryEffectLater(
-        this.deps.db,
-        effect.id,
-        lease,
-        reason.slice(0, 500),
-        new Date(this.deps.clock.now().getTime() + backoffMs(attempt)),
-      );
+      const dueAt = new Date(this.deps.clock.now().getTime() + backoffMs(attempt));
+      await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
       return "pending";
     }
   }
 
-  private async settle(
-    effect: OutboxEffect,
-    lease: Date,
-    settlement: { status: "delivered" | "refused" | "dead"; messageTs?: string | null; error?: string },
-  ): Promise<EffectOutcome["status"]> {
+  private async settle(effect: OutboxEffect, lease: Date, settlement: Settlement): Promise<void> {
     const at = this.deps.clock.now();
-    await settleEffect(this.deps.db, effect.id, lease, settlement, at);
+    const settledNow = await settleEffect(this.deps.db, effect.id, lease, settlement, at);
     if (settlement.status === "delivered")
       this.deps.metrics?.outboxDeliverySeconds.observe((at.getTime() - effect.createdAt.getTime()) / 1000);
-    return settlement.status;
+    if (settlement.status === "dead" && settledNow) {
+      this.deps.metrics?.outboxDeadLetters.inc();
+      await this.deps.onDeadLetter?.({ ...effect, status: "dead", lastError: settlement.error ?? null, settledAt: at });
+    }
   }
 }
 
@@ -152,3 +246,6 @@ function outcomeOf(effect: OutboxEffect): EffectOutcome {
     return { channelId: effect.channelId, ok: false, error: effect.lastError ?? "unknown_error", status: effect.status };
   return { channelId: effect.channelId, ok: false, error: "queued", status: "pending" };
 }
+
+/** What deciding code uses of the outbox: write claimed and deliver what it wrote, or deliver what is there. */
+export type OutboxPort = Pick<Outbox, "deliverFor" | "deliverWritten" | "leaseFrom" | "release">;

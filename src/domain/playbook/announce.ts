@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { insertPlaybookChange, type NewPlaybookChange, type PlaybookChange } from "../../db/playbook.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { type EffectKind, EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
-import type { Outbox } from "../outbox/outbox.js";
+import type { OutboxPort } from "../outbox/outbox.js";
 import type { AnnouncementDelivery } from "../ports.js";
 
 export type TeamChannel = "sales" | "marketing";
@@ -26,7 +26,8 @@ export async function enqueueTeamAnnouncement(
   at: Date,
 ): Promise<void> {
   const workspace = await findWorkspace(tx, effect.teamId);
-  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at);
+  // Both callers create the subject in this transaction: its rows cannot be there yet.
+  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at, { fresh: true });
 }
 
 /** Records a playbook change with its announcement in both team channels, in the change's transaction. */
@@ -42,7 +43,7 @@ export async function recordPlaybookChange(tx: Tx, change: NewPlaybookChange): P
 
 /** Delivers the announcement's effects now and says how each went, and which channels are not set. */
 export async function announced(
-  deps: { db: Db; outbox: Pick<Outbox, "deliverFor"> },
+  deps: { db: Db; outbox: OutboxPort },
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: TeamChannel[] },
 ): Promise<AnnouncementOutcome> {
   const workspace = await findWorkspace(deps.db, effect.teamId);

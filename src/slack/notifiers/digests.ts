@@ -12,6 +12,7 @@ import { CHART_FILE, chartAltText, renderDigestChart } from "../charts/digest-ch
 import type { SlackClients } from "../clients.js";
 import { findMarkedMessage } from "../history.js";
 import { postingRefusal, problemForAdmins, slackErrorOf } from "../slack-errors.js";
+import { dmAdmins } from "./admins.js";
 
 /** Message metadata that marks a digest with its run, so a retry after a crash can find it in the channel. */
 export const DIGEST_EVENT_TYPE = "baton_digest";
@@ -113,32 +114,11 @@ export class SlackDigestPublisher implements DigestPublisher {
   }
 
   async tellAdmins(input: { teamId: string; userIds: string[]; channelId: string; reason: string }): Promise<void> {
-    const client = await this.clients.forTeam(input.teamId);
-    const recipients = input.userIds.length > 0 ? input.userIds : await this.workspaceAdmins(client);
     const why = problemForAdmins(input.reason);
     const text = `:warning: Baton couldn't post the scheduled funnel digest in ${channelLink(input.channelId)}: ${why}. Other digests are not affected. Fix it there, or pick another channel in \`/baton settings\` → Digests. (You'll hear about this channel again only if it happens again after it works.)`;
-    for (const user of recipients) {
-      await client.chat.postMessage({ channel: user, text }).catch((error: unknown) => {
-        this.logger.warn({ err: error, userId: user }, "could not DM an admin about a digest channel problem");
-      });
-    }
-    if (recipients.length === 0)
+    const told = await dmAdmins(await this.clients.forTeam(input.teamId), input.userIds, text, this.logger);
+    if (told === 0)
       this.logger.error({ channelId: input.channelId, reason: input.reason }, "no admin to tell about a digest channel problem");
-  }
-
-  /** Slack's workspace admins and owners, when no Baton admin is listed (first pages of users.list). */
-  private async workspaceAdmins(client: WebClient): Promise<string[]> {
-    const admins: string[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 5; page++) {
-      const result = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const member of result.members ?? []) {
-        if ((member.is_admin || member.is_owner) && !member.deleted && !member.is_bot && member.id) admins.push(member.id);
-      }
-      cursor = result.response_metadata?.next_cursor || undefined;
-      if (!cursor) break;
-    }
-    return admins;
   }
 
   private async call<T>(teamId: string, channelId: string, request: (client: WebClient) => Promise<T>): Promise<T> {
