@@ -139,13 +139,15 @@ export async function releaseEffects(db: Db, ids: string[], lease: Date): Promis
 }
 
 /** The workspace's dead letters settled since `since`, oldest first, at most `take`, and how many there are. */
+// From the previous report's time on, that instant included: a letter settled in the same millisecond as the report
+// is listed again rather than never.
 export async function deadEffectsSince(
   db: Db,
   teamId: string,
   since: Date,
   take: number,
 ): Promise<{ rows: OutboxEffect[]; total: number }> {
-  const where = { teamId, status: "dead", settledAt: { gt: since } };
+  const where = { teamId, status: "dead", settledAt: { gte: since } };
   const [rows, total] = await Promise.all([
     db.outboxEffect.findMany({ where, orderBy: { settledAt: "asc" }, take }),
     db.outboxEffect.count({ where }),
