@@ -40,7 +40,10 @@ function guessedHeight(r: RenderedSurface): number {
  */
 function measuredHeights(browser: string, rendered: RenderedSurface[]): Map<string, number> {
   const frames = rendered
-    .map((r) => `<iframe data-id="${r.surface.id}" src="surfaces/${r.surface.id}.html" style="width:800px;height:100px;border:0;display:block"></iframe>`)
+    .map(
+      (r) =>
+        `<iframe data-id="${r.surface.id}" src="surfaces/${r.surface.id}.html" style="width:800px;height:100px;border:0;display:block"></iframe>`,
+    )
     .join("");
   const script = `window.onload = () => { const h = {}; for (const f of document.querySelectorAll("iframe")) h[f.dataset.id] = f.contentDocument.documentElement.scrollHeight; document.getElementById("heights").textContent = JSON.stringify(h); };`;
   const page = path.join(OUT, "heights.html");
@@ -48,7 +51,15 @@ function measuredHeights(browser: string, rendered: RenderedSurface[]): Map<stri
   try {
     const dom = execFileSync(
       browser,
-      ["--headless", "--disable-gpu", "--no-sandbox", "--allow-file-access-from-files", "--virtual-time-budget=20000", "--dump-dom", `file://${page}`],
+      [
+        "--headless",
+        "--disable-gpu",
+        "--no-sandbox",
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        `file://${page}`,
+      ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 },
     );
     const json = /<pre id="heights">([^<]*)<\/pre>/.exec(dom)?.[1] ?? "{}";

@@ -13,7 +13,16 @@ import {
 import { howWeCountModal } from "../../../src/slack/blocks/how-we-count.js";
 import { personalDigestMessage } from "../../../src/slack/blocks/personal-digest.js";
 import { chartAltText, renderDigestChart } from "../../../src/slack/charts/digest-chart.js";
-import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
+import {
+  campaignDigest,
+  funnelWeekDigest,
+  lateFor,
+  marketingDigest,
+  myHandoffsDigest,
+  quietDigest,
+  salesDigest,
+  weekScorecard,
+} from "../fixtures/funnel.js";
 import { Channels } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
@@ -73,6 +82,16 @@ export const funnelSurfaces: Surface[] = [
     kind: "modal",
     seenBy: "anyone in the channel",
     render: () => howWeCountModal(),
+  },
+  {
+    id: "funnel-week",
+    title: "/funnel: this week so far, for the person who asked",
+    builder: digestMessage,
+    kind: "message",
+    where: "#marketing",
+    ephemeral: true,
+    seenBy: "marketer Kim Reyes",
+    render: () => digestMessage(funnelWeekDigest),
   },
   {
     id: "funnel-scorecard",
