@@ -5,8 +5,8 @@
 import type { KnownBlock } from "@slack/types";
 import { NOT_GRADED, rejectReasonLabel } from "../../domain/labels.js";
 import type { AssignedBy, HandoffCard, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
+import { formatMoney } from "../../lib/money.js";
 import { LeadActions } from "../ids.js";
-import { wholeMoney } from "./format.js";
 import { answerButtons, clockText, headlineBlocks } from "./handoff-answer.js";
 import { handoffStatusLine } from "./handoff-card.js";
 import type { Message } from "./message.js";
@@ -72,8 +72,7 @@ export function wonNotice(win: WinNotice): Message {
   const company = win.lead.company ? ` (${escapeMrkdwn(truncate(win.lead.company, 80))})` : "";
   const parts = [
     `:trophy: ${mention(win.ownerId)} won ${lead}${company}`,
-    // Whole units, as the digests and the Home count won revenue: "$12,000", not "$12,000.00".
-    ...(win.valueCents !== null && win.currency ? [wholeMoney(win.valueCents, win.currency)] : []),
+    ...(win.valueCents !== null && win.currency ? [formatMoney(win.valueCents, win.currency)] : []),
     `Campaign: ${win.campaignName ? escapeMrkdwn(truncate(win.campaignName, 150)) : "none"}`,
     ...(win.handedOffById ? [`handed off by ${mention(win.handedOffById)}`] : []),
   ];
