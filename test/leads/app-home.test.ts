@@ -81,7 +81,9 @@ describe("the App Home", () => {
     const view = await openHome(REP);
     const waiting = view.blocks.find((b: { block_id?: string }) => b.block_id?.startsWith("waiting:"));
     // The clock is one clause of the line: no full stop before the " · card in #sales" that follows it.
-    expect(waiting.text.text).toMatch(/\*Overdue\* by 3 h 30 min of working time: the answer was due <!date\^\d+\^[^>]+> · card in <#C0SALES0001>$/);
+    expect(waiting.text.text).toMatch(
+      /\*Overdue\* by 3 h 30 min of working time: the answer was due <!date\^\d+\^[^>]+> · card in <#C0SALES0001>$/,
+    );
     app.clock.set("2026-11-23T09:00:00Z");
   });
 
