@@ -146,7 +146,7 @@ describe("a hand-checked week across the end of summer time", () => {
   it("shows each currency apart in the digest, euros first", async () => {
     const digest = await t.services.digests.onDemand(TEAM, "last week");
     const text = JSON.stringify(digestMessage(digest).blocks);
-    expect(text).toContain("*Won (2)*: €8,000 + $9,000\\n+€8,000 vs last week · +$9,000 vs last week");
+    expect(text).toContain("*Won (2)*: €8,000 + $9,000\\n+€8,000 · +$9,000 vs last week");
     expect(text).toContain("1. *Herbst Messe*: 1 lead · 1 SQL · 1 won · €8,000 · €2,000/lead · 4× spend");
     expect(text).toContain("2. *US Roadshow*: 2 leads · 2 SQLs · 1 won · $9,000 · $500/lead · 9× spend");
     expect(text).toContain("*SLA*: speed to lead 90% within 1 d 6 h");

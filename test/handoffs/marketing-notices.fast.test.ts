@@ -76,7 +76,7 @@ describe("marketing's notices", () => {
       handedOffById: "UKIM",
     };
     expect(wonNotice(win).text).toBe(
-      ":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · campaign Spring Webinar · handed off by <@UKIM>",
+      ":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · Campaign: Spring Webinar · handed off by <@UKIM>",
     );
     expect(wonNotice({ ...win, lead: { name: null, company: "Acme Corp", erased: true } }).text).toContain("won a lead (Acme Corp)");
   });

@@ -78,7 +78,12 @@ describe("the App Home", () => {
 
   it("counts the SLA clock in working hours and says when it is overdue", async () => {
     app.clock.set("2026-11-23T16:30:00Z");
-    expect(JSON.stringify((await openHome(REP)).blocks)).toContain("Overdue");
+    const view = await openHome(REP);
+    const waiting = view.blocks.find((b: { block_id?: string }) => b.block_id?.startsWith("waiting:"));
+    // The clock is one clause of the line: no full stop before the " · card in #sales" that follows it.
+    expect(waiting.text.text).toMatch(
+      /\*Overdue\* by 3 h 30 min of working time: the answer was due <!date\^\d+\^[^>]+> · card in <#C0SALES0001>$/,
+    );
     app.clock.set("2026-11-23T09:00:00Z");
   });
 

@@ -30,21 +30,29 @@ describe("npm run gallery", () => {
     expect(fs.existsSync(path.join(out, "png"))).toBe(false);
   });
 
-  it("asks headless Chromium for one screenshot per surface page when it is on PATH", async () => {
+  it("measures every surface page once, then asks headless Chromium for one screenshot per page, its window as tall as the page", async () => {
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), "baton-fake-chromium-"));
     const calls = path.join(bin, "calls.log");
-    // A stand-in for Chromium: records its arguments and writes the screenshot it was asked for.
+    // Each page's laid-out height, as Chromium reports it for the measuring page.
+    const tall = new Map(SURFACES.map((s, i) => [s.id, 300 + i]));
+    const dom = `<html><body><pre id="heights">${JSON.stringify(Object.fromEntries(tall))}</pre></body></html>`;
+    // A stand-in for Chromium: records its arguments, prints the heights for --dump-dom and writes the screenshot asked for.
     fs.writeFileSync(
       path.join(bin, "chromium"),
-      `#!/bin/sh\necho "$@" >> '${calls}'\nfor a in "$@"; do case "$a" in --screenshot=*) printf 'png' > "\${a#--screenshot=}";; esac; done\n`,
+      `#!/bin/sh\necho "$@" >> '${calls}'\nfor a in "$@"; do case "$a" in --dump-dom) printf '%s' '${dom}';; --screenshot=*) printf 'png' > "\${a#--screenshot=}";; esac; done\n`,
       { mode: 0o755 },
     );
     const { out, stdout } = await runGallery(bin);
-    expect(stdout).toContain(`PNGs: ${SURFACES.length} in ${path.join(out, "png")}`);
+    expect(stdout).toContain(`PNGs: ${SURFACES.length} in ${path.join(out, "png")} (${path.join(bin, "chromium")})`);
     expect(fs.readdirSync(path.join(out, "png")).sort()).toEqual(SURFACES.map((s) => `${s.id}.png`).sort());
-    const first = fs.readFileSync(calls, "utf8").split("\n")[0] ?? "";
-    expect(first).toContain("--headless");
-    expect(first).toContain("--window-size=800,");
-    expect(first).toContain(`file://${path.join(out, "surfaces", `${SURFACES[0]?.id}.html`)}`);
+    const [measure, ...shots] = fs.readFileSync(calls, "utf8").trim().split("\n");
+    expect(measure).toContain("--dump-dom");
+    expect(shots).toHaveLength(SURFACES.length);
+    for (const [i, surface] of SURFACES.entries()) {
+      expect(shots[i]).toContain("--headless");
+      expect(shots[i]).toContain(`--window-size=800,${tall.get(surface.id)} `);
+      expect(shots[i]).toContain(`file://${path.join(out, "surfaces", `${surface.id}.html`)}`);
+    }
+    expect(fs.existsSync(path.join(out, "heights.html"))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ["an arrow trend", /([$€£]?[\d–—][^\s→]*\s*→\s*){2,}[$€£]?[\d–—<]/],
   ['"(s)" for a plural', /\w\(s\)/],
   ['the other duration style ("1h 20m")', /\b\d+[hdm]\b(?!\w)/],
+  ["a comparison said twice in one change", /vs (last \w+|the \w+ before) · [+-]/],
   ["a singular count with a plural noun", /(^|[^\d.,])1 (leads|SQLs|MQLs|handoffs|reps|campaigns|deals|breaches)\b/],
 ];
 

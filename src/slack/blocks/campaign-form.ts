@@ -121,12 +121,12 @@ export function campaignDetailsView(
   metadata: CampaignFormMetadata,
 ): ModalView {
   const editing = Boolean(metadata.campaignId);
-  const name = metadata.basics?.name ? `*${escapeMrkdwn(truncate(metadata.basics.name, CAMPAIGN_LIMITS.name))}*` : "The campaign";
+  const name = metadata.basics?.name ? `*${escapeMrkdwn(truncate(metadata.basics.name, CAMPAIGN_LIMITS.name))}*` : "the campaign";
   const blocks: KnownBlock[] = [
     {
       type: "section",
       block_id: "campaign_step",
-      text: mrkdwn(`*Step 2 of 2: the message and who it is for.* ${name}'s basics are kept.`),
+      text: mrkdwn(`*Step 2 of 2: the message and who it is for.* The basics of ${name} are kept.`),
       accessory: { type: "button", action_id: CampaignActions.formBack, text: plain("Back", Limits.buttonText) },
     },
     textInput("product", { label: "Product", optional: true, initial: draft.product, max: CAMPAIGN_LIMITS.product }),

@@ -157,12 +157,17 @@ function headlineBlocks(report: FunnelReport): KnownBlock[] {
   ];
 }
 
-/** Each currency compared with the same currency before: amounts in different ones never add up. */
+/**
+ * Each currency compared with the same currency before (amounts in different ones never add up), the comparison said
+ * once: "+$25,500 · +€8,000 vs last week".
+ */
 function revenueChange(now: Money[], before: Money[], currency: string, vs: string): string {
   const moved = inCurrencyOrder([...now, ...before], currency).map((m) => m.currency);
   const codes = moved.length > 0 ? [...new Set(moved)] : [currency];
-  const changes = codes.map((code) => change(centsIn(now, code), centsIn(before, code), vs, (cents) => wholeMoney(cents, code)));
-  return truncate(changes.every((text) => text === "no change") ? "no change" : changes.filter((t) => t !== "no change").join(" · "), 1700);
+  const changes = codes
+    .map((code) => change(centsIn(now, code), centsIn(before, code), "", (cents) => wholeMoney(cents, code)).trim())
+    .filter((text) => text !== "no change");
+  return truncate(changes.length === 0 ? "no change" : `${changes.join(" · ")} ${vs}`, 1700);
 }
 
 /** Speed to lead; missed deadlines and answers in time too, unless "Needs action" or the scorecard says them already. */

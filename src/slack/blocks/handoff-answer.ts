@@ -37,13 +37,16 @@ export function answerPlaceOf(blockId: string): { place: AnswerPlace; handoffId:
   return null;
 }
 
-/** "⏳ 3 h 20 min of working time left · answer by Today at 1:00 PM", or overdue by how much. */
+/**
+ * "⏳ 3 h 20 min of working time left · answer by Today at 1:00 PM", or overdue by how much. No closing period: Home
+ * and the DMs follow it with " · card in #sales" or the campaign.
+ */
 export function clockText(clock: ResponseClock | null, dueAt: Date | null = clock?.dueAt ?? null): string {
-  if (!dueAt) return "No response deadline.";
+  if (!dueAt) return "No response deadline";
   if (!clock) return `:hourglass_flowing_sand: Answer by ${slackDate(dueAt)}`;
   if (clock.overdue) {
     const late = clock.workingMinutesLeft < 0 ? ` by ${formatWorkingMinutes(-clock.workingMinutesLeft)} of working time` : "";
-    return `:rotating_light: *Overdue*${late}: the answer was due ${slackDate(dueAt)}.`;
+    return `:rotating_light: *Overdue*${late}: the answer was due ${slackDate(dueAt)}`;
   }
   return `:hourglass_flowing_sand: *${formatWorkingMinutes(clock.workingMinutesLeft)}* of working time left · answer by ${slackDate(dueAt)}`;
 }

@@ -73,7 +73,7 @@ export function wonNotice(win: WinNotice): Message {
   const parts = [
     `:trophy: ${mention(win.ownerId)} won ${lead}${company}`,
     ...(win.valueCents !== null && win.currency ? [formatMoney(win.valueCents, win.currency)] : []),
-    win.campaignName ? `campaign ${escapeMrkdwn(truncate(win.campaignName, 150))}` : "no campaign",
+    `Campaign: ${win.campaignName ? escapeMrkdwn(truncate(win.campaignName, 150)) : "none"}`,
     ...(win.handedOffById ? [`handed off by ${mention(win.handedOffById)}`] : []),
   ];
   return message(parts.join(" · "));

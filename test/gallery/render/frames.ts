@@ -12,8 +12,8 @@ function timeOf(dir: Directory): string {
   return dir.now.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: dir.zone });
 }
 
-function messageRow(blocksHtml: string, dir: Directory, after = ""): string {
-  return `<div class="message">${AVATAR}<div class="body"><div><span class="sender">Baton</span><span class="app-badge">APP</span><span class="time">${timeOf(dir)}</span></div>${blocksHtml}${after}</div></div>`;
+function messageRow(blocksHtml: string, dir: Directory, above = ""): string {
+  return `<div class="message">${AVATAR}<div class="body">${above}<div><span class="sender">Baton</span><span class="app-badge">APP</span><span class="time">${timeOf(dir)}</span></div>${blocksHtml}</div></div>`;
 }
 
 function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Directory): string {
@@ -21,7 +21,7 @@ function messageFrame(surface: Extract<Surface, { kind: "message" }>, dir: Direc
   const chart = surface.chart ? `data:${CHART_FILE.mimetype};base64,${surface.chart.image().toString("base64")}` : undefined;
   const ctx: RenderContext = { dir, pictures: chart ? { anyFile: chart } : {} };
   const where = surface.where.startsWith("#") ? escapeHtml(surface.where) : `Baton <small>${escapeHtml(surface.where)}</small>`;
-  const ephemeral = surface.ephemeral ? '<div class="ephemeral">👁 Only visible to you</div>' : "";
+  const ephemeral = surface.ephemeral ? '<div class="ephemeral">👁️ Only visible to you</div>' : "";
   const blocks = message.blocks.length > 0 ? blocksToHtml(message.blocks, ctx) : `<div class="text">${plainToHtml(message.text)}</div>`;
   const usesChart = JSON.stringify(message.blocks).includes('"slack_file"');
   const thread =

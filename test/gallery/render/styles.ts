@@ -25,7 +25,7 @@ h2 { font-size: 19px; margin: 36px 0 12px; border-bottom: 1px solid #ddd; paddin
 .sender { font-weight: 900; }
 .app-badge { font-size: 10px; font-weight: 700; color: #616061; background: #e8e8e8; border-radius: 3px; padding: 1px 3px; margin: 0 4px; vertical-align: 1px; }
 .time { font-size: 12px; color: #616061; }
-.ephemeral { font-size: 12px; color: #616061; margin-top: 6px; }
+.ephemeral { font-size: 12px; color: #616061; margin-bottom: 2px; }
 .notification { width: 800px; max-width: 100%; font-size: 12px; color: #616061; padding: 4px 14px; }
 .block { margin: 4px 0; }
 .block.header { font-size: 18px; font-weight: 900; margin: 6px 0; }
@@ -34,7 +34,7 @@ h2 { font-size: 19px; margin: 36px 0 12px; border-bottom: 1px solid #ddd; paddin
 .fields { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 24px; margin-top: 4px; }
 .block.context { font-size: 13px; color: #616061; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .block.context .inline-image { width: 20px; height: 20px; border-radius: 4px; }
-.block.actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
+.block.actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; align-items: center; }
 hr.divider { border: none; border-top: 1px solid #ddd; margin: 12px 0; }
 .block.image img { max-width: 100%; border: 1px solid #ddd; border-radius: 8px; display: block; }
 .image-title { font-size: 13px; font-weight: 700; margin-bottom: 4px; }

@@ -1,6 +1,7 @@
 // The funnel: scheduled digests with their chart, /funnel replies, the scorecard, personal digests.
 
 import type { Digest } from "../../../src/domain/digests/digest.js";
+import { parsePeriod } from "../../../src/domain/funnel/parse-period.js";
 import { digestMessage } from "../../../src/slack/blocks/funnel.js";
 import {
   funnelHelpMessage,
@@ -13,8 +14,17 @@ import {
 import { howWeCountModal } from "../../../src/slack/blocks/how-we-count.js";
 import { personalDigestMessage } from "../../../src/slack/blocks/personal-digest.js";
 import { chartAltText, renderDigestChart } from "../../../src/slack/charts/digest-chart.js";
-import { campaignDigest, lateFor, marketingDigest, myHandoffsDigest, quietDigest, salesDigest, weekScorecard } from "../fixtures/funnel.js";
-import { Channels } from "../fixtures/workspace.js";
+import {
+  campaignDigest,
+  funnelWeekDigest,
+  lateFor,
+  marketingDigest,
+  myHandoffsDigest,
+  quietDigest,
+  salesDigest,
+  weekScorecard,
+} from "../fixtures/funnel.js";
+import { Channels, NOW, ZONE } from "../fixtures/workspace.js";
 import type { Surface } from "../surface.js";
 
 /** The chart as Baton uploads it, drawn once however often the gallery shows it. */
@@ -75,6 +85,16 @@ export const funnelSurfaces: Surface[] = [
     render: () => howWeCountModal(),
   },
   {
+    id: "funnel-week",
+    title: "/funnel: this week so far, for the person who asked",
+    builder: digestMessage,
+    kind: "message",
+    where: "#marketing",
+    ephemeral: true,
+    seenBy: "marketer Kim Reyes",
+    render: () => digestMessage(funnelWeekDigest),
+  },
+  {
     id: "funnel-scorecard",
     title: "/funnel scorecard",
     builder: scorecardMessage,
@@ -96,13 +116,17 @@ export const funnelSurfaces: Surface[] = [
   },
   {
     id: "funnel-usage",
-    title: "/funnel nonsense: the problem and the closest command",
+    title: "/funnel last wek: the problem and the closest command",
     builder: usageMessage,
     kind: "message",
     where: "#sales",
     ephemeral: true,
     seenBy: "anyone",
-    render: () => usageMessage("I can't read “nonsense” as a period. Try `/funnel last week`; `/funnel help` lists every period."),
+    // The words /funnel answers with, not a copy of them: the gallery shows what a typo really gets.
+    render: () => {
+      const parsed = parsePeriod("last wek", NOW, ZONE);
+      return usageMessage(parsed.ok ? "" : parsed.message);
+    },
   },
   {
     id: "funnel-posted",

@@ -120,7 +120,7 @@ export const playbookSurfaces: Surface[] = [
   },
   {
     id: "unknown-command",
-    title: "/baton frobnicate: the closest command",
+    title: "/baton setings: the closest command",
     builder: unknownCommandMessage,
     kind: "message",
     where: "#sales",
