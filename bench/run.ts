@@ -204,6 +204,7 @@ async function digestAtScale(): Promise<void> {
 async function tenantsOnly(sizes: number[]): Promise<void> {
   const idleSeconds = args.includes("--idle-seconds") ? Number(args[args.indexOf("--idle-seconds") + 1]) : 60;
   const burstReplicas = args.includes("--burst") ? Number(args[args.indexOf("--burst") + 1]) || 1 : 0;
+  const leadsPerDay = args.includes("--active") ? Number(args[args.indexOf("--active") + 1]) || 3 : 0;
   const stub = await startSlackStub();
   const figures: TenantFigures[] = [];
   try {
@@ -211,7 +212,13 @@ async function tenantsOnly(sizes: number[]): Promise<void> {
       for (const provider of providers) {
         log(`${provider}: ${tenants.toLocaleString("en")} workspaces, ${idleSeconds} s idle`);
         figures.push(
-          await measureTenants(provider, tenants, { postgresUrl, env: (url) => batonEnv(url, stub.url), idleSeconds, burstReplicas }),
+          await measureTenants(provider, tenants, {
+            postgresUrl,
+            env: (url) => batonEnv(url, stub.url),
+            idleSeconds,
+            burstReplicas,
+            leadsPerDay,
+          }),
         );
       }
     }

@@ -153,13 +153,15 @@ export async function measureTenants(
     idleSeconds: number;
     /** Replicas for the burst; none without. */
     burstReplicas?: number;
+    /** Leads a day over the last week in each workspace (`--active N`), so digests have figures and a chart. */
+    leadsPerDay?: number;
   },
 ): Promise<TenantFigures> {
   const database = await benchDatabase(provider, `tenants_${tenants}`, options.postgresUrl);
   const counter = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-queries-")), "count");
   try {
     const seeding = performance.now();
-    await seedTenants(databaseTarget(database.url), tenants, new Date());
+    await seedTenants(databaseTarget(database.url), tenants, new Date(), options.leadsPerDay ?? 0);
     const seedSeconds = (performance.now() - seeding) / 1000;
     const env = { ...options.env(database.url), BENCH_QUERY_COUNT_FILE: counter };
     const args = ["--require", "./bench/lib/count-queries.cjs", "dist/main.js"];

@@ -385,7 +385,57 @@ async function postgresWriter(url: string): Promise<Writer> {
  * `tenants` workspaces as a new install leaves them: each with its sales and marketing digest schedules (Mondays
  * 09:00 UTC), written without a due time as rows from before due times existed; the first start computes them.
  */
-export async function seedTenants(target: DatabaseTarget, tenants: number, at: Date): Promise<void> {
+/**
+ * A small, active workspace's last eight days: `perDay` leads created each day, the first of them qualified and
+ * accepted the next hour, so every daily digest has figures, a trend and its chart to draw (not a quiet line).
+ */
+function recentActivity(teamId: string, end: number, perDay: number): Chunk {
+  const chunk: Chunk = { leads: [], events: [], handoffs: [] };
+  for (let day = 1; day <= 8; day++) {
+    for (let n = 0; n < perDay; n++) {
+      const id = `${teamId}_L${day}_${n}`;
+      const created = end - day * DAY + n * 600_000;
+      const moved = n === 0;
+      const at = iso(created);
+      const later = iso(created + 3_600_000);
+      chunk.leads.push({
+        id,
+        teamId,
+        email: `${id}@example.com`,
+        emailKey: `${id}@example.com`.toLowerCase(),
+        name: `Lead ${day}.${n}`,
+        stage: moved ? "sql" : "new",
+        source: "slack",
+        createdById: "U0MKT00001",
+        createdAt: at,
+        updatedAt: moved ? later : at,
+        // Every row names the same columns: the writers prepare one statement from the first row.
+        qualifiedById: moved ? "U0MKT00001" : null,
+        mqlAt: moved ? later : null,
+        sqlAt: moved ? later : null,
+      });
+      chunk.events.push({ id: `${id}c`, teamId, leadId: id, actorId: "U0MKT00001", type: "created", fromStage: null, toStage: "new", at });
+      if (moved)
+        chunk.events.push(
+          { id: `${id}m`, teamId, leadId: id, actorId: "U0MKT00001", type: "stage_changed", fromStage: "new", toStage: "mql", at: later },
+          {
+            id: `${id}s`,
+            teamId,
+            leadId: id,
+            actorId: REPS[0] ?? "U0REP00001",
+            type: "stage_changed",
+            fromStage: "mql",
+            toStage: "sql",
+            at: later,
+          },
+        );
+    }
+  }
+  return chunk;
+}
+
+/** `leadsPerDay`: each workspace gets a week of recent activity (see recentActivity); none by default. */
+export async function seedTenants(target: DatabaseTarget, tenants: number, at: Date, leadsPerDay = 0): Promise<void> {
   const writer = target.provider === "sqlite" ? sqliteWriter(target.file ?? "") : await postgresWriter(target.url);
   const when = iso(at.getTime());
   try {
@@ -421,6 +471,13 @@ export async function seedTenants(target: DatabaseTarget, tenants: number, at: D
       }
       await writer.insert("Workspace", workspaces);
       await writer.insert("DigestSchedule", schedules);
+      if (leadsPerDay > 0) {
+        for (const workspace of workspaces) {
+          const activity = recentActivity(String(workspace.teamId), at.getTime(), leadsPerDay);
+          await writer.insert("Lead", activity.leads);
+          await writer.insert("LeadEvent", activity.events);
+        }
+      }
     }
     await writer.finish();
   } finally {
