@@ -1,11 +1,12 @@
 // `/lead forget` for a person who came in through the public web form, was announced to marketing, exported,
-// handed off and rejected with a note: afterwards no message in Slack (as it stands after every update), no
+// handed off and rejected with a note, handed off again, escalated, accepted and won: afterwards no message in Slack (as it stands after every update), no
 // export file, no database column and no log line holds their name, email or phone.
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
 import { findEverywhere } from "../helpers/find-everywhere.js";
 import { handOff, waitUntil } from "../helpers/leads.js";
+import { input } from "../helpers/slack-requests.js";
 import { webFormSecret } from "../helpers/production.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
@@ -69,6 +70,28 @@ describe("erasure leaves nothing behind", () => {
     await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).status === "rejected");
     await app.idle();
 
+    // Re-qualified: escalated past the deadline, accepted, then won. Every notice names the person.
+    const second = await handOff(app, lead.id, { teamId: TEAM, userId: MARKETER });
+    const escalation = await app.db.slaStep.findFirstOrThrow({ where: { handoffId: second?.id ?? "", step: "escalation" } });
+    app.clock.set(escalation.dueAt);
+    await app.baton.jobs.slaLadder?.run();
+    await app.requests.blockAction({ actionId: "handoff_accept", value: second?.id ?? "" }, { teamId: TEAM, userId: REP });
+    await waitUntil(async () => (await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage === "sql");
+    await app.requests.blockAction({ actionId: "lead_to_won", value: lead.id }, { teamId: TEAM, userId: REP, channelId: SALES_CHANNEL });
+    const { view } = (await app.slack.waitFor("views.open", (c) => c.args.view?.callback_id === "lead_won_modal")).args;
+    await app.requests.viewSubmission(
+      {
+        callbackId: "lead_won_modal",
+        privateMetadata: view.private_metadata,
+        values: { amount: { value: input.text("12000") }, currency: { value: input.text("USD") } },
+      },
+      { teamId: TEAM, userId: REP },
+    );
+    await app.idle();
+    const named = currentMessages(app).filter((m) => m.includes(PERSON.name));
+    for (const notice of ["accepted Quinn Quartermaine (Q Labs)", "won Quinn Quartermaine (Q Labs)", "Quinn Quartermaine (Q Labs) has waited"])
+      expect(named.some((m) => m.includes(notice)), notice).toBe(true);
+
     await app.requests.viewSubmission(
       { callbackId: "lead_forget_modal", privateMetadata: JSON.stringify({ leadId: lead.id, channelId: "C0ADMINS01" }), values: {} },
       { teamId: TEAM, userId: ADMIN },
@@ -78,7 +101,7 @@ describe("erasure leaves nothing behind", () => {
     await app.idle();
 
     expect(app.slack.callsOf("files.delete").map((c) => c.args.file)).toEqual([exportFile]);
-    expect(currentMessages(app).length).toBeGreaterThan(3);
+    expect(currentMessages(app).length).toBeGreaterThan(8);
     for (const needle of NEEDLES) {
       const inSlack = currentMessages(app).filter((m) => m.toLowerCase().includes(needle));
       expect({ needle, inSlack }).toEqual({ needle, inSlack: [] });

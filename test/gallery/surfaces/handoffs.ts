@@ -257,7 +257,7 @@ export const handoffSurfaces: Surface[] = [
     builder: rejectModal,
     kind: "modal",
     seenBy: "rep Ben Carter",
-    render: () => rejectModal({ handoffId: pendingCard.handoffId, channelId: Channels.sales }, "a lead at Acme Corp"),
+    render: () => rejectModal({ handoffId: pendingCard.handoffId, channelId: Channels.sales }, "Jane Doe (Acme Corp)"),
   },
   {
     id: "home-rep",
