@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/lib/logger.js";
 import { findEverywhere } from "../helpers/find-everywhere.js";
 import { handOff, waitUntil } from "../helpers/leads.js";
-import { input } from "../helpers/slack-requests.js";
 import { webFormSecret } from "../helpers/production.js";
+import { input } from "../helpers/slack-requests.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
 
@@ -71,6 +71,7 @@ describe("erasure leaves nothing behind", () => {
     await app.idle();
 
     // Re-qualified: escalated past the deadline, accepted, then won. Every notice names the person.
+    app.clock.advanceMinutes(60);
     const second = await handOff(app, lead.id, { teamId: TEAM, userId: MARKETER });
     const escalation = await app.db.slaStep.findFirstOrThrow({ where: { handoffId: second?.id ?? "", step: "escalation" } });
     app.clock.set(escalation.dueAt);
@@ -89,8 +90,15 @@ describe("erasure leaves nothing behind", () => {
     );
     await app.idle();
     const named = currentMessages(app).filter((m) => m.includes(PERSON.name));
-    for (const notice of ["accepted Quinn Quartermaine (Q Labs)", "won Quinn Quartermaine (Q Labs)", "Quinn Quartermaine (Q Labs) has waited"])
-      expect(named.some((m) => m.includes(notice)), notice).toBe(true);
+    for (const notice of [
+      "accepted Quinn Quartermaine (Q Labs)",
+      "won Quinn Quartermaine (Q Labs)",
+      "Quinn Quartermaine (Q Labs) has waited",
+    ])
+      expect(
+        named.some((m) => m.includes(notice)),
+        notice,
+      ).toBe(true);
 
     await app.requests.viewSubmission(
       { callbackId: "lead_forget_modal", privateMetadata: JSON.stringify({ leadId: lead.id, channelId: "C0ADMINS01" }), values: {} },
@@ -108,6 +116,12 @@ describe("erasure leaves nothing behind", () => {
       expect({ needle, inDatabase: await findEverywhere(app.db, needle) }).toEqual({ needle, inDatabase: [] });
       expect({ needle, inLogs: capture.raw.toLowerCase().includes(needle) }).toEqual({ needle, inLogs: false });
     }
+    // The notices are redrawn, not deleted: who did what stays, the person goes.
+    for (const notice of ["accepted a lead at Q Labs after 4 h", "won a lead at Q Labs · $12,000.00", "a lead at Q Labs has waited past"])
+      expect(
+        currentMessages(app).some((m) => m.includes(notice)),
+        notice,
+      ).toBe(true);
     expect(await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).toMatchObject({
       rejectReason: "other",
       rejectNote: null,

@@ -1,7 +1,7 @@
 import { eraseLeadData } from "../../db/erasure.js";
+import type { Handoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { exportFileIds, forgetExportFiles } from "../../db/lead-exports.js";
-import type { Handoff } from "../../db/handoffs.js";
 import { findLead, type Lead } from "../../db/leads.js";
 import { postedEffects } from "../../db/outbox-posts.js";
 import { AppError } from "../../lib/errors.js";
@@ -120,7 +120,9 @@ async function erasedMessages(deps: LeadDeps, lead: Lead, cards: HandoffCard[], 
   const seen = new Set<string>();
   return messages.filter(({ ref }) => {
     const key = `${ref.channelId} ${ref.ts}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
