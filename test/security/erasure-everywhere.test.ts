@@ -100,6 +100,7 @@ describe("erasure leaves nothing behind", () => {
         notice,
       ).toBe(true);
 
+    const updatesBefore = app.slack.callsOf("chat.update").length;
     await app.requests.viewSubmission(
       { callbackId: "lead_forget_modal", privateMetadata: JSON.stringify({ leadId: lead.id, channelId: "C0ADMINS01" }), values: {} },
       { teamId: TEAM, userId: ADMIN },
@@ -107,6 +108,11 @@ describe("erasure leaves nothing behind", () => {
     const confirmation = await app.slack.waitFor("chat.postEphemeral", (c) => c.args.user === ADMIN && /Erased/.test(String(c.args.text)));
     expect(String(confirmation.args.text)).toContain("1 export file was deleted");
     await app.idle();
+    // Two cards, two rejection notices, the escalation, the acceptance, the win, the announcement: each redrawn once.
+    const redrawn = app.slack.callsOf("chat.update").slice(updatesBefore);
+    expect(new Set(redrawn.map((c) => `${c.args.channel} ${c.args.ts}`)).size).toBe(8);
+    expect(redrawn).toHaveLength(8);
+    expect(String(confirmation.args.text)).toContain("8 Slack messages were anonymised");
 
     expect(app.slack.callsOf("files.delete").map((c) => c.args.file)).toEqual([exportFile]);
     expect(currentMessages(app).length).toBeGreaterThan(8);

@@ -87,9 +87,9 @@ export function wonNotice(win: WinNotice): Message {
   return message(parts.join(" · "));
 }
 
-/** What a rejection notice becomes once the lead is erased, when the handoff is not known: no lead, no note. */
+/** What a message about an erased lead becomes when Baton cannot redraw it (an announcement, an unknown handoff). */
 export function redactedNotice(): Message {
-  return message("_This notice quoted a note about a lead whose personal data was erased on request._");
+  return message("_This message was about a lead whose personal data was erased on request._");
 }
 
 const leadFields = (card: HandoffCard) => ({ ...card.lead });

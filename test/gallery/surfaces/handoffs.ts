@@ -244,7 +244,7 @@ export const handoffSurfaces: Surface[] = [
   },
   {
     id: "rejected-redacted",
-    title: "Rejection notice after the lead was erased",
+    title: "A message Baton cannot redraw after the lead was erased (an announcement)",
     builder: redactedNotice,
     kind: "message",
     where: "#marketing",
