@@ -137,12 +137,12 @@ export interface HandoffNotifier {
    * record (`card.messageTs`), with no buttons.
    */
   pointToCard(card: HandoffCard, duplicate: MessageRef): Promise<void>;
-  /** Tells the marketer in the card's thread that a rep accepted. */
-  accepted(card: HandoffCard, mark?: string): Promise<void>;
-  /** Tells the marketer why, in the card's thread; returns the reply when it quotes the note (so erasure redacts it). */
-  rejected(card: HandoffCard, mark?: string): Promise<MessageRef | null>;
-  /** Tells the marketing channel why, with the campaign and fit; returns the notice when it quotes the note. */
-  rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef | null>;
+  /** Tells the marketer in the card's thread that a rep accepted. Returns the reply (its outbox row keeps it, for erasure). */
+  accepted(card: HandoffCard, mark?: string): Promise<MessageRef>;
+  /** Tells the marketer why, in the card's thread. Returns the reply. */
+  rejected(card: HandoffCard, mark?: string): Promise<MessageRef>;
+  /** Tells the marketing channel why, with the campaign and fit. Returns the notice. */
+  rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef>;
   /** Tells `card.assigneeId` by DM that the handoff is theirs to answer. Returns the DM, to redraw once decided. */
   assigned(
     card: HandoffCard,
@@ -152,22 +152,30 @@ export interface HandoffNotifier {
     mark?: string,
   ): Promise<MessageRef | null>;
   /** A reassignment after a breach, said in the card's thread. */
-  reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<void>;
+  reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<MessageRef>;
   /**
    * Half the response time has passed: a DM to the assignee, or the card's thread when nobody is assigned. Returns
    * the DM (null for a thread reply). DMs carry the lead's headline, the clock and the card's three buttons.
    */
   reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null>;
   /** The deadline passed: the card's thread and the sales channel, mentioning the team. */
-  escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void>;
+  escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<MessageRef>;
   /** A deal marked won, told to the marketing channel with its campaign and who handed it off. */
   won(win: WinNotice, mark?: string): Promise<MessageRef>;
-  /**
-   * Replaces messages that quoted free text (a reject note) with a version without it: for a rejection (`rejection`,
-   * the erased card without its note), the notice keeps its fixed reason.
-   */
-  redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void>;
+  /** Redraws a message Baton posted about a lead whose personal data was just erased, as `erased` says. */
+  redrawErased(teamId: string, erased: ErasedMessage): Promise<void>;
 }
+
+/**
+ * A message that named an erased lead or quoted a note about them, and what it becomes: the same notice drawn from
+ * the erased lead (`card`: the handoff without its note, the lead anonymised), or, when Baton cannot tell what the
+ * message was, a line saying it was redacted.
+ */
+export type ErasedMessage =
+  | { ref: MessageRef; notice: "accepted" | "rejected" | "rejectedToMarketing"; card: HandoffCard }
+  | { ref: MessageRef; notice: "escalation"; card: HandoffCard; team: TeamMention }
+  | { ref: MessageRef; notice: "won"; win: WinNotice }
+  | { ref: MessageRef; notice: "redacted" };
 
 /** A won deal as marketing hears it: who won which lead (no contact details), the value, the campaign, who handed it off. */
 export interface WinNotice {

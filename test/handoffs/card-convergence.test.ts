@@ -121,7 +121,7 @@ describe("a click on a handoff card", () => {
     await app.idle();
     expect(shownAt(ts)).toContain(`Accepted* by <@${REP2}>`);
     const thread = app.slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === ts);
-    expect(thread.map((c) => textOf(c))).toEqual([expect.stringContaining(`<@${REP2}> accepted a lead`)]);
+    expect(thread.map((c) => textOf(c))).toEqual([expect.stringContaining(`<@${REP2}> accepted Dorothy Vaughan after`)]);
   });
 
   it("rejects through the modal from a card whose ts was never stored; the card shows the rejection", async () => {

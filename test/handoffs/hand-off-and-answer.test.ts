@@ -181,8 +181,8 @@ describe("answering a handoff", () => {
     expect(JSON.stringify(update?.args.blocks)).not.toContain("handoff_accept");
     const thread = await app.slack.waitFor("chat.postMessage", (c) => c.args.thread_ts === ts);
     expect(thread.args.channel).toBe(SALES_CHANNEL);
-    // Addressed to the marketer, then who accepted what: "@Kim: @Ava accepted a lead at … after … and owns it now."
-    expect(String(thread.args.text)).toMatch(new RegExp(`^<@${MARKETER}>: <@${REP}> accepted a lead at .+ after .+ and owns it now\\.$`));
+    // Addressed to the marketer, then who accepted whom, named as on the card: "@Kim: @Ava accepted Jane Doe (Acme) after …".
+    expect(String(thread.args.text)).toBe(`<@${MARKETER}>: <@${REP}> accepted Katherine Johnson (NASA) after 1 h 30 min and owns it now.`);
     expect(textOf(update)).toContain("Accepted · Katherine Johnson");
     await app.slack.waitFor("views.publish", (c) => c.args.user_id === REP);
   });

@@ -78,7 +78,7 @@ describe("marketing's notices", () => {
     expect(wonNotice(win).text).toBe(
       ":trophy: <@UAVA> won Jane Doe (Acme Corp) · $12,000.00 · Campaign: Spring Webinar · handed off by <@UKIM>",
     );
-    expect(wonNotice({ ...win, lead: { name: null, company: "Acme Corp", erased: true } }).text).toContain("won a lead (Acme Corp)");
+    expect(wonNotice({ ...win, lead: { name: null, company: "Acme Corp", erased: true } }).text).toContain("won a lead at Acme Corp ·");
   });
 
   it("a web-form lead shows its fit, campaign and a Hand off to sales button", () => {

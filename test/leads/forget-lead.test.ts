@@ -105,7 +105,8 @@ describe("/lead forget", () => {
     expect(reply.body).toBe("");
     const confirmation = await app.slack.waitFor("chat.postEphemeral", (c) => c.args.user === ADMIN);
     expect(textOf(confirmation)).toContain("Erased.");
-    expect(textOf(confirmation)).toContain("4 Slack messages were anonymised");
+    // Two cards, the rejection's two notices, the acceptance's thread notice.
+    expect(textOf(confirmation)).toContain("5 Slack messages were anonymised");
 
     for (const needle of NEEDLES) expect({ needle, hits: await findEverywhere(app.db, needle) }).toEqual({ needle, hits: [] });
 
@@ -128,9 +129,15 @@ describe("/lead forget", () => {
       for (const needle of NEEDLES) expect(shown).not.toContain(needle);
       expect(shown).toContain("personal data erased");
     }
-    const redacted = app.slack
+    const notices = app.slack
       .callsOf("chat.update")
       .filter((c) => c.args.channel === MARKETING_CHANNEL || (c.args.channel === SALES_CHANNEL && !cards.some((k) => k.ts === c.args.ts)));
+    expect(notices).toHaveLength(3);
+    for (const call of notices) expect(textOf(call)).not.toContain(PERSONAL.name);
+    expect(
+      notices.map((c) => textOf(c)).filter((t) => t.includes(`<@${REP}> accepted a lead at Acme after under a minute and owns it now.`)),
+    ).toHaveLength(1);
+    const redacted = notices.filter((c) => textOf(c).includes("rejected"));
     expect(redacted).toHaveLength(2);
     for (const call of redacted) expect(textOf(call).toLowerCase()).not.toContain("call back in may");
     // The fixed reason stays (marketing still learns from it); the note and the lead's name go.

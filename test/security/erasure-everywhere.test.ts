@@ -1,5 +1,5 @@
 // `/lead forget` for a person who came in through the public web form, was announced to marketing, exported,
-// handed off and rejected with a note: afterwards no message in Slack (as it stands after every update), no
+// handed off and rejected with a note, handed off again, escalated, accepted and won: afterwards no message in Slack (as it stands after every update), no
 // export file, no database column and no log line holds their name, email or phone.
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { createLogger } from "../../src/lib/logger.js";
 import { findEverywhere } from "../helpers/find-everywhere.js";
 import { handOff, waitUntil } from "../helpers/leads.js";
 import { webFormSecret } from "../helpers/production.js";
+import { input } from "../helpers/slack-requests.js";
 import { MARKETING_CHANNEL, SALES_CHANNEL, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { postWebFormLead } from "../helpers/web-forms.js";
 
@@ -69,6 +70,37 @@ describe("erasure leaves nothing behind", () => {
     await waitUntil(async () => (await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).status === "rejected");
     await app.idle();
 
+    // Re-qualified: escalated past the deadline, accepted, then won. Every notice names the person.
+    app.clock.advanceMinutes(60);
+    const second = await handOff(app, lead.id, { teamId: TEAM, userId: MARKETER });
+    const escalation = await app.db.slaStep.findFirstOrThrow({ where: { handoffId: second?.id ?? "", step: "escalation" } });
+    app.clock.set(escalation.dueAt);
+    await app.baton.jobs.slaLadder?.run();
+    await app.requests.blockAction({ actionId: "handoff_accept", value: second?.id ?? "" }, { teamId: TEAM, userId: REP });
+    await waitUntil(async () => (await app.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage === "sql");
+    await app.requests.blockAction({ actionId: "lead_to_won", value: lead.id }, { teamId: TEAM, userId: REP, channelId: SALES_CHANNEL });
+    const { view } = (await app.slack.waitFor("views.open", (c) => c.args.view?.callback_id === "lead_won_modal")).args;
+    await app.requests.viewSubmission(
+      {
+        callbackId: "lead_won_modal",
+        privateMetadata: view.private_metadata,
+        values: { amount: { value: input.text("12000") }, currency: { value: input.text("USD") } },
+      },
+      { teamId: TEAM, userId: REP },
+    );
+    await app.idle();
+    const named = currentMessages(app).filter((m) => m.includes(PERSON.name));
+    for (const notice of [
+      "accepted Quinn Quartermaine (Q Labs)",
+      "won Quinn Quartermaine (Q Labs)",
+      "Quinn Quartermaine (Q Labs) has waited",
+    ])
+      expect(
+        named.some((m) => m.includes(notice)),
+        notice,
+      ).toBe(true);
+
+    const updatesBefore = app.slack.callsOf("chat.update").length;
     await app.requests.viewSubmission(
       { callbackId: "lead_forget_modal", privateMetadata: JSON.stringify({ leadId: lead.id, channelId: "C0ADMINS01" }), values: {} },
       { teamId: TEAM, userId: ADMIN },
@@ -76,15 +108,26 @@ describe("erasure leaves nothing behind", () => {
     const confirmation = await app.slack.waitFor("chat.postEphemeral", (c) => c.args.user === ADMIN && /Erased/.test(String(c.args.text)));
     expect(String(confirmation.args.text)).toContain("1 export file was deleted");
     await app.idle();
+    // Two cards, two rejection notices, the escalation, the acceptance, the win, the announcement: each redrawn once.
+    const redrawn = app.slack.callsOf("chat.update").slice(updatesBefore);
+    expect(new Set(redrawn.map((c) => `${c.args.channel} ${c.args.ts}`)).size).toBe(8);
+    expect(redrawn).toHaveLength(8);
+    expect(String(confirmation.args.text)).toContain("8 Slack messages were anonymised");
 
     expect(app.slack.callsOf("files.delete").map((c) => c.args.file)).toEqual([exportFile]);
-    expect(currentMessages(app).length).toBeGreaterThan(3);
+    expect(currentMessages(app).length).toBeGreaterThan(8);
     for (const needle of NEEDLES) {
       const inSlack = currentMessages(app).filter((m) => m.toLowerCase().includes(needle));
       expect({ needle, inSlack }).toEqual({ needle, inSlack: [] });
       expect({ needle, inDatabase: await findEverywhere(app.db, needle) }).toEqual({ needle, inDatabase: [] });
       expect({ needle, inLogs: capture.raw.toLowerCase().includes(needle) }).toEqual({ needle, inLogs: false });
     }
+    // The notices are redrawn, not deleted: who did what stays, the person goes.
+    for (const notice of ["accepted a lead at Q Labs after 4 h", "won a lead at Q Labs · $12,000.00", "a lead at Q Labs has waited past"])
+      expect(
+        currentMessages(app).some((m) => m.includes(notice)),
+        notice,
+      ).toBe(true);
     expect(await app.db.handoff.findUniqueOrThrow({ where: { id: handoff?.id ?? "" } })).toMatchObject({
       rejectReason: "other",
       rejectNote: null,

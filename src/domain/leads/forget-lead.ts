@@ -1,11 +1,16 @@
 import { eraseLeadData } from "../../db/erasure.js";
+import type { Handoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { exportFileIds, forgetExportFiles } from "../../db/lead-exports.js";
-import { findLead } from "../../db/leads.js";
+import { findLead, type Lead } from "../../db/leads.js";
+import { postedEffects } from "../../db/outbox-posts.js";
 import { AppError } from "../../lib/errors.js";
 import { cardOf } from "../handoffs/handoff-card.js";
 import { REJECT_REASON_KEYS } from "../handoffs/reasons.js";
-import type { MessageRef } from "../ports.js";
+import { winNoticeOf } from "../handoffs/win-notice.js";
+import { EffectKinds, handoffIdOf } from "../outbox/effects.js";
+import type { ErasedMessage, HandoffCard, MessageRef, TeamMention } from "../ports.js";
+import { teamMention } from "../sla/team-mention.js";
 import type { LeadDeps } from "./deps.js";
 import { searchKeyOf } from "./search-key.js";
 
@@ -19,7 +24,8 @@ export interface Forgotten {
 
 /**
  * `/lead forget`: an admin erases a person's personal data everywhere Baton keeps it (see eraseLeadData), records
- * who did, and anonymises the handoff cards in Slack. The lead row stays for anonymous funnel counts. Final.
+ * who did, and anonymises every Slack message that named them (handoff cards, DMs, notices, the win, announcements).
+ * The lead row stays for anonymous funnel counts. Final.
  */
 export async function forgetLead(deps: LeadDeps, teamId: string, leadId: string, actorId: string): Promise<Forgotten> {
   await deps.roles.requireAdmin(teamId, actorId, "erase a lead's personal data");
@@ -40,30 +46,84 @@ export async function forgetLead(deps: LeadDeps, teamId: string, leadId: string,
   });
   deps.logger.info({ teamId, leadId, actorId }, "lead personal data erased");
   const erased = { ...lead, name: null, email: null, phone: null, notes: null, erasedAt: at };
-  const campaign = await campaignName(deps.db, teamId, lead.campaignId);
+  const messages = await anonymiseInSlack(deps, erased, handoffs);
+  return { ...messages, filesDeleted: await deleteExportFiles(deps, teamId) };
+}
+
+/** Redraws every message that named the erased lead; says how many Slack took and how many it refused. */
+async function anonymiseInSlack(
+  deps: LeadDeps,
+  erased: Lead,
+  handoffs: Handoff[],
+): Promise<Pick<Forgotten, "messagesUpdated" | "messagesFailed">> {
+  const { teamId, id: leadId } = erased;
+  const campaign = await campaignName(deps.db, teamId, erased.campaignId);
+  const cards = handoffs.map((handoff) => cardOf({ ...handoff, rejectNote: null }, erased, campaign));
   let messagesUpdated = 0;
   let messagesFailed = 0;
-  for (const handoff of handoffs.filter((h) => h.messageTs)) {
-    const refs = asRefs(handoff.noticeRefs);
+  const redraw = async (what: string, send: () => Promise<void>) => {
     try {
-      const card = cardOf({ ...handoff, rejectNote: null }, erased, campaign);
-      await deps.notifier.refreshCard(card);
-      if (refs.length > 0) await deps.notifier.redactNotices(teamId, refs, card.rejectReason ? card : undefined);
-      messagesUpdated += 1 + refs.length;
+      await send();
+      messagesUpdated += 1;
     } catch (error) {
-      deps.logger.warn({ err: error, teamId, handoffId: handoff.id }, "could not anonymise a handoff card");
+      deps.logger.warn({ err: error, teamId, leadId }, `could not anonymise ${what}`);
       messagesFailed += 1;
     }
+  };
+  // The cards first (each redraws the DMs about it): what most people look at.
+  for (const card of cards.filter((c) => c.messageTs)) await redraw("a handoff card", () => deps.notifier.refreshCard(card));
+  for (const message of await erasedMessages(deps, erased, cards, handoffs))
+    await redraw(`a ${message.notice} message`, () => deps.notifier.redrawErased(teamId, message));
+  return { messagesUpdated, messagesFailed };
+}
+
+/** Outbox effects whose post named the lead (DMs are redrawn with their card), and what each becomes once erased. */
+const NOTICES: Record<string, "accepted" | "rejected" | "rejectedToMarketing" | "escalation"> = {
+  [EffectKinds.handoffAccepted]: "accepted",
+  [EffectKinds.handoffRejected]: "rejected",
+  [EffectKinds.handoffRejectedToMarketing]: "rejectedToMarketing",
+  [EffectKinds.slaEscalation]: "escalation",
+};
+
+/**
+ * Every message that named the erased lead or quoted a note about them, besides the cards and DMs: the handoffs'
+ * notices and the win as their outbox rows recorded them, the rejections remembered on the handoff (from before
+ * those had rows), and the lead's announcements. Each once.
+ */
+async function erasedMessages(deps: LeadDeps, lead: Lead, cards: HandoffCard[], handoffs: Handoff[]): Promise<ErasedMessage[]> {
+  const { teamId } = lead;
+  const byHandoff = new Map(cards.map((card) => [card.handoffId, card]));
+  const posted = await postedEffects(deps.db, teamId, [...Object.keys(NOTICES), EffectKinds.dealWon], [...byHandoff.keys(), lead.id]);
+  let team: TeamMention | undefined;
+  const messages: ErasedMessage[] = [];
+  for (const effect of posted) {
+    const ref = { channelId: effect.channelId, ts: effect.messageTs };
+    const notice = NOTICES[effect.kind];
+    const card = byHandoff.get(handoffIdOf(effect.subjectId));
+    if (effect.kind === EffectKinds.dealWon) {
+      const win = await winNoticeOf(deps.db, lead, effect.channelId);
+      messages.push(win ? { ref, notice: "won", win } : { ref, notice: "redacted" });
+    } else if (!notice || !card) messages.push({ ref, notice: "redacted" });
+    else if (notice === "escalation") {
+      team ??= await teamMention(deps.db, teamId);
+      messages.push({ ref, notice, card, team });
+    } else messages.push({ ref, notice, card });
   }
-  const announcements = asRefs(lead.messageRefs);
-  try {
-    if (announcements.length > 0) await deps.notifier.redactNotices(teamId, announcements);
-    messagesUpdated += announcements.length;
-  } catch (error) {
-    deps.logger.warn({ err: error, teamId, leadId }, "could not anonymise a lead's announcement");
-    messagesFailed += announcements.length;
+  for (const handoff of handoffs) {
+    const card = byHandoff.get(handoff.id);
+    for (const ref of asRefs(handoff.noticeRefs)) {
+      if (!card?.rejectReason) messages.push({ ref, notice: "redacted" });
+      else messages.push({ ref, notice: ref.channelId === card.channelId ? "rejected" : "rejectedToMarketing", card });
+    }
   }
-  return { messagesUpdated, messagesFailed, filesDeleted: await deleteExportFiles(deps, teamId) };
+  for (const ref of asRefs(lead.messageRefs)) messages.push({ ref, notice: "redacted" });
+  const seen = new Set<string>();
+  return messages.filter(({ ref }) => {
+    const key = `${ref.channelId} ${ref.ts}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every export file still in Slack goes: Baton cannot tell which held the person without reading them back. */

@@ -1,14 +1,14 @@
 // How a handoff's outbox effects are delivered: each message is drawn from the handoff as it is at delivery (so an
 // erased lead is shown anonymised, a decided one as decided), and one that no longer applies is dropped.
 import type { Db } from "../../db/client.js";
-import { addNoticeRef, latestAcceptedHandoff, rememberDm, storeCardRef } from "../../db/handoffs.js";
-import { campaignName } from "../../db/lead-campaigns.js";
+import { addNoticeRef, rememberDm, storeCardRef } from "../../db/handoffs.js";
 import { findLead } from "../../db/leads.js";
 import type { OutboxEffect } from "../../db/outbox.js";
 import type { Clock } from "../../lib/clock.js";
 import { isAppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import { loadHandoffCard } from "../handoffs/handoff-card.js";
+import { winNoticeOf } from "../handoffs/win-notice.js";
 import type { AnnouncementDelivery, AssignedBy, HandoffCard, HandoffNotifier, MessageRef } from "../ports.js";
 import { responseClockFor } from "../sla/response-clock.js";
 import { teamMention } from "../sla/team-mention.js";
@@ -56,9 +56,10 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
     if (ref?.ts) await rememberDm(deps.db, card.teamId, card.handoffId, ref);
     return ref;
   };
-  const noticeFor = async (card: HandoffCard, send: () => Promise<MessageRef | null>) => {
+  // A rejection quoting its note is also kept on the handoff (as before its notices had outbox rows): erasure reads both.
+  const noticeFor = async (card: HandoffCard, send: () => Promise<MessageRef>) => {
     const ref = await send();
-    if (ref?.ts) await addNoticeRef(deps.db, card.teamId, card.handoffId, ref);
+    if (ref.ts && card.rejectNote) await addNoticeRef(deps.db, card.teamId, card.handoffId, ref);
     return ref;
   };
 
@@ -128,18 +129,9 @@ export function handoffHandlers(deps: HandoffHandlerDeps): Record<string, Effect
     },
     [EffectKinds.dealWon]: async (effect) => {
       const lead = await findLead(deps.db, effect.teamId, effect.subjectId);
-      if (lead?.stage !== "won" || !lead.ownerId) return dropped(effect.channelId, "no_longer_applies");
-      const handoff = await latestAcceptedHandoff(deps.db, effect.teamId, lead.id);
-      const win = {
-        teamId: effect.teamId,
-        channelId: effect.channelId,
-        ownerId: lead.ownerId,
-        lead: { name: lead.name, company: lead.company, erased: lead.erasedAt !== null },
-        valueCents: lead.dealValueCents,
-        currency: lead.dealCurrency,
-        campaignName: await campaignName(deps.db, effect.teamId, lead.campaignId),
-        handedOffById: handoff?.handedOffById ?? null,
-      };
+      if (lead?.stage !== "won") return dropped(effect.channelId, "no_longer_applies");
+      const win = await winNoticeOf(deps.db, lead, effect.channelId);
+      if (!win) return dropped(effect.channelId, "no_longer_applies");
       return delivered(effect.channelId, () => notifier.won(win, effect.id));
     },
     [EffectKinds.slaEscalation]: async (effect) => {

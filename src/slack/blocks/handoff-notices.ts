@@ -1,7 +1,8 @@
-// The short messages around a handoff card: thread replies, DMs, the marketing and sales channel notices. Channel
-// notices name the lead only by company (personal data stays on the card, which erasure anonymises). DMs to the rep
-// who should answer carry the lead's headline, their clock and the card's buttons: they are remembered on the
-// handoff and redrawn once it is decided, or anonymised when the lead is erased.
+// The short messages around a handoff card: thread replies, DMs, the marketing and sales channel notices. They name
+// the lead as the card's header does ("Jane Doe (Acme Corp)": the headline every member sees); erasure redraws each
+// from the erased lead ("a lead at Acme Corp"), finding them by the outbox rows that posted them. DMs to the rep who
+// should answer carry the lead's headline, their clock and the card's buttons: they are remembered on the handoff
+// and redrawn once it is decided, or anonymised when the lead is erased.
 import type { KnownBlock } from "@slack/types";
 import { NOT_GRADED, rejectReasonLabel } from "../../domain/labels.js";
 import type { AssignedBy, HandoffCard, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
@@ -19,18 +20,27 @@ const MENTIONED_PEOPLE = 30;
 const section = (text: string): KnownBlock[] => [{ type: "section", text: mrkdwn(text) }];
 const message = (text: string): Message => ({ text, blocks: section(text) });
 
-/** "a lead at Acme" or "a lead": never the person's name. */
-export function leadLabel(card: HandoffCard): string {
-  return card.lead.company ? `a lead at ${escapeMrkdwn(truncate(card.lead.company, 120))}` : "a lead";
+type NamedLead = Pick<HandoffCard["lead"], "name" | "company" | "erased">;
+
+/** "a lead at Acme Corp" or "a lead": for a lead whose name is erased or was never given. */
+function anonymousLabel(lead: NamedLead): string {
+  return lead.company ? `a lead at ${escapeMrkdwn(truncate(lead.company, 120))}` : "a lead";
+}
+
+/** "Jane Doe (Acme Corp)", "Jane Doe", or once erased (or unnamed) "a lead at Acme Corp": as the card's header names it. */
+export function leadName(lead: NamedLead): string {
+  if (lead.erased || !lead.name) return anonymousLabel(lead);
+  const name = escapeMrkdwn(truncate(lead.name, 80));
+  return lead.company ? `${name} (${escapeMrkdwn(truncate(lead.company, 80))})` : name;
 }
 
 const cardLink = (permalink: string | undefined, label = "the handoff card") => (permalink ? `<${permalink}|${label}>` : label);
 
-/** "@Kim: @Ava accepted a lead at Acme after 3 min and owns it now." (to the marketer who handed it off). */
+/** "@Kim: @Ava accepted Jane Doe (Acme Corp) after 3 min and owns it now." (to the marketer who handed it off). */
 export function acceptedNotice(card: HandoffCard): Message {
   const waited = card.decidedAt ? ` after ${formatDuration(card.decidedAt.getTime() - card.handedOffAt.getTime())}` : "";
   return message(
-    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} accepted ${leadLabel(card)}${waited} and owns it now.`,
+    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} accepted ${leadName(card.lead)}${waited} and owns it now.`,
   );
 }
 
@@ -38,7 +48,7 @@ export function rejectedNotice(card: HandoffCard, permalink?: string): Message {
   const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
   const where = permalink ? ` (${cardLink(permalink)})` : "";
   return message(
-    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
+    `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadName(card.lead)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back with marketing, in Nurture; re-qualify it with /lead when it is ready.${note}`,
   );
 }
 
@@ -50,7 +60,7 @@ export function rejectedMarketingNotice(card: HandoffCard, permalink?: string): 
   const note = card.rejectNote ? `\n> ${escapeMrkdwn(truncate(card.rejectNote, NOTE_SHOWN)).replaceAll("\n", "\n> ")}` : "";
   const where = permalink ? ` (${cardLink(permalink)})` : "";
   const campaign = card.campaignName ? escapeMrkdwn(truncate(card.campaignName, 150)) : "no campaign";
-  const text = `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadLabel(card)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back in Nurture.${note}`;
+  const text = `${mention(card.handedOffById)}: ${mention(card.decidedById ?? "")} rejected ${leadName(card.lead)}${where}: *${rejectReasonLabel(card.rejectReason)}*. It is back in Nurture.${note}`;
   const blocks: KnownBlock[] = [
     { type: "section", text: mrkdwn(text) },
     { type: "context", elements: [mrkdwn(`Campaign: ${campaign} · Fit: ${card.lead.fitGrade ?? NOT_GRADED}`)] },
@@ -68,10 +78,8 @@ export function rejectedMarketingNotice(card: HandoffCard, permalink?: string): 
 
 /** ":trophy: @Ava won Jane Doe (Acme Corp) · $12,000 · campaign Spring Webinar · handed off by @Kim" */
 export function wonNotice(win: WinNotice): Message {
-  const lead = win.lead.erased || !win.lead.name ? "a lead" : escapeMrkdwn(truncate(win.lead.name, 80));
-  const company = win.lead.company ? ` (${escapeMrkdwn(truncate(win.lead.company, 80))})` : "";
   const parts = [
-    `:trophy: ${mention(win.ownerId)} won ${lead}${company}`,
+    `:trophy: ${mention(win.ownerId)} won ${leadName(win.lead)}`,
     ...(win.valueCents !== null && win.currency ? [formatMoney(win.valueCents, win.currency)] : []),
     `Campaign: ${win.campaignName ? escapeMrkdwn(truncate(win.campaignName, 150)) : "none"}`,
     ...(win.handedOffById ? [`handed off by ${mention(win.handedOffById)}`] : []),
@@ -79,16 +87,9 @@ export function wonNotice(win: WinNotice): Message {
   return message(parts.join(" · "));
 }
 
-/** What a rejection notice becomes once the lead is erased, when the handoff is not known: no lead, no note. */
+/** What a message about an erased lead becomes when Baton cannot redraw it (an announcement, an unknown handoff). */
 export function redactedNotice(): Message {
-  return message("_This notice quoted a note about a lead whose personal data was erased on request._");
-}
-
-/** "Jane Doe (Acme Corp)", "Jane Doe", "a lead at Acme Corp": for a DM's notification text. */
-function dmLeadName(card: HandoffCard): string {
-  if (card.lead.erased || !card.lead.name) return leadLabel(card);
-  const name = escapeMrkdwn(truncate(card.lead.name, 80));
-  return card.lead.company ? `${name} (${escapeMrkdwn(truncate(card.lead.company, 80))})` : name;
+  return message("_This message was about a lead whose personal data was erased on request._");
 }
 
 const leadFields = (card: HandoffCard) => ({ ...card.lead });
@@ -98,7 +99,7 @@ function answerDm(card: HandoffCard, why: (lead: string) => string, clock: Respo
   const link = permalink ? [cardLink(permalink, "Open the handoff card")] : [];
   const left = clock && !clock.overdue ? ` ${formatWorkingMinutes(clock.workingMinutesLeft)} of working time left.` : "";
   return {
-    text: `${why(dmLeadName(card))}${left}`,
+    text: `${why(leadName(card.lead))}${left}`,
     blocks: [
       { type: "section", text: mrkdwn(why("this lead")) },
       ...headlineBlocks(leadFields(card), card.campaignName, link),
@@ -127,7 +128,7 @@ export function answeredDm(card: HandoffCard, permalink?: string): Message {
   ];
   if (card.status === "pending") blocks.push(answerButtons("dm", card.handoffId, card.assigneeId));
   const outcome = card.status === "accepted" ? "accepted" : card.status === "rejected" ? "rejected" : card.status;
-  return { text: `${card.lead.erased ? "An erased lead" : dmLeadName(card)}: ${outcome}.`, blocks };
+  return { text: `${card.lead.erased ? "An erased lead" : leadName(card.lead)}: ${outcome}.`, blocks };
 }
 
 export function reassignedThreadNotice(card: HandoffCard, previousAssigneeId: string | null): Message {
@@ -149,8 +150,8 @@ export function teamMentionText(team: TeamMention): string {
 
 /** Posted in the card's thread and broadcast to the channel: the card is right above it. */
 export function escalationNotice(card: HandoffCard, team: TeamMention): Message {
-  const who = card.assigneeId ? ` (assigned to ${mention(card.assigneeId)})` : "";
+  const who = card.assigneeId ? `, assigned to ${mention(card.assigneeId)},` : "";
   return message(
-    `:rotating_light: ${teamMentionText(team)}: ${leadLabel(card)}${who} has waited past the agreed response time. Please accept or reject it now on the card.`,
+    `:rotating_light: ${teamMentionText(team)}: ${leadName(card.lead)}${who} has waited past the agreed response time. Please accept or reject it now on the card.`,
   );
 }

@@ -1,5 +1,14 @@
 import type { WebClient } from "@slack/web-api";
-import type { AssignedBy, HandoffCard, HandoffNotifier, MessageRef, ResponseClock, TeamMention, WinNotice } from "../../domain/ports.js";
+import type {
+  AssignedBy,
+  ErasedMessage,
+  HandoffCard,
+  HandoffNotifier,
+  MessageRef,
+  ResponseClock,
+  TeamMention,
+  WinNotice,
+} from "../../domain/ports.js";
 import { duplicateCardMessage, handoffCardMessage } from "../blocks/handoff-card.js";
 import {
   acceptedNotice,
@@ -59,18 +68,16 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     }
   }
 
-  async accepted(card: HandoffCard, mark?: string): Promise<void> {
-    await this.inThread(card, acceptedNotice(card), mark);
+  accepted(card: HandoffCard, mark?: string): Promise<MessageRef> {
+    return this.inThread(card, acceptedNotice(card), mark);
   }
 
-  async rejected(card: HandoffCard, mark?: string): Promise<MessageRef | null> {
-    const ref = await this.inThread(card, rejectedNotice(card), mark);
-    return card.rejectNote ? ref : null;
+  rejected(card: HandoffCard, mark?: string): Promise<MessageRef> {
+    return this.inThread(card, rejectedNotice(card), mark);
   }
 
-  async rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef | null> {
-    const ref = await this.post(card.teamId, channelId, rejectedMarketingNotice(card, await this.permalink(card)), { mark });
-    return card.rejectNote ? ref : null;
+  async rejectedToMarketing(card: HandoffCard, channelId: string, mark?: string): Promise<MessageRef> {
+    return this.post(card.teamId, channelId, rejectedMarketingNotice(card, await this.permalink(card)), { mark });
   }
 
   async assigned(
@@ -84,8 +91,8 @@ export class SlackHandoffNotifier implements HandoffNotifier {
     return this.post(card.teamId, card.assigneeId, assignedNotice(card, by, clock, await this.permalink(card)), { mark });
   }
 
-  async reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<void> {
-    await this.inThread(card, reassignedThreadNotice(card, previousAssigneeId), mark);
+  reassignedInThread(card: HandoffCard, previousAssigneeId: string | null, mark?: string): Promise<MessageRef> {
+    return this.inThread(card, reassignedThreadNotice(card, previousAssigneeId), mark);
   }
 
   async reminder(card: HandoffCard, clock: ResponseClock | null, mark?: string): Promise<MessageRef | null> {
@@ -95,27 +102,36 @@ export class SlackHandoffNotifier implements HandoffNotifier {
   }
 
   /** One escalation: in the card's thread, broadcast to the channel (so the team sees it where it is answered). */
-  async escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<void> {
+  escalation(card: HandoffCard, team: TeamMention, mark?: string): Promise<MessageRef> {
     const thread = card.messageTs ? { threadTs: card.messageTs, broadcast: true } : {};
-    await this.post(card.teamId, card.channelId, escalationNotice(card, team), { ...thread, mark });
+    return this.post(card.teamId, card.channelId, escalationNotice(card, team), { ...thread, mark });
   }
 
   won(win: WinNotice, mark?: string): Promise<MessageRef> {
     return this.post(win.teamId, win.channelId, wonNotice(win), { mark });
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
+  async redrawErased(teamId: string, erased: ErasedMessage): Promise<void> {
     const client = await this.clients.forTeam(teamId);
-    // A rejection is redrawn from the erased card: the fixed reason stays, the lead and the note go.
-    const redrawn = (ref: MessageRef) =>
-      !rejection
-        ? redactedNotice()
-        : ref.channelId === rejection.channelId
-          ? rejectedNotice(rejection)
-          : rejectedMarketingNotice(rejection);
-    for (const ref of refs) {
-      const message = redrawn(ref);
-      await client.chat.update({ channel: ref.channelId, ts: ref.ts, text: message.text, blocks: message.blocks });
+    const message = await this.erasedMessage(erased);
+    await client.chat.update({ channel: erased.ref.channelId, ts: erased.ref.ts, text: message.text, blocks: message.blocks });
+  }
+
+  /** The notice as it would be drawn now, from the erased lead: who did what stays, the person goes. */
+  private async erasedMessage(erased: ErasedMessage): Promise<Message> {
+    switch (erased.notice) {
+      case "accepted":
+        return acceptedNotice(erased.card);
+      case "rejected":
+        return rejectedNotice(erased.card);
+      case "rejectedToMarketing":
+        return rejectedMarketingNotice(erased.card, await this.permalink(erased.card));
+      case "escalation":
+        return escalationNotice(erased.card, erased.team);
+      case "won":
+        return wonNotice(erased.win);
+      case "redacted":
+        return redactedNotice();
     }
   }
 

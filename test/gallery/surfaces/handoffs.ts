@@ -244,7 +244,7 @@ export const handoffSurfaces: Surface[] = [
   },
   {
     id: "rejected-redacted",
-    title: "Rejection notice after the lead was erased",
+    title: "A message Baton cannot redraw after the lead was erased (an announcement)",
     builder: redactedNotice,
     kind: "message",
     where: "#marketing",
@@ -257,7 +257,7 @@ export const handoffSurfaces: Surface[] = [
     builder: rejectModal,
     kind: "modal",
     seenBy: "rep Ben Carter",
-    render: () => rejectModal({ handoffId: pendingCard.handoffId, channelId: Channels.sales }, "a lead at Acme Corp"),
+    render: () => rejectModal({ handoffId: pendingCard.handoffId, channelId: Channels.sales }, "Jane Doe (Acme Corp)"),
   },
   {
     id: "home-rep",

@@ -1,6 +1,7 @@
 // A HandoffNotifier that remembers what handoffs asked Slack to show, and answers as Slack would.
 import type {
   AssignedBy,
+  ErasedMessage,
   HandoffCard,
   HandoffNotifier,
   MessageRef,
@@ -26,24 +27,24 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     this.record("pointToCard", [card, duplicate]);
   }
 
-  async accepted(card: HandoffCard): Promise<void> {
+  async accepted(card: HandoffCard): Promise<MessageRef> {
     this.record("accepted", [card]);
+    return { channelId: card.channelId, ts: this.nextTs() };
   }
 
-  /** Like Slack's notifier: the thread reply quotes the note, when there is one. */
-  async rejected(card: HandoffCard): Promise<MessageRef | null> {
+  async rejected(card: HandoffCard): Promise<MessageRef> {
     this.record("rejected", [card]);
-    return card.rejectNote ? { channelId: card.channelId, ts: this.nextTs() } : null;
+    return { channelId: card.channelId, ts: this.nextTs() };
   }
 
-  /** Like Slack's notifier: the marketing channel's notice quotes the note, when there is one. */
-  async rejectedToMarketing(card: HandoffCard, channelId: string): Promise<MessageRef | null> {
+  async rejectedToMarketing(card: HandoffCard, channelId: string): Promise<MessageRef> {
     this.record("rejectedToMarketing", [card, channelId]);
-    return card.rejectNote ? { channelId, ts: this.nextTs() } : null;
+    return { channelId, ts: this.nextTs() };
   }
 
-  async reassignedInThread(card: HandoffCard, previousAssigneeId: string | null): Promise<void> {
+  async reassignedInThread(card: HandoffCard, previousAssigneeId: string | null): Promise<MessageRef> {
     this.record("reassignedInThread", [card, previousAssigneeId]);
+    return { channelId: card.channelId, ts: this.nextTs() };
   }
 
   /** Like Slack's notifier: a DM to the assignee (in a channel named for them). */
@@ -62,8 +63,9 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return card.assigneeId ? { channelId: `D${card.assigneeId}`, ts: this.nextTs() } : null;
   }
 
-  async escalation(card: HandoffCard, team: TeamMention): Promise<void> {
+  async escalation(card: HandoffCard, team: TeamMention): Promise<MessageRef> {
     this.record("escalation", [card, team]);
+    return { channelId: card.channelId, ts: this.nextTs() };
   }
 
   async won(win: WinNotice): Promise<MessageRef> {
@@ -71,8 +73,8 @@ export class RecordingHandoffNotifier extends Recorder<HandoffNotifier> implemen
     return { channelId: win.channelId, ts: this.nextTs() };
   }
 
-  async redactNotices(teamId: string, refs: MessageRef[], rejection?: HandoffCard): Promise<void> {
-    this.record("redactNotices", [teamId, refs, rejection]);
+  async redrawErased(teamId: string, erased: ErasedMessage): Promise<void> {
+    this.record("redrawErased", [teamId, erased]);
   }
 
   private nextTs(): string {

@@ -5,7 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import type { HandoffCard } from "../../../domain/ports.js";
 import { acceptedText, alreadyDecidedText } from "../../blocks/decision-replies.js";
 import { type AnswerPlace, answerPlaceOf } from "../../blocks/handoff-answer.js";
-import { answeredDm, leadLabel } from "../../blocks/handoff-notices.js";
+import { answeredDm, leadName } from "../../blocks/handoff-notices.js";
 import { infoModal } from "../../blocks/info-modal.js";
 import { leadCardModal } from "../../blocks/lead-card.js";
 import { rejectModal } from "../../blocks/reject-modal.js";
@@ -95,7 +95,7 @@ export function rejectHereAction(deps: ListenerDeps) {
       }
       // Should someone decide first, the reject listener tells the rep in the DM they clicked in.
       const channelId = click.place === "dm" ? args.body.channel?.id : undefined;
-      const view = rejectModal({ handoffId: card.handoffId, ...(channelId ? { channelId } : {}) }, leadLabel(card));
+      const view = rejectModal({ handoffId: card.handoffId, ...(channelId ? { channelId } : {}) }, leadName(card.lead));
       const open = click.origin.inModal ? args.client.views.push : args.client.views.open;
       await open.call(args.client.views, { trigger_id: args.body.trigger_id, view });
     });

@@ -1,5 +1,5 @@
 import { alreadyDecidedText } from "../../blocks/decision-replies.js";
-import { leadLabel } from "../../blocks/handoff-notices.js";
+import { leadName } from "../../blocks/handoff-notices.js";
 import { rejectModal } from "../../blocks/reject-modal.js";
 import { replyOnError } from "../../errors.js";
 import type { ListenerDeps } from "../../listener-deps.js";
@@ -21,7 +21,7 @@ export function rejectHandoffAction(deps: ListenerDeps) {
         return;
       }
       const metadata = { handoffId: card.handoffId, channelId: card.channelId, ...(clicked ? { clickedCard: clicked } : {}) };
-      await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(metadata, leadLabel(card)) });
+      await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(metadata, leadName(card.lead)) });
       // After the modal, whose trigger expires in 3 s: remember the clicked card, point a duplicate at the real one.
       await deps.services.handoffs.cardForClick(context.teamId, handoffId, clicked);
     });
