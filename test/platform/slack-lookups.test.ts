@@ -19,9 +19,8 @@ describe("lookups made before answering", () => {
     await app.stop();
   });
 
-  it("answers a settings form with an inline error when Slack does not say who is an admin, and saves nothing", async () => {
-    const held = app.slack.hold("users.info", (call) => call.args.user === ADMIN);
-    const reply = await app.requests.viewSubmission(
+  const addZapierSource = () =>
+    app.requests.viewSubmission(
       {
         callbackId: "lead_source_add_modal",
         values: {
@@ -34,6 +33,10 @@ describe("lookups made before answering", () => {
       },
       { teamId: TEAM, userId: ADMIN },
     );
+
+  it("answers a settings form with an inline error when Slack does not say who is an admin, and saves nothing", async () => {
+    const held = app.slack.hold("users.info", (call) => call.args.user === ADMIN);
+    const reply = await addZapierSource();
     held.release();
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ response_action: "errors" });
@@ -42,19 +45,7 @@ describe("lookups made before answering", () => {
   });
 
   it("saves the same form once Slack answers again", async () => {
-    const reply = await app.requests.viewSubmission(
-      {
-        callbackId: "lead_source_add_modal",
-        values: {
-          provider: { provider: input.select("generic") },
-          name: { name: input.text("Zapier") },
-          secret: { secret: input.text(null) },
-          fieldMap: { fieldMap: input.text(null) },
-          defaultCampaignId: { defaultCampaignId: input.select(null) },
-        },
-      },
-      { teamId: TEAM, userId: ADMIN },
-    );
+    const reply = await addZapierSource();
     expect(reply.body).toMatchObject({ response_action: "update" });
     expect(await app.db.leadSource.count({ where: { teamId: TEAM } })).toBe(1);
   });
