@@ -154,3 +154,13 @@ export async function deadEffectsSince(
   ]);
   return { rows, total };
 }
+
+/** Workspaces with a dead letter settled since then (dead letters are rare: a scan of them, by status). */
+export async function teamsWithDeadEffectsSince(db: Db, since: Date): Promise<string[]> {
+  const rows = await db.outboxEffect.findMany({
+    where: { status: "dead", settledAt: { gte: since } },
+    distinct: ["teamId"],
+    select: { teamId: true },
+  });
+  return rows.map((row) => row.teamId);
+}

@@ -28,7 +28,7 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
-import { reportDeadLetter } from "./outbox/dead-letters.js";
+import { reportDeadLetter, reportMissedDeadLetters } from "./outbox/dead-letters.js";
 import { effectHandlers, effectRecorders } from "./outbox/handlers.js";
 import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
@@ -128,6 +128,8 @@ export interface Services {
   /** Workflow Builder steps: log, hand off and find leads from a workflow. */
   workflowSteps: WorkflowSteps;
   housekeeping: { pruneOperationalRows(): Promise<Record<string, number>> };
+  /** Hourly: tells admins of dead letters their hour's report left out (how many workspaces were told). */
+  deadLetterReports: { reportMissed(): Promise<number> };
   /** Re-encrypts what is still under ENCRYPTION_KEY_PREVIOUS; nothing to do without encryption. */
   secretsAtRest: { reencryptUnderCurrentKey(): Promise<RotationCounts> };
 }
@@ -137,6 +139,7 @@ export function createServices(deps: ServiceDeps): Services {
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   const roles = new Roles({ db, directory: deps.directory });
   const { adminReports } = deps;
+  const deadLetterDeps = (reports: AdminReports) => ({ db, clock, logger, reports });
   const outbox = new Outbox({
     db,
     clock,
@@ -145,9 +148,7 @@ export function createServices(deps: ServiceDeps): Services {
     metrics,
     ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
     ...(deps.inFlight ? { inFlight: deps.inFlight } : {}),
-    ...(adminReports
-      ? { onDeadLetter: (effect: OutboxEffect) => reportDeadLetter({ db, clock, logger, reports: adminReports }, effect) }
-      : {}),
+    ...(adminReports ? { onDeadLetter: (effect: OutboxEffect) => reportDeadLetter(deadLetterDeps(adminReports), effect) } : {}),
     handlers: {
       ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
       ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),
@@ -231,6 +232,9 @@ export function createServices(deps: ServiceDeps): Services {
         secretsSealed: await sealPlainSecrets(db, intakeSecrets),
         uninstalledWorkspaces: await workspaces.purgeUninstalled(retentionDays),
       }),
+    },
+    deadLetterReports: {
+      reportMissed: async () => (adminReports ? reportMissedDeadLetters(deadLetterDeps(adminReports)) : 0),
     },
     secretsAtRest: {
       reencryptUnderCurrentKey: async () => (box ? reencryptUnderCurrentKey(db, box) : { reencrypted: 0, current: 0, unreadable: 0 }),

@@ -1,4 +1,5 @@
 // The periodic jobs, and running them: on their cron schedules in production, only when called in tests.
+import { deadLetterReportsJob } from "./dead-letter-reports.js";
 import type { JobDeps, StartJobsDeps } from "./deps.js";
 import { digestsJob } from "./digests.js";
 import { housekeepingJob } from "./housekeeping.js";
@@ -15,6 +16,7 @@ export function createJobs(deps: JobDeps): Record<string, Job> {
     slaLadder: slaLadderJob(deps),
     housekeeping: housekeepingJob(deps),
     outboxSweep: outboxSweepJob(deps),
+    deadLetterReports: deadLetterReportsJob(deps),
   };
 }
 

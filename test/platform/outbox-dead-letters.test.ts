@@ -60,4 +60,33 @@ describe("dead letters reported to the admins", () => {
     expect(reports()).toHaveLength(2);
     expect(String(reports()[1]?.args.text)).toContain("a new campaign's announcement");
   });
+
+  it("reports in the hourly catch-up what no report listed: a letter whose process stopped, one after the hour's report", async () => {
+    // As a process that stopped right after dead-lettering leaves it: settled dead, nobody told.
+    const leftDead = async (name: string) => {
+      const campaign = await launch(name);
+      await app.db.outboxEffect.updateMany({
+        where: { teamId: TEAM, subjectId: campaign.id },
+        data: { status: "dead", settledAt: app.clock.now(), claimedUntil: null, lastError: "internal_error" },
+      });
+    };
+    app.clock.advance(60 * MINUTE);
+    const before = reports().length;
+    await leftDead("Dead Letter Four");
+    // Two replicas' catch-ups at once: one report between them.
+    await Promise.all([app.baton.jobs.deadLetterReports?.run(), app.baton.jobs.deadLetterReports?.run()]);
+    expect(reports()).toHaveLength(before + 1);
+    expect(String(reports().at(-1)?.args.text)).toContain("a new campaign's announcement");
+
+    // Dead in the hour that already had its report: listed by the next hour's catch-up, and only once.
+    await leftDead("Dead Letter Five");
+    await app.baton.jobs.deadLetterReports?.run();
+    expect(reports()).toHaveLength(before + 1);
+    app.clock.advance(60 * MINUTE);
+    await app.baton.jobs.deadLetterReports?.run();
+    expect(reports()).toHaveLength(before + 2);
+    app.clock.advance(60 * MINUTE);
+    await app.baton.jobs.deadLetterReports?.run();
+    expect(reports()).toHaveLength(before + 2);
+  });
 });
