@@ -89,7 +89,7 @@ export async function measureOutbox(
       const { row, written } = await db.$transaction(async (tx) => {
         const row = await decide(tx);
         const announcement = { teamId: TEAM, kind: EffectKinds.campaignLaunched, subjectId: row.id, channels: [CHANNEL] };
-        return { row, written: await enqueueAnnouncements(tx, announcement, at, { claimedUntil: lease, fresh: true }) };
+        return { row, written: await enqueueAnnouncements(tx, announcement, at, { claimedUntil: lease }) };
       });
       await outbox.deliverWritten(written, { campaign: { row: { ...row, segment: null }, timezone: "UTC" } });
       await outbox.settled(); // "until recorded"

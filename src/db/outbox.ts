@@ -1,7 +1,7 @@
 // The outbox's rows: written with the decision, claimed by one delivering process at a time, settled once.
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./client.js";
-import type { OutboxEffect } from "./generated/sqlite/client.js";
+import { type OutboxEffect, Prisma } from "./generated/sqlite/client.js";
 
 export type { OutboxEffect };
 
@@ -10,26 +10,21 @@ export interface NewEffect {
   kind: string;
   subjectId: string;
   channelId: string;
-}
-
-/** How a write leaves its effects: `rearm` and, for the writer that delivers them itself, its claim. */
-export interface WriteOptions {
   /**
    * For idempotent effects such as a card's chat.update: makes a settled one pending again, so a later decision is
    * shown too; a delivery in flight then loses its lease and cannot settle it (see settleEffect).
    */
   rearm?: boolean;
+}
+
+/** How a write leaves its effects, for the writer that delivers them itself: its claim. */
+export interface WriteOptions {
   /**
    * Writes them already claimed by the writer until then, with one attempt counted: it delivers them right after
    * the commit, with no read and no claim. Should it die first, the sweeper takes them over once this passes, as
    * after any claim that lapsed unsettled (looking in the channel for a post first).
    */
   claimedUntil?: Date;
-  /**
-   * Their subject was created in this same transaction (a campaign, a lead), so no row can be there already: all
-   * are inserted in one statement.
-   */
-  fresh?: boolean;
 }
 
 /** A row as the write left it, and whether the write holds it (its claim: the writer delivers it). */
@@ -38,33 +33,66 @@ export interface WrittenEffect {
   claimed: boolean;
 }
 
+const keyOf = (e: Pick<NewEffect, "teamId" | "kind" | "subjectId" | "channelId">) => `${e.teamId} ${e.kind} ${e.subjectId} ${e.channelId}`;
+
 /**
- * Writes the effects in the decision's transaction, one statement each; one per (subject, kind, channel), whoever
- * writes it again (a row written earlier is left as it is, unless re-armed). Returns the rows as written.
+ * Writes the effects in the decision's transaction, all in one statement; one row per (subject, kind, channel),
+ * whoever writes it again (a row written earlier is left as it is, unless re-armed). Returns the rows as written,
+ * in the order given.
  */
 export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date, options: WriteOptions = {}): Promise<WrittenEffect[]> {
+  if (effects.length === 0) return [];
   const until = options.claimedUntil ?? null;
-  if (options.fresh && !options.rearm && effects.length > 0) {
-    const claim = until ? { claimedUntil: until, attempts: 1 } : {};
-    const rows = await tx.outboxEffect.createManyAndReturn({ data: effects.map((e) => ({ ...e, dueAt: at, createdAt: at, ...claim })) });
-    return rows.map((effect) => ({ effect, claimed: until !== null }));
-  }
-  const written: WrittenEffect[] = [];
+  // Our own ids: the rows the statement returns are the ones it inserted or re-armed, ours to deliver.
+  const wanted = new Map<string, NewEffect & { id: string }>();
   for (const effect of effects) {
-    // Our own id: a row that was already there comes back with its own, so the write knows it did not create it.
-    const id = randomUUID();
-    const row = await tx.outboxEffect.upsert({
-      where: { teamId_kind_subjectId_channelId: effect },
-      create: { ...effect, id, dueAt: at, createdAt: at, ...(until ? { claimedUntil: until, attempts: 1 } : {}) },
-      update: options.rearm
-        ? { status: "pending", attempts: until ? 1 : 0, dueAt: at, claimedUntil: until, settledAt: null, lastError: null }
-        : {},
-    });
-    const ours = row.id === id || options.rearm === true;
-    written.push({ effect: row, claimed: until !== null && ours });
+    const seen = wanted.get(keyOf(effect));
+    if (seen) seen.rearm = seen.rearm === true || effect.rearm === true;
+    else wanted.set(keyOf(effect), { ...effect, id: randomUUID() });
   }
-  return written;
+  // Both adapters type a raw row's columns from the table: DateTime comes back a Date, Int a number, NULL null.
+  const rows = await tx.$queryRaw<OutboxEffect[]>(upsertEffects([...wanted.values()], at, until));
+  const written = new Map(rows.map((effect) => [keyOf(effect), { effect, claimed: until !== null }]));
+  // A row written earlier and not re-armed is not returned: read as it stands (only when a write was repeated).
+  const others = [...wanted.values()].filter((e) => !written.has(keyOf(e)));
+  if (others.length > 0) {
+    const where = { OR: others.map(({ teamId, kind, subjectId, channelId }) => ({ teamId, kind, subjectId, channelId })) };
+    for (const effect of await tx.outboxEffect.findMany({ where })) written.set(keyOf(effect), { effect, claimed: false });
+  }
+  return effects.map((effect) => {
+    const row = written.get(keyOf(effect));
+    if (!row) throw new Error(`outbox effect ${effect.kind} was neither written nor found`);
+    return row;
+  });
 }
+
+/**
+ * One INSERT for the batch (Prisma's upsert is one statement per row, each about a millisecond of its client
+ * engine's CPU). The rows to re-arm are named by the ids generated for them: `excluded` is the row the statement
+ * tried to insert, so `excluded."id"` says which of the batch a conflicting row was written for, and only those
+ * are updated (a VALUES column that is not stored would need INSERT ... SELECT, with casts that differ between the
+ * two databases). Both SQLite (3.35+) and PostgreSQL return only the rows inserted or updated.
+ */
+function upsertEffects(rows: (NewEffect & { id: string })[], at: Date, until: Date | null): Prisma.Sql {
+  const attempts = until ? 1 : 0;
+  const values = rows.map(
+    (r) => Prisma.sql`(${r.id}, ${r.teamId}, ${r.kind}, ${r.subjectId}, ${r.channelId}, 'pending', ${attempts}, ${at}, ${until}, ${at})`,
+  );
+  const rearmed = rows.filter((r) => r.rearm).map((r) => r.id);
+  const onConflict =
+    rearmed.length === 0
+      ? Prisma.sql`DO NOTHING`
+      : Prisma.sql`DO UPDATE SET "status" = 'pending', "attempts" = excluded."attempts", "dueAt" = excluded."dueAt",
+          "claimedUntil" = excluded."claimedUntil", "settledAt" = NULL, "lastError" = NULL
+        WHERE excluded."id" IN (${Prisma.join(rearmed)})`;
+  return Prisma.sql`INSERT INTO "OutboxEffect" ("id", "teamId", "kind", "subjectId", "channelId", "status", "attempts", "dueAt", "claimedUntil", "createdAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("teamId", "kind", "subjectId", "channelId") ${onConflict}
+    RETURNING ${RETURNED}`;
+}
+
+const RETURNED = Prisma.sql`"id", "teamId", "kind", "subjectId", "channelId", "status", "attempts", "dueAt", "claimedUntil",
+  "lastError", "messageTs", "createdAt", "settledAt"`;
 
 export function effectsOf(db: Db, teamId: string, kind: string, subjectId: string): Promise<OutboxEffect[]> {
   return db.outboxEffect.findMany({ where: { teamId, kind, subjectId }, orderBy: { channelId: "asc" } });

@@ -46,7 +46,7 @@ export interface HandoffEffect {
  * Writes a handoff's effects in the decision's transaction (claimed until `claimedUntil` when given: the writer
  * delivers them itself); a card update is re-armed if an earlier one settled. Returns them in the order given.
  */
-export async function enqueueHandoffEffects(
+export function enqueueHandoffEffects(
   tx: Tx,
   teamId: string,
   handoffId: string,
@@ -54,36 +54,25 @@ export async function enqueueHandoffEffects(
   at: Date,
   claimedUntil?: Date,
 ): Promise<WrittenEffect[]> {
-  const rows = effects.map((e) => ({ teamId, kind: e.kind, subjectId: e.subjectId ?? handoffId, channelId: e.channelId }));
-  const claim = claimedUntil ? { claimedUntil } : {};
-  const written = [
-    ...(await enqueueEffects(
-      tx,
-      rows.filter((r) => !isIdempotent(r.kind)),
-      at,
-      claim,
-    )),
-    ...(await enqueueEffects(
-      tx,
-      rows.filter((r) => isIdempotent(r.kind)),
-      at,
-      { ...claim, rearm: true },
-    )),
-  ];
-  const keyOf = (r: { kind: string; subjectId: string; channelId: string }) => `${r.kind} ${r.subjectId} ${r.channelId}`;
-  const order = rows.map(keyOf);
-  return written.sort((a, b) => order.indexOf(keyOf(a.effect)) - order.indexOf(keyOf(b.effect)));
+  const rows = effects.map((e) => ({
+    teamId,
+    kind: e.kind,
+    subjectId: e.subjectId ?? handoffId,
+    channelId: e.channelId,
+    rearm: isIdempotent(e.kind),
+  }));
+  return enqueueEffects(tx, rows, at, claimedUntil ? { claimedUntil } : {});
 }
 
 /** A card update for the handoff; channel: the card's (one row per handoff, re-armed). */
 export const cardUpdate = (channelId: string): HandoffEffect => ({ kind: EffectKinds.handoffCardUpdate, channelId });
 
-/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`; claimed and fresh as WriteOptions says. */
+/** Writes one announcement per channel (a channel named twice, or not set, gets one or none) in `tx`; claimed as WriteOptions says. */
 export function enqueueAnnouncements(
   tx: Tx,
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: (string | null | undefined)[] },
   at: Date,
-  options: Pick<WriteOptions, "claimedUntil" | "fresh"> = {},
+  options: WriteOptions = {},
 ): Promise<WrittenEffect[]> {
   const channels = [...new Set(effect.channels.filter((c): c is string => Boolean(c)))];
   return enqueueEffects(

@@ -173,7 +173,8 @@ export class Outbox {
    */
   private async run(effect: OutboxEffect, lease: Date, after: Later, drawn?: DrawnSubject): Promise<EffectOutcome["status"]> {
     const attempt = effect.attempts + 1;
-    const log = this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
+    // Made only when there is something to say: a child logger costs about as much as drawing the message.
+    const log = () => this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
     const settle = async (settlement: Settlement): Promise<EffectOutcome["status"]> => {
       await after(() => this.settle(effect, lease, settlement));
       return settlement.status;
@@ -190,7 +191,7 @@ export class Outbox {
       }
       const handler = this.deps.handlers[effect.kind];
       if (!handler) {
-        log.error({ attempts: attempt }, "outbox effect dead-lettered: no handler for its kind");
+        log().error({ attempts: attempt }, "outbox effect dead-lettered: no handler for its kind");
         return settle({ status: "dead", error: `no handler for ${effect.kind}` });
       }
       const delivery = await handler(effect, drawn);
@@ -202,17 +203,17 @@ export class Outbox {
       const wait = retryAfterMsOf(error);
       if (wait !== undefined) {
         this.deps.metrics?.outboxRetries.inc();
-        log.warn({ attempts: attempt, retryAfterMs: wait }, "outbox effect rate-limited by Slack; retried after its Retry-After");
+        log().warn({ attempts: attempt, retryAfterMs: wait }, "outbox effect rate-limited by Slack; retried after its Retry-After");
         const dueAt = new Date(this.deps.clock.now().getTime() + wait);
         await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
         return "pending";
       }
       if (attempt >= MAX_ATTEMPTS) {
-        log.error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");
+        log().error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");
         return settle({ status: "dead", error: reason.slice(0, 500) });
       }
       this.deps.metrics?.outboxRetries.inc();
-      log.warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
+      log().warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
       const dueAt = new Date(this.deps.clock.now().getTime() + backoffMs(attempt));
       await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
       return "pending";

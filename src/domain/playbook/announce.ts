@@ -26,8 +26,7 @@ export async function enqueueTeamAnnouncement(
   at: Date,
 ): Promise<void> {
   const workspace = await findWorkspace(tx, effect.teamId);
-  // Both callers create the subject in this transaction: its rows cannot be there yet.
-  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at, { fresh: true });
+  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at);
 }
 
 /** Records a playbook change with its announcement in both team channels, in the change's transaction. */
