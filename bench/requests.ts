@@ -141,7 +141,9 @@ export async function measureScenarios(
     for (let i = 0; i < plan.runs; i++) runs.push(await load(rate, Math.min(seconds, plan.seconds)));
     const done = runs.reduce((sum, run) => sum + (run.sent - run.failed), 0);
     const cpuMsPerDone = done > 0 ? (cpuMs(app.pid) - cpuBefore) / done : Number.NaN;
-    process.stderr.write(`bench: ${appName}, ${SCENARIO_LABELS[scenario]} at ${rate}/s: ${cpuMsPerDone.toFixed(2)} ms of CPU per request done\n`);
+    process.stderr.write(
+      `bench: ${appName}, ${SCENARIO_LABELS[scenario]} at ${rate}/s: ${cpuMsPerDone.toFixed(2)} ms of CPU per request done\n`,
+    );
     figures.push({ scenario, app: appName, rate, cpuMsPerDone, ...medians(runs) });
   }
   return figures;
