@@ -2,7 +2,7 @@
 // leads) and against a bare Bolt app that only acks and makes the same Slack call. Each app runs in its own
 // process; the load and the Slack stand-in run in this one.
 import { type KeyedRequest, type LoadResult, runLoad } from "./lib/load.js";
-import { type AppProcess, freePort, startProcess } from "./lib/processes.js";
+import { type AppProcess, cpuMs, freePort, startProcess } from "./lib/processes.js";
 import { SALES_CHANNEL } from "./lib/seed.js";
 import type { SlackStub } from "./lib/slack-stub.js";
 import { median } from "./lib/stats.js";
@@ -42,6 +42,8 @@ export interface OverheadFigures extends LoadResult {
   app: string;
   /** Requests offered per second. */
   rate: number;
+  /** The app process's CPU time (user + system) over the measured runs, per request done. */
+  cpuMsPerDone: number;
 }
 
 /** Shaped like a real Signing Secret (32 hex characters), which Baton checks at start-up. */
@@ -135,8 +137,14 @@ export async function measureScenarios(
       });
     await load(Math.min(50, rate), 1);
     const runs: LoadResult[] = [];
+    const cpuBefore = cpuMs(app.pid);
     for (let i = 0; i < plan.runs; i++) runs.push(await load(rate, Math.min(seconds, plan.seconds)));
-    figures.push({ scenario, app: appName, rate, ...medians(runs) });
+    const done = runs.reduce((sum, run) => sum + (run.sent - run.failed), 0);
+    const cpuMsPerDone = done > 0 ? (cpuMs(app.pid) - cpuBefore) / done : Number.NaN;
+    process.stderr.write(
+      `bench: ${appName}, ${SCENARIO_LABELS[scenario]} at ${rate}/s: ${cpuMsPerDone.toFixed(2)} ms of CPU per request done\n`,
+    );
+    figures.push({ scenario, app: appName, rate, cpuMsPerDone, ...medians(runs) });
   }
   return figures;
 }

@@ -25,8 +25,9 @@ export async function startProcess(
   readyPath: string,
 ): Promise<AppProcess> {
   const started = performance.now();
+  const profile = cpuProfileArgs(command, args);
   // Its own process group, so that stopping `npm start` also stops the node process npm started.
-  const child = spawn(command, args, {
+  const child = spawn(command, [...profile, ...args], {
     env: { ...process.env, ...env, PORT: String(port) },
     // BENCH_APP_LOG=<file> keeps what the apps print (their logs), to see why a figure looks wrong.
     stdio: ["ignore", process.env.BENCH_APP_LOG ? fs.openSync(process.env.BENCH_APP_LOG, "a") : "ignore", "pipe"],
@@ -46,6 +47,25 @@ export async function startProcess(
     }
   };
   return { port, pid: child.pid ?? 0, startupMs, stop: () => stopGroup(child), kill, exited };
+}
+
+/**
+ * `BENCH_CPU_PROF=<dir>`: Baton (`node …/main.js`) runs with `--cpu-prof`, and writes its profile into that directory
+ * when it stops (SIGTERM ends it through its own shutdown, so the profile is written).
+ */
+function cpuProfileArgs(command: string, args: string[]): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir || command !== process.execPath || !args.some((arg) => arg.endsWith("main.js"))) return [];
+  fs.mkdirSync(dir, { recursive: true });
+  return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+}
+
+const TICKS_PER_SECOND = 100; // Linux's USER_HZ
+
+/** CPU milliseconds the process has used so far (user + system), from /proc. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 /** SIGTERM to the whole group, then waits until every process in it has gone (SIGKILL after 15 s). */

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "./client.js";
-import type { Handoff, Prisma } from "./generated/sqlite/client.js";
+import { type Handoff, type Lead, Prisma } from "./generated/sqlite/client.js";
+import { assignments, selectAs, unprefixed } from "./raw-rows.js";
 
 export type { Handoff };
 
@@ -46,24 +47,44 @@ export async function storeCardRef(db: Db | Tx, teamId: string, id: string, ref:
   return count === 1;
 }
 
+const HANDOFF_FIELDS = Object.values(Prisma.HandoffScalarFieldEnum);
+const LEAD_FIELDS = Object.values(Prisma.LeadScalarFieldEnum);
+
+/** A handoff with what deciding it needs: its lead, the lead's campaign (any team's: the caller checks) and the sales team. */
+export type HandoffToDecide = Handoff & {
+  lead: Lead & { campaign: { teamId: string; name: string } | null };
+  workspace: { salesUserGroupId: string | null; salesUserIds: Prisma.JsonValue };
+};
+
 /**
  * A handoff with what deciding it needs, in one read: its lead, the lead's campaign and who is on the sales team.
+ * Raw (one statement, no query compiler): every click reads it. The joins follow the relations as Prisma's include
+ * does (the campaign by its id alone).
  */
-export function findHandoffToDecide(db: Db | Tx, teamId: string, id: string) {
-  return db.handoff.findFirst({
-    where: { id, teamId },
-    include: {
-      lead: { include: { campaign: { select: { teamId: true, name: true } } } },
-      workspace: { select: { salesUserGroupId: true, salesUserIds: true } },
-    },
-  });
+export async function findHandoffToDecide(db: Db | Tx, teamId: string, id: string): Promise<HandoffToDecide | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${selectAs("h", HANDOFF_FIELDS)}, ${selectAs("l", LEAD_FIELDS, "lead_")},
+      c."teamId" AS "campaign_teamId", c."name" AS "campaign_name",
+      w."salesUserGroupId" AS "ws_salesUserGroupId", w."salesUserIds" AS "ws_salesUserIds"
+    FROM "Handoff" h
+    JOIN "Lead" l ON l."id" = h."leadId"
+    JOIN "Workspace" w ON w."teamId" = h."teamId"
+    LEFT JOIN "Campaign" c ON c."id" = l."campaignId"
+    WHERE h."id" = ${id} AND h."teamId" = ${teamId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const campaign = row.campaign_teamId === null ? null : { teamId: row.campaign_teamId as string, name: row.campaign_name as string };
+  return {
+    ...(unprefixed(row, "", HANDOFF_FIELDS) as Handoff),
+    lead: { ...(unprefixed(row, "lead_", LEAD_FIELDS) as Lead), campaign },
+    workspace: { salesUserGroupId: row.ws_salesUserGroupId as string | null, salesUserIds: row.ws_salesUserIds as Prisma.JsonValue },
+  };
 }
-
-export type HandoffToDecide = NonNullable<Awaited<ReturnType<typeof findHandoffToDecide>>>;
 
 /**
  * Decides a pending handoff: the conditional update lets exactly one of any number of concurrent deciders win,
- * on one database shared by many replicas. Returns the decided handoff to the winner, null to the losers.
+ * on one database shared by many replicas. Returns the decided handoff to the winner, null to the losers. One raw
+ * UPDATE ... RETURNING (SQLite and PostgreSQL alike).
  */
 export async function recordHandoffDecision(
   tx: Tx,
@@ -71,10 +92,11 @@ export async function recordHandoffDecision(
   data: { status: "accepted" | "rejected"; decidedById: string; decidedAt: Date; rejectReason?: string | null; rejectNote?: string | null },
 ): Promise<Handoff | null> {
   const late = handoff.slaDueAt && !handoff.breachedAt && data.decidedAt > handoff.slaDueAt;
-  const decided = await tx.handoff.updateManyAndReturn({
-    where: { id: handoff.id, teamId: handoff.teamId, status: "pending" },
-    data: { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) },
-  });
+  const set = { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) };
+  const decided = await tx.$queryRaw<Handoff[]>`
+    UPDATE "Handoff" SET ${assignments(set)}
+    WHERE "id" = ${handoff.id} AND "teamId" = ${handoff.teamId} AND "status" = 'pending'
+    RETURNING *`;
   return decided[0] ?? null;
 }
 

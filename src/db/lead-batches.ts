@@ -3,9 +3,9 @@
 // parameter. Prisma's createMany runs at
 // about a row per millisecond here; this keeps 100,000 rows to seconds. The SQL differs by provider (json_each
 // on SQLite, json_to_recordset on PostgreSQL): both variants live side by side below and both are tested.
-import { randomBytes } from "node:crypto";
 import type { Db } from "./client.js";
 import { type LeadFields, reattributeEvents } from "./leads.js";
+import { newId } from "./raw-rows.js";
 import type { Provider } from "./target.js";
 
 export interface NewLeadRow {
@@ -70,9 +70,6 @@ const FIELDS = [
   "utmCampaign",
 ] as const;
 type Field = (typeof FIELDS)[number];
-
-/** A new id in the shape of Prisma's cuid() defaults (a "c", the time, randomness), unique without a round trip. */
-export const newId = (): string => `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
 
 const q = (name: string) => `"${name}"`;
 

@@ -1,5 +1,7 @@
 import type { Db, Tx } from "./client.js";
 import { type Lead, Prisma } from "./generated/sqlite/client.js";
+import { assignments, newId, plainValues } from "./raw-rows.js";
+import type { Provider } from "./target.js";
 
 export type { Lead };
 
@@ -115,9 +117,12 @@ export async function recordSubmission(tx: Tx, lead: Lead, submission: Submissio
 
 /**
  * Moves a lead from the stage it was read in: a conditional update, so that of two concurrent moves from the same
- * stage only one happens (and records its event). Throws StageChangedMeanwhile for the other.
+ * stage only one happens (and records its event). Throws StageChangedMeanwhile for the other. A caller that says
+ * the database is PostgreSQL gets it in one raw statement (no query compiler); SQLite cannot write two tables in one
+ * statement, so there it stays one Prisma call (two raw ones would be a database call more).
  */
-export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
+export async function changeStage(tx: Tx, lead: Lead, change: StageChange, provider?: Provider): Promise<Lead> {
+  if (provider === "postgresql" && plainValues(change.data)) return changeStageInOneStatement(tx, lead, change);
   const event = { ...change.event, teamId: lead.teamId, campaignId: lead.campaignId, fitGrade: lead.fitGrade };
   try {
     // One call: the update, its event and the lead as it is now. It holds only while the lead still has the
@@ -137,7 +142,33 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange): Prom
   }
 }
 
-/** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */
+/**
+ * PostgreSQL: the conditional update and its event in one statement (a data-modifying CTE; the event is written only
+ * when the update matched). Parameters are cast where PostgreSQL cannot infer their type from an INSERT ... SELECT.
+ */
+async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
+  const { event } = change;
+  const set = { ...change.data, stage: change.to, updatedAt: event.at };
+  const moved = await tx.$queryRaw<Lead[]>`
+    WITH moved AS (
+      UPDATE "Lead" SET ${assignments(set as Record<string, unknown>)}
+      WHERE "id" = ${lead.id} AND "teamId" = ${lead.teamId} AND "stage" = ${lead.stage}
+        AND "campaignId" IS NOT DISTINCT FROM ${lead.campaignId}::text AND "fitGrade" IS NOT DISTINCT FROM ${lead.fitGrade}::text
+      RETURNING *
+    ), recorded AS (
+      INSERT INTO "LeadEvent"
+        ("id", "teamId", "leadId", "actorId", "type", "fromStage", "toStage", "reason", "valueCents", "currency", "campaignId", "fitGrade", "at")
+      SELECT ${newId()}::text, "teamId", "id", ${event.actorId}::text, ${event.type}::text, ${lead.stage}::text, ${change.to}::text,
+        ${event.reason ?? null}::text, ${event.valueCents ?? null}::integer, ${event.currency ?? null}::text, ${lead.campaignId}::text,
+        ${lead.fitGrade}::text, ${event.at}::timestamp(3)
+      FROM moved
+    )
+    SELECT * FROM moved`;
+  const [movedLead] = moved;
+  if (!movedLead) throw new StageChangedMeanwhile();
+  return movedLead;
+}
+
 /**
  * Takes back a hand-off committed before its card was posted, when Slack then refused the card: the lead's stage
  * as it was, and the hand-off's events (all stamped with the hand-off's instant) gone, as if it never happened.
@@ -157,6 +188,7 @@ export async function revertHandOff(tx: Tx, before: Lead, at: Date): Promise<voi
   });
 }
 
+/** The campaign id if it belongs to the workspace: ids and codes from outside are never trusted across teams. */
 export async function campaignIdInTeam(db: Db, teamId: string, ref: { id?: string; code?: string }): Promise<string | null> {
   if (ref.id) return (await db.campaign.findFirst({ where: { id: ref.id, teamId }, select: { id: true } }))?.id ?? null;
   if (ref.code) return (await db.campaign.findFirst({ where: { trackingCode: ref.code, teamId }, select: { id: true } }))?.id ?? null;

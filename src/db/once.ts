@@ -1,15 +1,13 @@
 import type { Db } from "./client.js";
-import { isUniqueViolation } from "./errors.js";
 
-/** Claims a "do this once" key. True for the first caller only, across processes (the primary key decides). */
+/**
+ * Claims a "do this once" key. True for the first caller only, across processes (the primary key decides). A raw
+ * statement, the same on SQLite and PostgreSQL: every click claims one, and a raw call skips Prisma's query compiler.
+ */
 export async function claimOnceMarker(db: Db, key: string, teamId: string | null, at: Date): Promise<boolean> {
-  try {
-    await db.onceMarker.create({ data: { key, teamId, createdAt: at } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  const inserted = await db.$executeRaw`
+    INSERT INTO "OnceMarker" ("key", "teamId", "createdAt") VALUES (${key}, ${teamId}, ${at}) ON CONFLICT ("key") DO NOTHING`;
+  return inserted === 1;
 }
 
 export async function releaseOnceMarker(db: Db, key: string): Promise<void> {

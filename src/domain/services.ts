@@ -166,6 +166,7 @@ export function createServices(deps: ServiceDeps): Services {
     leadExports: deps.leadExports,
     metrics,
     outbox,
+    provider,
   };
   const funnelDeps = { db, provider, clock, cache: new FunnelCache({ db }) };
   const funnel = new FunnelService(funnelDeps);

@@ -98,11 +98,16 @@ async function commitDecision(
           ...outcome.handoff,
         });
         if (!decided) return null;
-        const moved = await changeStage(tx, lead, {
-          to: outcome.to,
-          data: { ...stamp, ...outcome.lead },
-          event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
-        });
+        const moved = await changeStage(
+          tx,
+          lead,
+          {
+            to: outcome.to,
+            data: { ...stamp, ...outcome.lead },
+            event: { actorId: userId, type: "stage_changed", reason: outcome.reason, at },
+          },
+          deps.provider,
+        );
         const written = await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, at, lease);
         return { handoff: decided, lead: moved, written };
       });

@@ -21,6 +21,8 @@ export interface LeadDeps {
   metrics?: Pick<Metrics, "slaBreaches">;
   /** The Slack effects of handoff decisions are written with them and delivered through it. */
   outbox: OutboxPort;
+  /** Which database: a decision's stage change is one raw statement on PostgreSQL. */
+  provider?: Provider;
 }
 
 /** What leads in and out of spreadsheets need: bulk writes are raw SQL, which differs between the databases. */
