@@ -119,15 +119,16 @@ export async function measureOutbox(
     const directDoneMs: number[] = [];
     const outboxDoneMs: number[] = [];
     const afterCommitMs: number[] = [];
+    const afterCommitDoneMs: number[] = [];
     for (let i = 0; i < decisions; i++) {
       for (const [work, posted, done] of [
         [direct, directMs, directDoneMs],
         [throughOutbox, outboxMs, outboxDoneMs],
-        [afterCommit, afterCommitMs, []],
+        [afterCommit, afterCommitMs, afterCommitDoneMs],
       ] as const) {
         const started = performance.now();
         await work();
-        (done as number[]).push(performance.now() - started);
+        done.push(performance.now() - started);
         posted.push(postedAt - started);
       }
     }

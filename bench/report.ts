@@ -99,7 +99,7 @@ function outboxTable(results: BenchResults): string {
     `${ms(o.outboxP50)} / ${ms(o.outboxP99)}`,
     `${o.addedP50.toFixed(2)} / ${o.addedP99.toFixed(2)}`,
     `${o.addedDoneP50.toFixed(2)} / ${o.addedDoneP99.toFixed(2)}`,
-    o.afterCommitAddedP50 === undefined ? "—" : `${o.afterCommitAddedP50.toFixed(2)} / ${o.afterCommitAddedP99.toFixed(2)}`,
+    `${o.afterCommitAddedP50.toFixed(2)} / ${o.afterCommitAddedP99.toFixed(2)}`,
     count(o.sweptPerSecond),
   ]);
   const header = [

@@ -28,7 +28,7 @@ import { type RotationCounts, reencryptUnderCurrentKey } from "./operations/key-
 import { pruneOperationalRows } from "./operations/prune-operational-rows.js";
 import { SlackEvents } from "./operations/slack-events.js";
 import { SlackInteractions } from "./operations/slack-interactions.js";
-import { reportDeadLetter, reportMissedDeadLetters } from "./outbox/dead-letters.js";
+import { reportDeadLetters, reportMissedDeadLetters } from "./outbox/dead-letters.js";
 import { effectHandlers, effectRecorders } from "./outbox/handlers.js";
 import { handoffHandlers, handoffOnFound } from "./outbox/handoff-handlers.js";
 import { Outbox } from "./outbox/outbox.js";
@@ -148,7 +148,7 @@ export function createServices(deps: ServiceDeps): Services {
     metrics,
     ...(deps.outboxLeaseMs ? { leaseMs: deps.outboxLeaseMs } : {}),
     ...(deps.inFlight ? { inFlight: deps.inFlight } : {}),
-    ...(adminReports ? { onDeadLetter: (effect: OutboxEffect) => reportDeadLetter(deadLetterDeps(adminReports), effect) } : {}),
+    ...(adminReports ? { onDeadLetter: (effect: OutboxEffect) => reportDeadLetters(deadLetterDeps(adminReports), effect.teamId) } : {}),
     handlers: {
       ...effectHandlers({ db, now: () => clock.now(), announcer: deps.announcer, leadAnnouncer: deps.leadAnnouncer }),
       ...handoffHandlers({ db, clock, logger, notifier: deps.handoffNotifier }),

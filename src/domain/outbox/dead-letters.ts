@@ -1,9 +1,10 @@
 // Dead letters reported to the workspace's admins: at most one DM report per workspace per hour, listing what Slack
-// never took since the last report; an hourly catch-up reports what that left out. Marked once in the database (as digests mark a channel problem), so replicas
-// send one between them. The report is sent directly, not through the outbox: a report that fails is logged only.
+// never took since the last report; an hourly catch-up reports what that left out. Marked once in the database (as
+// digests mark a channel problem), so replicas send one between them. The report is sent directly, not through the
+// outbox: a report that fails is logged only.
 import type { Db } from "../../db/client.js";
 import { claimOnceMarker, latestOnceMarkerAt } from "../../db/once.js";
-import { deadEffectsSince, type OutboxEffect, teamsWithDeadEffectsSince } from "../../db/outbox.js";
+import { deadEffectsSince, teamsWithDeadEffectsSince } from "../../db/outbox.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
@@ -24,11 +25,6 @@ export interface DeadLetterDeps {
   reports: AdminReports;
 }
 
-/** Reports a dead letter as soon as it is settled: see reportDeadLetters. */
-export async function reportDeadLetter(deps: DeadLetterDeps, effect: OutboxEffect): Promise<void> {
-  await reportDeadLetters(deps, effect.teamId);
-}
-
 /**
  * Hourly, on every replica: reports what the reports when each letter died left out (a dead letter after that hour's
  * report, or one whose process stopped before reporting it). Returns how many workspaces were told.
@@ -44,9 +40,10 @@ export async function reportMissedDeadLetters(deps: DeadLetterDeps): Promise<num
 
 /**
  * Tells the workspace's admins of the dead letters since its last report, unless there are none or it had a report
- * this hour (those are listed in the next one: the hourly catch-up sends it). Never throws.
+ * this hour (those are listed in the next one: the hourly catch-up sends it); called as each letter is settled.
+ * True if it sent a report. Never throws.
  */
-async function reportDeadLetters(deps: DeadLetterDeps, teamId: string): Promise<boolean> {
+export async function reportDeadLetters(deps: DeadLetterDeps, teamId: string): Promise<boolean> {
   try {
     const now = deps.clock.now();
     const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);

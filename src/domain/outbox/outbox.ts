@@ -52,7 +52,7 @@ export interface OutboxDeps {
   /** Shutdown and idle() wait for settles left running after the Slack call, as for a listener still working. */
   inFlight?: Pick<InFlight, "track">;
   /** Told of each dead letter once it is settled (the admins' report); never throws. */
-  onDeadLetter?: (effect: OutboxEffect) => Promise<void>;
+  onDeadLetter?: (effect: OutboxEffect) => Promise<unknown>;
 }
 
 const LEASE_MS = 60_000;
