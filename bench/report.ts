@@ -99,7 +99,6 @@ function outboxTable(results: BenchResults): string {
     `${ms(o.outboxP50)} / ${ms(o.outboxP99)}`,
     `${o.addedP50.toFixed(2)} / ${o.addedP99.toFixed(2)}`,
     `${o.addedDoneP50.toFixed(2)} / ${o.addedDoneP99.toFixed(2)}`,
-    `${o.afterCommitAddedP50.toFixed(2)} / ${o.afterCommitAddedP99.toFixed(2)}`,
     count(o.sweptPerSecond),
   ]);
   const header = [
@@ -109,7 +108,6 @@ function outboxTable(results: BenchResults): string {
     "Outbox: post sent p50 / p99 ms",
     "Added before the post p50 / p99 ms",
     "Added until recorded p50 / p99 ms",
-    "deliverFor: added before the post p50 / p99 ms",
     "Sweep effects/s",
   ];
   return table(header, rows);

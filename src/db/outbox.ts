@@ -94,10 +94,6 @@ function upsertEffects(rows: (NewEffect & { id: string })[], at: Date, until: Da
 const RETURNED = Prisma.sql`"id", "teamId", "kind", "subjectId", "channelId", "status", "attempts", "dueAt", "claimedUntil",
   "lastError", "messageTs", "createdAt", "settledAt"`;
 
-export function effectsOf(db: Db, teamId: string, kind: string, subjectId: string): Promise<OutboxEffect[]> {
-  return db.outboxEffect.findMany({ where: { teamId, kind, subjectId }, orderBy: { channelId: "asc" } });
-}
-
 /** Pending effects that are due and held by nobody: what the sweeper delivers. */
 export async function dueEffectIds(db: Db, now: Date, limit: number): Promise<string[]> {
   const rows = await db.outboxEffect.findMany({

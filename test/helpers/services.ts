@@ -88,7 +88,11 @@ export async function servicesOnFreshDatabase(options: TestServicesOptions = {})
     resetFakes: () => {
       for (const fake of Object.values(fakes)) fake.reset();
     },
-    dispose: () => database.dispose(),
+    // Settles left running after a Slack call would otherwise write to a database being dropped.
+    dispose: async () => {
+      await services.outbox.settled();
+      await database.dispose();
+    },
   };
 }
 

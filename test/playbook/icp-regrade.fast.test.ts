@@ -67,9 +67,9 @@ describe("the ICP regrades leads", () => {
     t.directory.addAdmins(team, ADMIN);
     await expect(t.services.playbook.saveSegment(team, MARKETER, saas)).rejects.toMatchObject({ code: "forbidden" });
     expect(await t.services.playbook.segments(team)).toEqual([]);
-    const { change } = await t.services.playbook.saveSegment(team, ADMIN, saas);
-    if (!change) throw new Error("no change recorded");
-    await t.services.playbook.announceChange(team, change.id);
+    const saved = await t.services.playbook.saveSegment(team, ADMIN, saas);
+    if (!saved.change) throw new Error("no change recorded");
+    await t.services.playbook.announceChange(saved.announcement);
     const announced = t.announcer.argsOf("playbookChanged").filter(([teamId]) => teamId === team);
     expect(announced.map(([, channel, what]) => [channel, what.kind, what.actorId])).toEqual(
       expect.arrayContaining([

@@ -12,8 +12,7 @@ import {
 import { listSegments } from "../../db/playbook.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
-import { EffectKinds } from "../outbox/effects.js";
-import { type AnnouncementOutcome, announced } from "../playbook/announce.js";
+import { type AnnouncementOutcome, deliverAnnouncement, type WrittenAnnouncement } from "../playbook/announce.js";
 import { brandGuideOf } from "../playbook/brand-guide.js";
 import { notFound } from "./campaign-errors.js";
 import { campaignNameKey } from "./campaign-input.js";
@@ -85,8 +84,14 @@ export class Campaigns {
     return current ? this.details(teamId, current) : undefined;
   }
 
-  async create(teamId: string, actorId: string, raw: Record<string, unknown>): Promise<CampaignDetails> {
-    return this.details(teamId, await createCampaign(this.deps, teamId, actorId, raw));
+  /** Logs a campaign; its announcement is written with it, delivered by `announceLaunch` (after the ack). */
+  async create(
+    teamId: string,
+    actorId: string,
+    raw: Record<string, unknown>,
+  ): Promise<{ campaign: CampaignDetails; announcement: WrittenAnnouncement }> {
+    const { campaign, announcement } = await createCampaign(this.deps, teamId, actorId, raw);
+    return { campaign: await this.details(teamId, campaign), announcement };
   }
 
   async update(
@@ -164,8 +169,8 @@ export class Campaigns {
   }
 
   /** Delivers a new campaign's announcement in the sales channel (written with the campaign), so sales knows what is coming. */
-  announceLaunch(teamId: string, campaignId: string): Promise<AnnouncementOutcome> {
-    return announced(this.deps, { teamId, kind: EffectKinds.campaignLaunched, subjectId: campaignId, channels: ["sales"] });
+  announceLaunch(announcement: WrittenAnnouncement): Promise<AnnouncementOutcome> {
+    return deliverAnnouncement(this.deps, announcement);
   }
 
   /** Campaigns a lead can be attributed to by hand (the lead modal's select): not ended, newest first. */

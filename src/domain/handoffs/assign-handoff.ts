@@ -6,7 +6,6 @@ import { cardUpdate, EffectKinds, enqueueHandoffEffects, type HandoffEffect, sub
 import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { loadHandoffCard } from "./handoff-card.js";
-import { deliverHandoffEffects } from "./handoff-effects.js";
 
 export type Assignment = { assigned: true; card: HandoffCard } | { assigned: false; card: HandoffCard };
 
@@ -41,16 +40,17 @@ export async function assignHandoff(
     cardUpdate(handoff.channelId ?? ""),
     { kind: EffectKinds.handoffAssignedDm, channelId: assigneeId, subjectId: `${subjectAt(handoffId, at)}@${actorId}` },
   ];
-  const assigned = await deps.db.$transaction(async (tx) => {
+  const lease = deps.outbox.leaseFrom(at);
+  const written = await deps.db.$transaction(async (tx) => {
     await adoptClickedCard(tx, handoff, clicked);
-    if (!(await setAssignee(tx, teamId, handoffId, assigneeId, at))) return false;
+    if (!(await setAssignee(tx, teamId, handoffId, assigneeId, at))) return null;
     const lead = await findLead(tx, teamId, handoff.leadId);
     if (lead) await recordLeadEvent(tx, lead, { actorId, type: "assigned", reason: assigneeId, at });
-    await enqueueHandoffEffects(tx, teamId, handoffId, effects, at);
-    return true;
+    return enqueueHandoffEffects(tx, teamId, handoffId, effects, at, lease);
   });
+  const assigned = written !== null;
   // Decided meanwhile: whoever decided updates the card.
-  if (assigned) await deliverHandoffEffects(deps, teamId, handoffId, effects);
+  if (written) await deps.outbox.deliverWritten(written);
   const card = await loadHandoffCard(deps.db, teamId, handoffId);
   await convergeCards(deps, card, clicked, false);
   return { assigned, card };

@@ -8,7 +8,6 @@ import { cardUpdate, enqueueHandoffEffects, type HandoffEffect } from "../outbox
 import type { HandoffCard } from "../ports.js";
 import { adoptClickedCard, type ClickedCard, convergeCards, convergeHandoffCard } from "./card-messages.js";
 import { cardOf, loadHandoffCard } from "./handoff-card.js";
-import { deliverHandoffEffects } from "./handoff-effects.js";
 
 /** The outcome for the person who clicked: `won` false means someone (maybe they) decided it first. */
 export interface Decision {
@@ -58,7 +57,7 @@ export async function decideHandoff(deps: LeadDeps, decision: HandoffDecision): 
   // commit); a loser's is read as the winner left it.
   const campaign = lead.campaign?.teamId === teamId ? lead.campaign.name : null;
   const card = decided ? cardOf(decided.handoff, decided.lead, campaign) : await loadHandoffCard(deps.db, teamId, handoffId);
-  if (decided) await deliverHandoffEffects(deps, teamId, handoffId, effects, { rows: decided.written, drawn: { card } });
+  if (decided) await deps.outbox.deliverWritten(decided.written, { card });
   // The card itself is updated by its outbox effect (a loser's click leaves it to the winner's).
   await convergeCards(deps, card, clicked, false);
   return { won: decided !== null, card };

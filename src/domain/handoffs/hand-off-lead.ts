@@ -9,6 +9,7 @@ import {
   updateHandoff,
 } from "../../db/handoffs.js";
 import { changeStage, findLead, type Lead, recordLeadEvent, revertHandOff, StageChangedMeanwhile } from "../../db/leads.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
 import { AppError } from "../../lib/errors.js";
 import type { LeadDeps } from "../leads/deps.js";
@@ -19,7 +20,6 @@ import { pickRep } from "../routing/pick-rep.js";
 import { DEFAULT_RESPONSE_SLA_MINUTES, type Ladder, planLadder } from "../sla/plan-ladder.js";
 import { workingHoursOf } from "../workspaces/working-hours.js";
 import { loadHandoffCard } from "./handoff-card.js";
-import { deliverHandoffEffects } from "./handoff-effects.js";
 
 /** A handoff whose card Baton does not know after this (the process died around posting it) gets its card again. */
 const ABANDONED_AFTER_MS = 2 * 60_000;
@@ -55,7 +55,7 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
   }
   const at = clock.now();
   const claimed = await claim(deps, { teamId, leadId, handedOffById: actorId, handedOffAt: at, channelId });
-  let committed: { handoff: Handoff; moved: Lead };
+  let committed: Committed;
   try {
     const assigneeId = await pickRep(deps, teamId, at);
     const ladder = planLadder(
@@ -71,16 +71,18 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
       throw new AppError("conflict", "This lead changed while it was being handed off. Please try again.");
     throw error;
   }
-  const { handoff, moved } = committed;
-  const [posted] = await deliverHandoffEffects(deps, teamId, handoff.id, [cardPost(channelId)]);
+  const { handoff, moved, written } = committed;
+  const [cardRow, ...dms] = written;
+  const [posted] = await deps.outbox.deliverWritten(cardRow ? [cardRow] : []);
+  // The DM links to the card, so it follows it; when Slack did not take the card, the sweeper delivers both.
+  if (posted?.status !== "delivered") await deps.outbox.release(dms);
   if (posted?.status === "refused" || posted?.status === "dead") {
     // Slack will not take the card (Baton not in the channel, the channel gone): nothing is kept.
     await takeBack(deps, lead, handoff);
     throw new AppError("not_configured", posted.ok ? "Slack refused the handoff card." : posted.error);
   }
   const card = await loadHandoffCard(db, teamId, handoff.id);
-  // The DM links to the card, so it follows it; when Slack did not take the card, the sweeper delivers both.
-  if (posted?.status === "delivered") await deliverHandoffEffects(deps, teamId, handoff.id, assignmentDm(handoff));
+  if (posted?.status === "delivered") await deps.outbox.deliverWritten(dms);
   return { card, lead: moved };
 }
 
@@ -111,9 +113,13 @@ async function postAgainIfAbandoned(deps: LeadDeps, open: Handoff, lead: Lead, a
     await deleteUnpostedHandoff(deps.db, open.teamId, open.id);
     return handOffLead(deps, open.teamId, lead.id, actorId);
   }
-  // Committed: its card is in the outbox. Deliver it now rather than wait for the sweeper.
+  // Committed: its card is in the outbox. Deliver it now rather than wait for the sweeper (the rows are there: the
+  // write finds them, and what is due and held by nobody is delivered).
   deps.logger.warn({ teamId: open.teamId, handoffId: open.id }, "delivering the card of a handoff whose card is unknown");
-  await deliverHandoffEffects(deps, open.teamId, open.id, [cardPost(open.channelId ?? ""), ...assignmentDm(open)]);
+  const at = deps.clock.now();
+  const effects = [cardPost(open.channelId ?? ""), ...assignmentDm(open)];
+  const rows = await deps.db.$transaction((tx) => enqueueHandoffEffects(tx, open.teamId, open.id, effects, at));
+  await deps.outbox.deliverWritten(rows);
   return { card: await loadHandoffCard(deps.db, open.teamId, open.id), lead };
 }
 
@@ -126,15 +132,17 @@ async function claim(deps: LeadDeps, data: Parameters<typeof createOpenHandoff>[
   }
 }
 
-async function commit(
-  deps: LeadDeps,
-  lead: Lead,
-  handoff: Handoff,
-  ladder: Ladder,
-  actorId: string,
-): Promise<{ handoff: Handoff; moved: Lead }> {
+/** The committed hand-off: the lead as moved, and its effects as written claimed (the card first, then the DM). */
+interface Committed {
+  handoff: Handoff;
+  moved: Lead;
+  written: WrittenEffect[];
+}
+
+async function commit(deps: LeadDeps, lead: Lead, handoff: Handoff, ladder: Ladder, actorId: string): Promise<Committed> {
   const at = handoff.handedOffAt;
-  const moved = await deps.db.$transaction(async (tx) => {
+  const lease = deps.outbox.leaseFrom(deps.clock.now());
+  return deps.db.$transaction(async (tx) => {
     // The handoff's row before the lead's, in the order a decision locks them (no deadlock with an early click).
     await updateHandoff(tx, lead.teamId, handoff.id, { slaDueAt: handoff.slaDueAt, assigneeId: handoff.assigneeId });
     const moved = await changeStage(tx, lead, {
@@ -145,10 +153,9 @@ async function commit(
     await recordLeadEvent(tx, moved, { actorId, type: "handed_off", at });
     if (handoff.assigneeId) await recordLeadEvent(tx, moved, { actorId: "system", type: "assigned", reason: handoff.assigneeId, at });
     await createSlaSteps(tx, lead.teamId, handoff.id, ladder.steps);
-    await enqueueHandoffEffects(tx, lead.teamId, handoff.id, [cardPost(handoff.channelId ?? ""), ...assignmentDm(handoff)], at);
-    return moved;
+    const effects = [cardPost(handoff.channelId ?? ""), ...assignmentDm(handoff)];
+    return { handoff, moved, written: await enqueueHandoffEffects(tx, lead.teamId, handoff.id, effects, at, lease) };
   });
-  return { handoff, moved };
 }
 
 /** Slack refused the card: the hand-off is taken back, unless a click decided it meanwhile (so the card exists). */

@@ -1,6 +1,7 @@
 // Saving a lead that arrived from outside Slack (a web form, a lead source): a new lead is announced in the
 // marketing channel; an existing one only gets what it lacks (see leads/outside-merge.ts).
 import type { Db, Tx } from "../../db/client.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import { findWorkspace } from "../../db/workspaces.js";
 import type { Clock } from "../../lib/clock.js";
 import { isAppError, isUnavailableError } from "../../lib/errors.js";
@@ -37,14 +38,14 @@ export async function saveOutsideLead(
   onSaved?: (saved: SavedLead) => Promise<void>,
 ): Promise<IntakeAnswer> {
   let saved: SavedLead;
+  // The announcement, written claimed with a new lead: delivered after the response.
+  let announcement: WrittenEffect[] = [];
   try {
     const marketingChannelId = (await findWorkspace(deps.db, teamId))?.marketingChannelId;
     const onCreated = async (tx: Tx, created: { id: string }) => {
-      await enqueueAnnouncements(
-        tx,
-        { teamId, kind: EffectKinds.leadAnnounced, subjectId: created.id, channels: [marketingChannelId] },
-        deps.clock.now(),
-      );
+      const at = deps.clock.now();
+      const effect = { teamId, kind: EffectKinds.leadAnnounced, subjectId: created.id, channels: [marketingChannelId] };
+      announcement = await enqueueAnnouncements(tx, effect, at, { claimedUntil: deps.outbox.leaseFrom(at) });
     };
     saved = await saveLead(deps, { teamId, actorId: OUTSIDE_ACTOR, source: origin.leadSource, lead, outside: origin, onCreated });
   } catch (error) {
@@ -61,7 +62,7 @@ export async function saveOutsideLead(
     status: 201,
     body,
     afterResponse: async () => {
-      await deps.outbox.deliverFor(teamId, EffectKinds.leadAnnounced, saved.lead.id);
+      await deps.outbox.deliverWritten(announcement);
     },
   };
 }

@@ -84,13 +84,13 @@ export async function moveLead(deps: LeadDeps, { teamId, leadId, actorId, move }
   // A win is told to marketing, through the outbox: written with the move, delivered at once.
   const marketing = move.to === "won" ? ((await findWorkspace(deps.db, teamId))?.marketingChannelId ?? null) : null;
   const announce = marketing ? [{ teamId, kind: EffectKinds.dealWon, subjectId: lead.id, channelId: marketing }] : [];
+  const lease = deps.outbox.leaseFrom(at);
   try {
-    const moved = await deps.db.$transaction(async (tx) => {
+    const { moved, written } = await deps.db.$transaction(async (tx) => {
       const moved = await changeStage(tx, lead, { to: move.to, ...changeFor(move, at), event: eventFor(move, actorId, at) });
-      await enqueueEffects(tx, announce, at);
-      return moved;
+      return { moved, written: await enqueueEffects(tx, announce, at, { claimedUntil: lease }) };
     });
-    if (announce.length > 0) await deps.outbox.deliverFor(teamId, EffectKinds.dealWon, lead.id);
+    await deps.outbox.deliverWritten(written);
     return moved;
   } catch (error) {
     if (!(error instanceof StageChangedMeanwhile)) throw error;

@@ -51,8 +51,9 @@ export function effectHandlers(deps: HandlerDeps): Record<string, EffectHandler>
       };
       return deps.announcer.campaignLaunched(effect.teamId, effect.channelId, announcement, effect.id);
     },
-    [EffectKinds.playbookChanged]: async (effect) => {
-      const row = await findPlaybookChange(deps.db, effect.teamId, effect.subjectId);
+    [EffectKinds.playbookChanged]: async (effect, drawn) => {
+      const known = drawn?.change?.id === effect.subjectId && drawn.change.teamId === effect.teamId ? drawn.change : null;
+      const row = known ?? (await findPlaybookChange(deps.db, effect.teamId, effect.subjectId));
       if (!row) return gone(effect.channelId);
       const { kind, actorId, summary, at } = toRecordedChange(row);
       return deps.announcer.playbookChanged(effect.teamId, effect.channelId, { kind, actorId, summary, at }, effect.id);

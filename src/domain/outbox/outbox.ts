@@ -5,7 +5,6 @@ import type { Db } from "../../db/client.js";
 import {
   claimEffect,
   dueEffectIds,
-  effectsOf,
   type OutboxEffect,
   pendingEffectCount,
   releaseEffects,
@@ -14,6 +13,7 @@ import {
   settleEffect,
   type WrittenEffect,
 } from "../../db/outbox.js";
+import type { PlaybookChange } from "../../db/playbook.js";
 import type { Clock } from "../../lib/clock.js";
 import type { InFlight } from "../../lib/in-flight.js";
 import type { Logger } from "../../lib/logger.js";
@@ -30,6 +30,8 @@ export interface DrawnSubject {
   card?: HandoffCard;
   /** A campaign just created, and the workspace's time zone it is shown in. */
   campaign?: { row: CampaignWithSegment; timezone: string };
+  /** A playbook change just recorded. */
+  change?: PlaybookChange;
 }
 
 /** Delivers one kind of effect: a refusal for good comes back `ok: false`; what a later try may fix is thrown. */
@@ -64,6 +66,10 @@ const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 
 
 export type EffectOutcome = AnnouncementDelivery & { status: "delivered" | "refused" | "pending" | "dead" };
 
+/** How one try went: settled (with Slack's reason for a refusal), or pending for a later try. */
+type RunOutcome = { status: EffectOutcome["status"]; lastError: string | null };
+const PENDING: RunOutcome = { status: "pending", lastError: null };
+
 /** After the Slack call: awaited by the sweeper; left running for the writer (not what the person waits for). */
 type Later = (work: () => Promise<unknown>) => Promise<void>;
 
@@ -83,15 +89,16 @@ export class Outbox {
   }
 
   /**
-   * Delivers the effects this process just wrote claimed (as its transaction returned them: no read, no claim),
-   * settling each after its Slack call without waiting. Rows it did not claim (written before, held by another)
-   * say how they stand. `drawn`: what the decision already holds of the subject, for the handlers.
+   * Delivers the effects this process just wrote, in order, as its transaction returned them: those it wrote
+   * claimed with no read and no claim, settling each after its Slack call without waiting. A row the write did not
+   * claim (written before: a repeat) is claimed now if it is still due and nobody holds it, else says how it
+   * stands. `drawn`: what the decision already holds of the subject, for the handlers.
    */
   async deliverWritten(written: WrittenEffect[], drawn?: DrawnSubject): Promise<EffectOutcome[]> {
     const outcomes: EffectOutcome[] = [];
     for (const { effect, claimed } of written) {
       if (!claimed || !effect.claimedUntil) {
-        outcomes.push(outcomeOf(effect));
+        outcomes.push(await this.deliverUnclaimed(effect, drawn));
         continue;
       }
       // An earlier effect's Slack call took longer than the lease: the sweeper may have this one by now.
@@ -101,8 +108,7 @@ export class Outbox {
       }
       // Written with its first attempt counted: as a claim, it is the row before it.
       const before = { ...effect, attempts: effect.attempts - 1 };
-      const status = await this.run(before, effect.claimedUntil, this.later, drawn);
-      outcomes.push(outcomeOf({ ...effect, status, lastError: status === "pending" ? null : effect.lastError }));
+      outcomes.push(outcomeOf({ ...effect, ...(await this.run(before, effect.claimedUntil, this.later, drawn)) }));
     }
     return outcomes;
   }
@@ -124,21 +130,6 @@ export class Outbox {
     while (this.settling.size > 0) await Promise.allSettled([...this.settling]);
   }
 
-  /**
-   * Delivers the effects a decision wrote for this subject, now, and says how each went. One still pending
-   * (Slack did not answer, or another replica holds it) is left to the sweeper, and says `queued`.
-   */
-  async deliverFor(teamId: string, kind: string, subjectId: string): Promise<EffectOutcome[]> {
-    const effects = await effectsOf(this.deps.db, teamId, kind, subjectId);
-    const pending = effects.filter((effect) => effect.status === "pending");
-    const statuses: (EffectOutcome["status"] | null)[] = [];
-    // The rows just read are claimed as they are (no second read before the post: what the person waits for).
-    for (const effect of pending) statuses.push(await this.deliver(effect.id, effect));
-    if (statuses.every((status) => status === "delivered")) return effects.map((effect) => outcomeOf({ ...effect, status: "delivered" }));
-    // Read back as settled: by this delivery, or by another process that held an effect meanwhile.
-    return (await effectsOf(this.deps.db, teamId, kind, subjectId)).map(outcomeOf);
-  }
-
   /** The sweeper: every due effect nobody holds, oldest first. Returns how many it delivered. */
   async deliverDue(): Promise<number> {
     // In random order: replicas sweeping the same due batch then mostly take different effects, not race for each.
@@ -155,7 +146,19 @@ export class Outbox {
     const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
     const effect = await claimEffect(this.deps.db, id, now, lease, known);
     if (!effect) return null;
-    return this.run(effect, lease, (work) => work().then(() => undefined));
+    return (await this.run(effect, lease, (work) => work().then(() => undefined))).status;
+  }
+
+  /** A row written before (by an earlier try of the same decision): delivered now if it is due and nobody holds it. */
+  private async deliverUnclaimed(effect: OutboxEffect, drawn?: DrawnSubject): Promise<EffectOutcome> {
+    const now = this.deps.clock.now();
+    const held = effect.claimedUntil !== null && effect.claimedUntil >= now;
+    if (effect.status !== "pending" || held || effect.dueAt > now) return outcomeOf(effect);
+    const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
+    const before = await claimEffect(this.deps.db, effect.id, now, lease, effect);
+    // Taken meanwhile by a sweeper: it delivers it.
+    if (!before) return outcomeOf({ ...effect, status: "pending" });
+    return outcomeOf({ ...effect, ...(await this.run(before, lease, (work) => work().then(() => undefined), drawn)) });
   }
 
   private readonly later: Later = async (work) => {
@@ -171,13 +174,13 @@ export class Outbox {
    * Delivers an effect this process holds until `lease` (`effect`: the row as it was before the claim, so an
    * earlier claim that lapsed unsettled shows as attempts > 0), then records how it went through `after`.
    */
-  private async run(effect: OutboxEffect, lease: Date, after: Later, drawn?: DrawnSubject): Promise<EffectOutcome["status"]> {
+  private async run(effect: OutboxEffect, lease: Date, after: Later, drawn?: DrawnSubject): Promise<RunOutcome> {
     const attempt = effect.attempts + 1;
     // Made only when there is something to say: a child logger costs about as much as drawing the message.
     const log = () => this.deps.logger.child({ effectId: effect.id, kind: effect.kind, teamId: effect.teamId });
-    const settle = async (settlement: Settlement): Promise<EffectOutcome["status"]> => {
+    const settle = async (settlement: Settlement): Promise<RunOutcome> => {
       await after(() => this.settle(effect, lease, settlement));
-      return settlement.status;
+      return { status: settlement.status, lastError: settlement.error ?? null };
     };
     try {
       if (effect.attempts > 0 && !isIdempotent(effect.kind)) {
@@ -206,7 +209,7 @@ export class Outbox {
         log().warn({ attempts: attempt, retryAfterMs: wait }, "outbox effect rate-limited by Slack; retried after its Retry-After");
         const dueAt = new Date(this.deps.clock.now().getTime() + wait);
         await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
-        return "pending";
+        return PENDING;
       }
       if (attempt >= MAX_ATTEMPTS) {
         log().error({ err: error, attempts: attempt }, "outbox effect dead-lettered: Slack never took it");
@@ -216,7 +219,7 @@ export class Outbox {
       log().warn({ err: error, attempts: attempt }, "outbox effect not delivered; will retry");
       const dueAt = new Date(this.deps.clock.now().getTime() + backoffMs(attempt));
       await after(() => retryEffectLater(this.deps.db, effect.id, lease, reason.slice(0, 500), dueAt));
-      return "pending";
+      return PENDING;
     }
   }
 
@@ -248,5 +251,5 @@ function outcomeOf(effect: OutboxEffect): EffectOutcome {
   return { channelId: effect.channelId, ok: false, error: "queued", status: "pending" };
 }
 
-/** What deciding code uses of the outbox: write claimed and deliver what it wrote, or deliver what is there. */
-export type OutboxPort = Pick<Outbox, "deliverFor" | "deliverWritten" | "leaseFrom" | "release">;
+/** What deciding code uses of the outbox: a lease to write its effects claimed, then delivering what it wrote. */
+export type OutboxPort = Pick<Outbox, "deliverWritten" | "leaseFrom" | "release">;

@@ -1,10 +1,11 @@
 // Announcing playbook changes and new campaigns in the workspace's channels: each announcement is an outbox
-// effect written in the transaction of the change, delivered right after it (and by the sweeper if that fails).
-import type { Db, Tx } from "../../db/client.js";
-import { insertPlaybookChange, type NewPlaybookChange, type PlaybookChange } from "../../db/playbook.js";
+// effect written in the transaction of the change, claimed by the writer, which delivers it right after the commit
+// (and the sweeper if that fails).
+import type { Tx } from "../../db/client.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import { findWorkspace, type Workspace } from "../../db/workspaces.js";
-import { type EffectKind, EffectKinds, enqueueAnnouncements } from "../outbox/effects.js";
-import type { OutboxPort } from "../outbox/outbox.js";
+import { type EffectKind, enqueueAnnouncements } from "../outbox/effects.js";
+import type { DrawnSubject, OutboxPort } from "../outbox/outbox.js";
 import type { AnnouncementDelivery } from "../ports.js";
 
 export type TeamChannel = "sales" | "marketing";
@@ -16,37 +17,37 @@ export interface AnnouncementOutcome {
   notConfigured: TeamChannel[];
 }
 
+/** An announcement as its change's transaction wrote it, for the writer to deliver (`deliverAnnouncement`). */
+export interface WrittenAnnouncement {
+  rows: WrittenEffect[];
+  notConfigured: TeamChannel[];
+  /** The subject as the change wrote it, so the message is drawn without reading it again. */
+  drawn?: DrawnSubject;
+}
+
 const channelOf = (workspace: Workspace | null, channel: TeamChannel) =>
   (channel === "sales" ? workspace?.salesChannelId : workspace?.marketingChannelId) ?? null;
 
-/** Writes the announcement of `subjectId` to each team channel that is set (once where sales and marketing share one). */
+/**
+ * Writes the announcement of `subjectId` to each team channel that is set (once where sales and marketing share
+ * one), claimed by the writer until `lease`.
+ */
 export async function enqueueTeamAnnouncement(
   tx: Tx,
   effect: { teamId: string; kind: EffectKind; subjectId: string; channels: TeamChannel[] },
   at: Date,
-): Promise<void> {
+  lease: Date,
+  drawn?: DrawnSubject,
+): Promise<WrittenAnnouncement> {
   const workspace = await findWorkspace(tx, effect.teamId);
-  await enqueueAnnouncements(tx, { ...effect, channels: effect.channels.map((c) => channelOf(workspace, c)) }, at);
+  const channels = effect.channels.map((c) => channelOf(workspace, c));
+  const rows = await enqueueAnnouncements(tx, { ...effect, channels }, at, { claimedUntil: lease });
+  const notConfigured = effect.channels.filter((_, i) => !channels[i]);
+  return { rows, notConfigured, ...(drawn ? { drawn } : {}) };
 }
 
-/** Records a playbook change with its announcement in both team channels, in the change's transaction. */
-export async function recordPlaybookChange(tx: Tx, change: NewPlaybookChange): Promise<PlaybookChange> {
-  const recorded = await insertPlaybookChange(tx, change);
-  await enqueueTeamAnnouncement(
-    tx,
-    { teamId: change.teamId, kind: EffectKinds.playbookChanged, subjectId: recorded.id, channels: ["sales", "marketing"] },
-    recorded.at,
-  );
-  return recorded;
-}
-
-/** Delivers the announcement's effects now and says how each went, and which channels are not set. */
-export async function announced(
-  deps: { db: Db; outbox: OutboxPort },
-  effect: { teamId: string; kind: EffectKind; subjectId: string; channels: TeamChannel[] },
-): Promise<AnnouncementOutcome> {
-  const workspace = await findWorkspace(deps.db, effect.teamId);
-  const notConfigured = effect.channels.filter((channel) => !channelOf(workspace, channel));
-  const deliveries = await deps.outbox.deliverFor(effect.teamId, effect.kind, effect.subjectId);
-  return { deliveries: deliveries.map(({ status: _status, ...delivery }) => delivery), notConfigured };
+/** Delivers a written announcement now and says how each post went, and which channels are not set. */
+export async function deliverAnnouncement(deps: { outbox: OutboxPort }, written: WrittenAnnouncement): Promise<AnnouncementOutcome> {
+  const deliveries = await deps.outbox.deliverWritten(written.rows, written.drawn);
+  return { deliveries: deliveries.map(({ status: _status, ...delivery }) => delivery), notConfigured: written.notConfigured };
 }

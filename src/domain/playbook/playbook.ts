@@ -1,9 +1,8 @@
 // The shared playbook both teams agree on: the ICP, the brand and message guide, the sales-marketing agreement.
 import { latestPlaybookChange, listSegments } from "../../db/playbook.js";
 import { AppError } from "../../lib/errors.js";
-import { EffectKinds } from "../outbox/effects.js";
 import { type AgreementView, agreementOf, saveAgreement } from "./agreement.js";
-import { type AnnouncementOutcome, announced } from "./announce.js";
+import { type AnnouncementOutcome, deliverAnnouncement, type WrittenAnnouncement } from "./announce.js";
 import { type BrandGuideView, brandGuideOf, saveBrandGuide } from "./brand-guide.js";
 import type { PlaybookDeps } from "./deps.js";
 import type { Fit, FitFields } from "./fit.js";
@@ -63,8 +62,8 @@ export class Playbook {
   }
 
   /** Delivers a recorded change's announcement in the sales and the marketing channel (written with the change). */
-  async announceChange(teamId: string, changeId: string): Promise<AnnouncementOutcome> {
-    return announced(this.deps, { teamId, kind: EffectKinds.playbookChanged, subjectId: changeId, channels: ["sales", "marketing"] });
+  announceChange(announcement: WrittenAnnouncement): Promise<AnnouncementOutcome> {
+    return deliverAnnouncement(this.deps, announcement);
   }
 
   /** After an ICP change: regrades every lead of the workspace. */

@@ -1,5 +1,8 @@
 // A change to the playbook as it is recorded (and shown, and announced).
-import type { PlaybookChange } from "../../db/playbook.js";
+import type { Tx } from "../../db/client.js";
+import { insertPlaybookChange, type NewPlaybookChange, type PlaybookChange } from "../../db/playbook.js";
+import { EffectKinds } from "../outbox/effects.js";
+import { enqueueTeamAnnouncement, type WrittenAnnouncement } from "./announce.js";
 
 export type PlaybookKind = "icp" | "brand" | "agreement";
 
@@ -20,10 +23,11 @@ export const toRecordedChange = (row: PlaybookChange): RecordedChange => ({
   at: row.at,
 });
 
-/** The result of saving a playbook form: the change recorded, or null when nothing actually changed. */
-export interface SavedChange {
-  change: RecordedChange | null;
-}
+/**
+ * The result of saving a playbook form: the change recorded with its announcement (for the saver to deliver), or
+ * null when nothing actually changed.
+ */
+export type SavedChange = { change: null } | { change: RecordedChange; announcement: WrittenAnnouncement };
 
 /** An admin's save of a playbook form: the modal's values, and the version it opened. */
 export interface PlaybookEdit {
@@ -32,4 +36,21 @@ export interface PlaybookEdit {
   raw: unknown;
   /** The document's version when the modal opened ("" when there was none yet). */
   version: string;
+}
+
+/** Records a playbook change with its announcement in both team channels, in the change's transaction. */
+export async function recordPlaybookChange(
+  tx: Tx,
+  change: NewPlaybookChange,
+  lease: Date,
+): Promise<{ change: RecordedChange; announcement: WrittenAnnouncement }> {
+  const recorded = await insertPlaybookChange(tx, change);
+  const announcement = await enqueueTeamAnnouncement(
+    tx,
+    { teamId: change.teamId, kind: EffectKinds.playbookChanged, subjectId: recorded.id, channels: ["sales", "marketing"] },
+    recorded.at,
+    lease,
+    { change: recorded },
+  );
+  return { change: toRecordedChange(recorded), announcement };
 }

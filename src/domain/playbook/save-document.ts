@@ -5,9 +5,8 @@ import type { Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { nextVersion, versionToken } from "../../lib/version.js";
 import { editConflict } from "../form-errors.js";
-import { recordPlaybookChange } from "./announce.js";
 import type { PlaybookDeps } from "./deps.js";
-import { type PlaybookKind, type SavedChange, toRecordedChange } from "./recorded-change.js";
+import { type PlaybookKind, recordPlaybookChange, type SavedChange } from "./recorded-change.js";
 
 export interface PlaybookDocument<Row extends { updatedAt: Date }, Doc, Data> {
   kind: PlaybookKind;
@@ -35,6 +34,7 @@ export async function saveDocument<Row extends { updatedAt: Date }, Doc, Data>(
   const { teamId, actorId, after, version } = change;
   const conflict = () => editConflict(document.conflictField);
   const at = deps.clock.now();
+  const lease = deps.outbox.leaseFrom(at);
   try {
     return await deps.db.$transaction(async (tx) => {
       const row = await document.find(tx, teamId);
@@ -45,8 +45,7 @@ export async function saveDocument<Row extends { updatedAt: Date }, Doc, Data>(
       const data = { ...document.columns(after), updatedById: actorId, updatedAt: nextVersion(at, row?.updatedAt) };
       if (!row) await document.insert(tx, teamId, data);
       else if ((await document.updateIfUnchanged(tx, teamId, row.updatedAt, data)) === 0) throw conflict();
-      const recorded = await recordPlaybookChange(tx, { teamId, kind: document.kind, actorId, summary, before, after, at });
-      return { change: toRecordedChange(recorded) };
+      return recordPlaybookChange(tx, { teamId, kind: document.kind, actorId, summary, before, after, at }, lease);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(); // another admin created it first

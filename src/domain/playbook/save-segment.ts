@@ -5,11 +5,10 @@ import { insertSegment, listSegments, updateSegmentIfUnchanged } from "../../db/
 import { AppError } from "../../lib/errors.js";
 import { nextVersion, versionToken } from "../../lib/version.js";
 import { editConflict, invalidInput } from "../form-errors.js";
-import { recordPlaybookChange } from "./announce.js";
 import { segmentChangeSummary } from "./change-summary.js";
 import type { PlaybookDeps } from "./deps.js";
 import { parseSegmentInput, SEGMENT_LIMITS } from "./icp-input.js";
-import { type SavedChange, toRecordedChange } from "./recorded-change.js";
+import { recordPlaybookChange, type SavedChange } from "./recorded-change.js";
 import { toSegmentInput } from "./segment.js";
 
 const nameTaken = (name: string) =>
@@ -33,6 +32,7 @@ export async function saveSegment(deps: PlaybookDeps, edit: SegmentEdit): Promis
   if (!parsed.ok) throw invalidInput(parsed.errors);
   const after = parsed.segment;
   const at = deps.clock.now();
+  const lease = deps.outbox.leaseFrom(at);
   try {
     return await deps.db.$transaction(async (tx) => {
       const all = await listSegments(tx, teamId);
@@ -59,16 +59,8 @@ export async function saveSegment(deps: PlaybookDeps, edit: SegmentEdit): Promis
         const position = all.reduce((max, s) => Math.max(max, s.position + 1), 0);
         segmentId = (await insertSegment(tx, teamId, { ...after, position, at })).id;
       }
-      const change = await recordPlaybookChange(tx, {
-        teamId,
-        kind: "icp",
-        actorId,
-        summary,
-        before: previous && { id: segmentId, ...previous },
-        after: { id: segmentId, ...after },
-        at,
-      });
-      return { change: toRecordedChange(change), segmentId };
+      const change = { teamId, kind: "icp", actorId, summary, before: previous && { id: segmentId, ...previous }, at };
+      return { ...(await recordPlaybookChange(tx, { ...change, after: { id: segmentId, ...after } }, lease)), segmentId };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(after.name); // a concurrent add with the same name

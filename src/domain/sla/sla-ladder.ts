@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findHandoff, type Handoff, reassignWithDeadline, recordBreach, responseSlaMinutes } from "../../db/handoffs.js";
 import { findLead, recordLeadEvent } from "../../db/leads.js";
+import type { WrittenEffect } from "../../db/outbox.js";
 import {
   claimSlaStep,
   countOpenSlaSteps,
@@ -13,7 +14,6 @@ import {
 import { findWorkspace } from "../../db/workspaces.js";
 import { isAppError } from "../../lib/errors.js";
 import { reassigns } from "../handoffs/hand-off-lead.js";
-import { deliverHandoffEffects } from "../handoffs/handoff-effects.js";
 import type { LeadDeps } from "../leads/deps.js";
 import { cardUpdate, EffectKinds, enqueueHandoffEffects, type HandoffEffect, subjectAt } from "../outbox/effects.js";
 import { pickRep } from "../routing/pick-rep.js";
@@ -112,17 +112,17 @@ export class SlaLadder {
       { kind: EffectKinds.handoffReassignedInThread, channelId, subjectId: `${subject}@${handoff.assigneeId ?? ""}` },
       { kind: EffectKinds.handoffAssignedDm, channelId: to, subjectId: `${subject}@sla` },
     ];
-    const reassigned = await this.deps.db.$transaction(async (tx) => {
-      if (!(await finishSlaStep(tx, step.id, this.owner, now, "done"))) return false;
-      if (!(await reassignWithDeadline(tx, handoff, to, own.slaDueAt, now))) return false;
+    const lease = this.deps.outbox.leaseFrom(this.deps.clock.now());
+    const written = await this.deps.db.$transaction(async (tx) => {
+      if (!(await finishSlaStep(tx, step.id, this.owner, now, "done"))) return null;
+      if (!(await reassignWithDeadline(tx, handoff, to, own.slaDueAt, now))) return null;
       await rearmSlaSteps(tx, handoff.teamId, handoff.id, own.steps);
       const lead = await findLead(tx, handoff.teamId, handoff.leadId);
       if (lead) await recordLeadEvent(tx, lead, { actorId: "system", type: "reassigned", reason: to, at: now });
-      await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now);
-      return true;
+      return enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now, lease);
     });
-    if (reassigned) await this.deliver(handoff, effects);
-    return reassigned;
+    if (written) await this.deliver(handoff, written);
+    return written !== null;
   }
 
   /** Marks the step finished, with its lead event and what it tells people, in one transaction; then delivers. */
@@ -134,21 +134,23 @@ export class SlaLadder {
     event?: { type: string },
     effects: HandoffEffect[] = [],
   ): Promise<boolean> {
-    const finished = await this.deps.db.$transaction(async (tx) => {
-      if (!(await finishSlaStep(tx, step.id, this.owner, now, outcome))) return false;
+    const lease = this.deps.outbox.leaseFrom(this.deps.clock.now());
+    const written = await this.deps.db.$transaction(async (tx) => {
+      if (!(await finishSlaStep(tx, step.id, this.owner, now, outcome))) return null;
       const lead = handoff && event ? await findLead(tx, handoff.teamId, handoff.leadId) : null;
       if (lead && event) await recordLeadEvent(tx, lead, { actorId: "system", type: event.type, at: now });
-      if (handoff) await enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now);
-      return true;
+      return handoff ? enqueueHandoffEffects(tx, handoff.teamId, handoff.id, effects, now, lease) : [];
     });
-    if (finished && handoff) await this.deliver(handoff, effects);
-    return finished;
+    if (written && handoff) await this.deliver(handoff, written);
+    return written !== null;
   }
 
   /** Delivery is the outbox's: a failure here leaves the effect to the sweeper, never the step to run again. */
-  private async deliver(handoff: Handoff, effects: HandoffEffect[]): Promise<void> {
-    await deliverHandoffEffects(this.deps, handoff.teamId, handoff.id, effects).catch((error: unknown) =>
-      this.deps.logger.warn({ err: error, teamId: handoff.teamId, handoffId: handoff.id }, "SLA notice left to the outbox sweep"),
-    );
+  private async deliver(handoff: Handoff, written: WrittenEffect[]): Promise<void> {
+    await this.deps.outbox
+      .deliverWritten(written)
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, teamId: handoff.teamId, handoffId: handoff.id }, "SLA notice left to the outbox sweep"),
+      );
   }
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { WrittenAnnouncement } from "../../domain/playbook/announce.js";
 import type { RecordedChange } from "../../domain/playbook/recorded-change.js";
 import { playbookSavedView } from "../blocks/playbook-common.js";
 import type { BatonContext, ListenerDeps } from "../listener-deps.js";
@@ -12,9 +13,9 @@ export async function publishChange(
   client: WebClient,
   context: BatonContext,
   viewId: string,
-  change: RecordedChange,
+  { change, announcement }: { change: RecordedChange; announcement: WrittenAnnouncement },
 ): Promise<void> {
-  const outcome = await deps.services.playbook.announceChange(context.teamId, change.id);
+  const outcome = await deps.services.playbook.announceChange(announcement);
   const regraded = change.kind === "icp" ? await deps.services.playbook.applyIcpChange(context.teamId, change.id) : undefined;
   await client.views.update({ view_id: viewId, view: playbookSavedView(change, outcome, regraded) }).catch((error: unknown) => {
     // The change is recorded and announced either way; the admin may have closed the modal.

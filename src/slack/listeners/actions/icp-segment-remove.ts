@@ -13,9 +13,9 @@ export function removeSegmentAction(deps: ListenerDeps) {
     const viewId = body.view?.id ?? "";
     const tell = (text: string) => client.views.update({ view_id: viewId, view: noticeModal(PlaybookViews.notice, "ICP segment", [text]) });
     await tellOnError(tell, async () => {
-      const { change } = await deps.services.playbook.removeSegment(context.teamId, body.user.id, action.value ?? "");
-      await client.views.update({ view_id: viewId, view: playbookSavedView(change) });
-      if (change) await publishChange(deps, client, context, viewId, change);
+      const saved = await deps.services.playbook.removeSegment(context.teamId, body.user.id, action.value ?? "");
+      await client.views.update({ view_id: viewId, view: playbookSavedView(saved.change) });
+      if (saved.change) await publishChange(deps, client, context, viewId, saved);
     });
   };
 }

@@ -20,9 +20,9 @@ export function campaignCreateView(deps: ListenerDeps) {
       fallbackBlock: firstInputOf(shown),
       shownBlocks: shown,
       save: () => deps.services.campaigns.create(context.teamId, body.user.id, input),
-      confirmation: (campaign) => campaignLoggedView(campaign),
-      afterAck: async (campaign) => {
-        const outcome = await deps.services.campaigns.announceLaunch(context.teamId, campaign.id);
+      confirmation: ({ campaign }) => campaignLoggedView(campaign),
+      afterAck: async ({ campaign, announcement }) => {
+        const outcome = await deps.services.campaigns.announceLaunch(announcement);
         await client.views.update({ view_id: view.id, view: campaignLoggedView(campaign, outcome) }).catch((error: unknown) => {
           context.log.warn({ err: error, campaignId: campaign.id }, "could not show how the campaign announcement went");
         });

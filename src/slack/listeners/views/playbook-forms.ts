@@ -19,8 +19,8 @@ function playbookForm(deps: ListenerDeps, fallbackBlock: string, save: Save) {
       fallbackBlock,
       save: () => save(args, readForm(view.state.values).values, metadataOf<PlaybookMetadata>(view.private_metadata)),
       confirmation: (saved) => playbookSavedView(saved.change),
-      afterAck: async ({ change }) => {
-        if (change) await publishChange(deps, client, context, view.id, change);
+      afterAck: async (saved) => {
+        if (saved.change) await publishChange(deps, client, context, view.id, saved);
       },
     });
   };
