@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import type { Db, Tx } from "./client.js";
 import type { Handoff } from "./generated/sqlite/client.js";
 import type { LeadEventData } from "./leads.js";
 
@@ -57,8 +57,12 @@ export function eraseLeadData(db: Db, erasure: Erasure): Promise<Handoff[]> {
       }
     }
     await tx.leadEvent.create({ data: { ...erasure.event, teamId, leadId, campaignId: lead.campaignId, fitGrade: lead.fitGrade } });
-    return tx.handoff.findMany({ where: { teamId, leadId }, orderBy: { handedOffAt: "asc" } });
+    return handoffsOfLead(tx, teamId, leadId);
   });
+}
+
+export function handoffsOfLead(db: Db | Tx, teamId: string, leadId: string): Promise<Handoff[]> {
+  return db.handoff.findMany({ where: { teamId, leadId }, orderBy: { handedOffAt: "asc" } });
 }
 
 function escapeRegExp(text: string): string {

@@ -188,3 +188,18 @@ export async function teamsWithDeadEffectsSince(db: Db, since: Date): Promise<st
   });
   return rows.map((row) => row.teamId);
 }
+
+/**
+ * Effects about these subjects (a subject, or one of its recurring `subject@...` rows) that a process holds right
+ * now: written or claimed for delivery and not settled, their lease not passed.
+ */
+export function effectsInFlight(db: Db, teamId: string, subjectIds: string[], now: Date): Promise<number> {
+  return db.outboxEffect.count({
+    where: {
+      teamId,
+      status: "pending",
+      claimedUntil: { gt: now },
+      OR: subjectIds.flatMap((id) => [{ subjectId: id }, { subjectId: { startsWith: `${id}@` } }]),
+    },
+  });
+}

@@ -1,8 +1,10 @@
-import { eraseLeadData } from "../../db/erasure.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { eraseLeadData, handoffsOfLead } from "../../db/erasure.js";
 import type { Handoff } from "../../db/handoffs.js";
 import { campaignName } from "../../db/lead-campaigns.js";
 import { exportFileIds, forgetExportFiles } from "../../db/lead-exports.js";
 import { findLead, type Lead } from "../../db/leads.js";
+import { effectsInFlight } from "../../db/outbox.js";
 import { postedEffects } from "../../db/outbox-posts.js";
 import { AppError } from "../../lib/errors.js";
 import { cardOf } from "../handoffs/handoff-card.js";
@@ -45,9 +47,31 @@ export async function forgetLead(deps: LeadDeps, teamId: string, leadId: string,
     event: { actorId, type: "erased", at },
   });
   deps.logger.info({ teamId, leadId, actorId }, "lead personal data erased");
-  const erased = { ...lead, name: null, email: null, phone: null, notes: null, erasedAt: at };
-  const messages = await anonymiseInSlack(deps, erased, handoffs);
+  // A message drawn before the erasure may be on its way to Slack now: once it is recorded, it is redrawn too.
+  const waited = await waitForDeliveries(deps, teamId, [leadId, ...handoffs.map((h) => h.id)]);
+  const now = waited
+    ? { lead: (await findLead(deps.db, teamId, leadId)) ?? lead, handoffs: await handoffsOfLead(deps.db, teamId, leadId) }
+    : { lead, handoffs };
+  const erased = { ...now.lead, name: null, email: null, phone: null, notes: null, erasedAt: at };
+  const messages = await anonymiseInSlack(deps, erased, now.handoffs);
   return { ...messages, filesDeleted: await deleteExportFiles(deps, teamId) };
+}
+
+/** How long erasure waits for deliveries in flight: longer than one Slack call with its retries takes. */
+const IN_FLIGHT_POLLS = 50;
+const IN_FLIGHT_POLL_MS = 200;
+
+/**
+ * Waits, a bounded while, until no process holds an effect about the lead (its own, its handoffs'); true if one did.
+ * A claim whose process died lapses later; the sweeper then draws its message from the erased lead.
+ */
+async function waitForDeliveries(deps: LeadDeps, teamId: string, subjectIds: string[]): Promise<boolean> {
+  for (let poll = 0; poll < IN_FLIGHT_POLLS; poll++) {
+    if ((await effectsInFlight(deps.db, teamId, subjectIds, deps.clock.now())) === 0) return poll > 0;
+    await sleep(IN_FLIGHT_POLL_MS);
+  }
+  deps.logger.warn({ teamId }, "erasure went on while a message about the lead was still held for delivery");
+  return true;
 }
 
 /** Redraws every message that named the erased lead; says how many Slack took and how many it refused. */
