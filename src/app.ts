@@ -19,7 +19,7 @@ import { startJobs } from "./jobs/index.js";
 import type { Job } from "./jobs/scheduler.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { SecretBox } from "./lib/crypto.js";
-import { InFlight } from "./lib/in-flight.js";
+import { finishedWithin, InFlight } from "./lib/in-flight.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { systemTimers, type Timers } from "./lib/timers.js";
@@ -81,6 +81,9 @@ export interface Baton {
   idle(timeoutMs: number): Promise<boolean>;
   stop(): Promise<void>;
 }
+
+/** How long stop() waits for the HTTP server and for the database connections to close. */
+const STOP_STEP_MS = 5_000;
 
 export async function startBaton(config: Config, options: StartOptions = {}): Promise<Baton> {
   const logger = options.logger ?? createLogger(config.log);
@@ -180,12 +183,13 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       stop: async () => {
         started = false;
         await jobs.stop();
-        await app.stop();
+        // Bounded, like the drain: a shutdown that cannot finish would only end in a SIGKILL.
+        if (!(await finishedWithin(app.stop(), STOP_STEP_MS))) logger.warn("stopped listening with requests still open");
         homeRedraws.stop();
         await metricsServer?.close();
         const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
         if (!drained) logger.warn({ running: inFlight.size }, "stopped with work still running");
-        await database.close();
+        if (!(await finishedWithin(database.close(), STOP_STEP_MS))) logger.warn("the database connections did not close in time");
       },
     };
   } catch (error) {

@@ -14,14 +14,24 @@ export class InFlight {
   }
 
   /** Resolves true when everything finished, false if `timeoutMs` passed first. */
-  async drain(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const all = Promise.allSettled([...this.running]).then(() => true as const);
-    const finished = await Promise.race([all, timeout]);
-    clearTimeout(timer);
-    return finished;
+  drain(timeoutMs: number): Promise<boolean> {
+    return finishedWithin(Promise.allSettled([...this.running]), timeoutMs);
   }
+}
+
+/** Resolves true when `work` has finished (resolved or rejected), false if `timeoutMs` passed first. */
+export async function finishedWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const finished = await Promise.race([
+    work.then(
+      () => true as const,
+      () => true as const,
+    ),
+    timeout,
+  ]);
+  clearTimeout(timer);
+  return finished;
 }
