@@ -174,6 +174,29 @@ const FLOWS: Flow[] = [
       for (const effect of effects) await cardShows(db, effect.subjectId, slackOf(), "Rejected");
     },
   },
+  {
+    name: "deal won (the marketing channel)",
+    prepare: async (baton, db, n) => {
+      const handoffId = await handedOff(baton, db, n);
+      await baton.requests.blockAction({ actionId: "handoff_accept", value: handoffId }, as(REP));
+      const { leadId } = await db.handoff.findUniqueOrThrow({ where: { id: handoffId } });
+      await waitUntil(async () => (await db.lead.findUniqueOrThrow({ where: { id: leadId } })).stage === "sql", "the lead with sales");
+      await waitUntil(async () => (await db.outboxEffect.count({ where: { status: "pending" } })) === 0, "the Accept's effects settled");
+      return leadId;
+    },
+    decide: async (baton, _n, leadId) =>
+      sent(
+        baton.requests.viewSubmission(
+          {
+            callbackId: "lead_won_modal",
+            privateMetadata: JSON.stringify({ leadId }),
+            values: { amount: { value: input.text("12,500") }, currency: { value: input.text("USD") } },
+          },
+          as(REP),
+        ),
+      ),
+    kinds: ["deal_won"],
+  },
 ];
 
 /** The stand-in the cases share (set in beforeAll), for checks that read what Slack shows. */
