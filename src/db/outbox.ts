@@ -132,25 +132,21 @@ export interface Settlement {
 
 /**
  * Settles the effect unless it was re-armed since it was claimed (`lease`: the claim's claimedUntil); true when it
- * did.
+ * did. Raw (one statement, no query compiler): every delivered effect is settled, two per Accept.
  */
 export async function settleEffect(db: Db, id: string, lease: Date, settlement: Settlement, at: Date): Promise<boolean> {
-  const settled = await db.outboxEffect.updateMany({
-    where: { id, claimedUntil: lease },
-    data: {
-      status: settlement.status,
-      messageTs: settlement.messageTs ?? null,
-      lastError: settlement.error ?? null,
-      settledAt: at,
-      claimedUntil: null,
-    },
-  });
-  return settled.count === 1;
+  const settled = await db.$executeRaw`
+    UPDATE "OutboxEffect" SET "status" = ${settlement.status}, "messageTs" = ${settlement.messageTs ?? null},
+      "lastError" = ${settlement.error ?? null}, "settledAt" = ${at}, "claimedUntil" = NULL
+    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`;
+  return settled === 1;
 }
 
-/** Slack could not be reached or was busy: try again at `dueAt`. */
+/** Slack could not be reached or was busy: try again at `dueAt`. Raw, as the settle. */
 export async function retryEffectLater(db: Db, id: string, lease: Date, error: string, dueAt: Date): Promise<void> {
-  await db.outboxEffect.updateMany({ where: { id, claimedUntil: lease }, data: { lastError: error, dueAt, claimedUntil: null } });
+  await db.$executeRaw`
+    UPDATE "OutboxEffect" SET "lastError" = ${error}, "dueAt" = ${dueAt}, "claimedUntil" = NULL
+    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`;
 }
 
 export function pendingEffectCount(db: Db): Promise<number> {
