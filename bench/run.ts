@@ -40,9 +40,7 @@ const only = args.includes("--only")
 // `accept` is the requests section with the Accept scenarios only.
 const scenarios = only.includes("accept") && !only.includes("requests") ? ACCEPT_SCENARIOS : SCENARIOS;
 if (only.includes("accept")) only.push("requests");
-const baselines = args.includes("--baseline")
-  ? (args[args.indexOf("--baseline") + 1] ?? "").split(",").filter((dir) => dir !== "")
-  : [];
+const baselines = args.includes("--baseline") ? (args[args.indexOf("--baseline") + 1] ?? "").split(",").filter((dir) => dir !== "") : [];
 const providers = (["sqlite", "postgresql"] as const).filter(
   (p) => args.includes(`--${p}`) || !(args.includes("--sqlite") || args.includes("--postgresql")),
 );
