@@ -11,9 +11,16 @@
 // did nothing, is made again through Prisma, so the error the caller sees is Prisma's, as before.
 import type BetterSqlite3 from "better-sqlite3";
 import type { DbCallCounter } from "./call-counter.js";
-import type { Db, Tx } from "./client.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import type { SqliteHandle } from "./sqlite-connection.js";
+
+/** The Prisma client or transaction client a statement is made with (client.ts's Db or Tx: not imported, no cycle). */
+interface RawClient {
+  $queryRaw<T = unknown>(query: Prisma.Sql): Promise<T>;
+  $executeRaw(query: Prisma.Sql): Promise<number>;
+}
+type Db = RawClient;
+type Tx = RawClient;
 
 const TRANSACTION_ID = Symbol.for("prisma.client.transaction.id");
 /** Statements kept prepared per connection: the hot path's handful, with room to spare. */
