@@ -27,6 +27,7 @@ function requestTable(results: BenchResults): string {
       bare && r !== bare ? ratio(r.doneP50 / bare.doneP50) : "",
       bare && r !== bare ? ratio(r.doneP99 / bare.doneP99) : "",
       String(r.failed),
+      ms(r.cpuMsPerDone),
     ];
   });
   const header = [
@@ -40,6 +41,7 @@ function requestTable(results: BenchResults): string {
     "p50 ÷ bare",
     "p99 ÷ bare",
     "Failed",
+    "CPU ms per done",
   ];
   return table(header, rows);
 }

@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [--million] [--sqlite | --postgresql] [--only requests,digest,ingest,startup,outbox]`
 // `npm run bench -- --only accept [--baseline DIR]`: the Accept scenarios alone (200 and 100 a second), and with
-// --baseline the same against another build of Baton (DIR/dist/main.js, e.g. main's) in the same run.
+// --baseline the same against another build of Baton (DIR/dist/main.js, e.g. main's) in the same run; several
+// builds as DIR,DIR,… (a bisect), each measured before this build, on a database seeded alike.
 // `npm run bench -- --tenants 10,1000,10000 [--idle-seconds 60] [--burst REPLICAS] [--sqlite | --postgresql]`: idle
 // cost by number of workspaces, and the time to post every digest due in one minute (bench/tenants.ts), on its
 // own, written to bench/results-tenants.json.
@@ -39,7 +40,7 @@ const only = args.includes("--only")
 // `accept` is the requests section with the Accept scenarios only.
 const scenarios = only.includes("accept") && !only.includes("requests") ? ACCEPT_SCENARIOS : SCENARIOS;
 if (only.includes("accept")) only.push("requests");
-const baseline = args.includes("--baseline") ? (args[args.indexOf("--baseline") + 1] ?? "") : "";
+const baselines = args.includes("--baseline") ? (args[args.indexOf("--baseline") + 1] ?? "").split(",").filter((dir) => dir !== "") : [];
 const providers = (["sqlite", "postgresql"] as const).filter(
   (p) => args.includes(`--${p}`) || !(args.includes("--sqlite") || args.includes("--postgresql")),
 );
@@ -103,7 +104,7 @@ async function requestsAndIngest(): Promise<void> {
       results.requests.push(...figures.map((f) => ({ ...f, provider: "none" })));
     }
     for (const provider of providers) {
-      if (baseline && only.includes("requests")) await measureBaseline(provider, stub);
+      if (only.includes("requests")) for (const baseline of baselines) await measureBaseline(provider, stub, baseline);
       const database = await benchDatabase(provider, "requests", postgresUrl);
       try {
         log(`${provider}: seeding ${REQUEST_LEADS.toLocaleString("en")} leads`);
@@ -145,7 +146,8 @@ async function requestsAndIngest(): Promise<void> {
 }
 
 /** `--baseline DIR`: the same request scenarios against another build of Baton, on a database seeded alike. */
-async function measureBaseline(provider: Provider, stub: SlackStub): Promise<void> {
+async function measureBaseline(provider: Provider, stub: SlackStub, baseline: string): Promise<void> {
+  const name = baselines.length > 1 ? `Baton (baseline ${baseline.replace(/\/+$/, "").split("/").pop()})` : "Baton (baseline)";
   const database = await benchDatabase(provider, "baseline", postgresUrl);
   try {
     log(`${provider}: seeding ${REQUEST_LEADS.toLocaleString("en")} leads for the baseline`);
@@ -163,7 +165,7 @@ async function measureBaseline(provider: Provider, stub: SlackStub): Promise<voi
       stub.url,
       async (app) => {
         log(`${provider}: baseline requests`);
-        const figures = await measureScenarios(app, "Baton (baseline)", stub, TEAM, plan, scenarios);
+        const figures = await measureScenarios(app, name, stub, TEAM, plan, scenarios);
         results.requests.push(...figures.map((f) => ({ ...f, provider })));
       },
       `${baseline}/dist/main.js`,

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { countingCalls, type DbCallCounter } from "./call-counter.js";
+import { countDirectCalls, runDirectly } from "./direct-sqlite.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
-import { serialisedSqlite } from "./sqlite-connection.js";
+import { type SqliteHandle, serialisedSqlite } from "./sqlite-connection.js";
 import type { DatabaseTarget, Provider } from "./target.js";
 
 /**
@@ -39,6 +40,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       ? await postgresClient(target, options.poolSize ?? 10, timeoutMs)
       : await sqliteClient(target, timeoutMs);
   if (options.countCalls) {
+    countDirectCalls(prisma, options.countCalls);
     const counted = countingCalls(prisma, options.countCalls);
     return { prisma: counted, provider: target.provider, close: () => prisma.$disconnect() };
   }
@@ -75,10 +77,13 @@ async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // How long a writer waits for another process's lock (SQLITE_BUSY) before failing.
+  const handle: SqliteHandle = {};
   const prisma = new SqliteClient({
-    adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS)),
+    adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS), handle),
     transactionOptions: transactionOptions(timeoutMs),
   });
+  // The hot path's raw statements run on the connection directly once it is open (direct-sqlite.ts).
+  runDirectly(prisma, handle);
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./client.js";
+import { queryRows } from "./direct-sqlite.js";
 import { type Handoff, type Lead, Prisma } from "./generated/sqlite/client.js";
 import { assignments, selectAs, unprefixed } from "./raw-rows.js";
 
@@ -62,7 +63,9 @@ export type HandoffToDecide = Handoff & {
  * does (the campaign by its id alone).
  */
 export async function findHandoffToDecide(db: Db | Tx, teamId: string, id: string): Promise<HandoffToDecide | null> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    Prisma.sql`
     SELECT ${selectAs("h", HANDOFF_FIELDS)}, ${selectAs("l", LEAD_FIELDS, "lead_")},
       c."teamId" AS "campaign_teamId", c."name" AS "campaign_name",
       w."salesUserGroupId" AS "ws_salesUserGroupId", w."salesUserIds" AS "ws_salesUserIds"
@@ -70,7 +73,8 @@ export async function findHandoffToDecide(db: Db | Tx, teamId: string, id: strin
     JOIN "Lead" l ON l."id" = h."leadId"
     JOIN "Workspace" w ON w."teamId" = h."teamId"
     LEFT JOIN "Campaign" c ON c."id" = l."campaignId"
-    WHERE h."id" = ${id} AND h."teamId" = ${teamId}`;
+    WHERE h."id" = ${id} AND h."teamId" = ${teamId}`,
+  );
   const row = rows[0];
   if (!row) return null;
   const campaign = row.campaign_teamId === null ? null : { teamId: row.campaign_teamId as string, name: row.campaign_name as string };
@@ -93,10 +97,13 @@ export async function recordHandoffDecision(
 ): Promise<Handoff | null> {
   const late = handoff.slaDueAt && !handoff.breachedAt && data.decidedAt > handoff.slaDueAt;
   const set = { ...data, openKey: null, updatedAt: data.decidedAt, ...(late ? { breachedAt: handoff.slaDueAt } : {}) };
-  const decided = await tx.$queryRaw<Handoff[]>`
+  const decided = await queryRows<Handoff>(
+    tx,
+    Prisma.sql`
     UPDATE "Handoff" SET ${assignments(set)}
     WHERE "id" = ${handoff.id} AND "teamId" = ${handoff.teamId} AND "status" = 'pending'
-    RETURNING *`;
+    RETURNING *`,
+  );
   return decided[0] ?? null;
 }
 

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./client.js";
+import { directly } from "./direct-sqlite.js";
 import { type Lead, Prisma } from "./generated/sqlite/client.js";
 import { assignments, newId, plainValues } from "./raw-rows.js";
 import type { Provider } from "./target.js";
@@ -118,11 +119,17 @@ export async function recordSubmission(tx: Tx, lead: Lead, submission: Submissio
 /**
  * Moves a lead from the stage it was read in: a conditional update, so that of two concurrent moves from the same
  * stage only one happens (and records its event). Throws StageChangedMeanwhile for the other. A caller that says
- * the database is PostgreSQL gets it in one raw statement (no query compiler); SQLite cannot write two tables in one
- * statement, so there it stays one Prisma call (two raw ones would be a database call more).
+ * the database is PostgreSQL gets it in one raw statement (no query compiler); on SQLite, which cannot write two
+ * tables in one statement, it is one operation of two statements on the connection directly (changeStageOnSqlite),
+ * and Prisma's nested write where that cannot run.
  */
 export async function changeStage(tx: Tx, lead: Lead, change: StageChange, provider?: Provider): Promise<Lead> {
   if (provider === "postgresql" && plainValues(change.data)) return changeStageInOneStatement(tx, lead, change);
+  if (plainValues(change.data)) {
+    const moved = await changeStageOnSqlite(tx, lead, change);
+    if (moved === null) throw new StageChangedMeanwhile();
+    if (moved) return moved;
+  }
   const event = { ...change.event, teamId: lead.teamId, campaignId: lead.campaignId, fitGrade: lead.fitGrade };
   try {
     // One call: the update, its event and the lead as it is now. It holds only while the lead still has the
@@ -167,6 +174,30 @@ async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange
   const [movedLead] = moved;
   if (!movedLead) throw new StageChangedMeanwhile();
   return movedLead;
+}
+
+/**
+ * SQLite: the conditional update and its event as one operation of two statements on the connection directly (see
+ * direct-sqlite.ts; SQLite cannot write two tables in one statement). Null when the lead changed meanwhile;
+ * undefined when it cannot run there (PostgreSQL, or the driver refused), and Prisma's nested write is made instead.
+ */
+function changeStageOnSqlite(tx: Tx, lead: Lead, change: StageChange): Promise<Lead | null | undefined> {
+  const { event } = change;
+  const set = { ...change.data, stage: change.to, updatedAt: event.at };
+  return directly(tx, "Lead.update", (query) => {
+    const [moved] = query<Lead>(Prisma.sql`
+      UPDATE "Lead" SET ${assignments(set as Record<string, unknown>)}
+      WHERE "id" = ${lead.id} AND "teamId" = ${lead.teamId} AND "stage" = ${lead.stage}
+        AND "campaignId" IS ${lead.campaignId} AND "fitGrade" IS ${lead.fitGrade}
+      RETURNING *`);
+    if (!moved) return null;
+    query(Prisma.sql`
+      INSERT INTO "LeadEvent"
+        ("id", "teamId", "leadId", "actorId", "type", "fromStage", "toStage", "reason", "valueCents", "currency", "campaignId", "fitGrade", "at")
+      VALUES (${newId()}, ${lead.teamId}, ${lead.id}, ${event.actorId}, ${event.type}, ${lead.stage}, ${change.to}, ${event.reason ?? null},
+        ${event.valueCents ?? null}, ${event.currency ?? null}, ${lead.campaignId}, ${lead.fitGrade}, ${event.at})`);
+    return moved;
+  });
 }
 
 /**

@@ -1,12 +1,16 @@
 import type { Db } from "./client.js";
+import { executeRaw } from "./direct-sqlite.js";
+import { Prisma } from "./generated/sqlite/client.js";
 
 /**
  * Claims a "do this once" key. True for the first caller only, across processes (the primary key decides). A raw
  * statement, the same on SQLite and PostgreSQL: every click claims one, and a raw call skips Prisma's query compiler.
  */
 export async function claimOnceMarker(db: Db, key: string, teamId: string | null, at: Date): Promise<boolean> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO "OnceMarker" ("key", "teamId", "createdAt") VALUES (${key}, ${teamId}, ${at}) ON CONFLICT ("key") DO NOTHING`;
+  const inserted = await executeRaw(
+    db,
+    Prisma.sql`INSERT INTO "OnceMarker" ("key", "teamId", "createdAt") VALUES (${key}, ${teamId}, ${at}) ON CONFLICT ("key") DO NOTHING`,
+  );
   return inserted === 1;
 }
 

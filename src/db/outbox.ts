@@ -1,6 +1,7 @@
 // The outbox's rows: written with the decision, claimed by one delivering process at a time, settled once.
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./client.js";
+import { executeRaw, queryRows } from "./direct-sqlite.js";
 import { type OutboxEffect, Prisma } from "./generated/sqlite/client.js";
 
 export type { OutboxEffect };
@@ -51,7 +52,7 @@ export async function enqueueEffects(tx: Tx, effects: NewEffect[], at: Date, opt
     else wanted.set(keyOf(effect), { ...effect, id: randomUUID() });
   }
   // Both adapters type a raw row's columns from the table: DateTime comes back a Date, Int a number, NULL null.
-  const rows = await tx.$queryRaw<OutboxEffect[]>(upsertEffects([...wanted.values()], at, until));
+  const rows = await queryRows<OutboxEffect>(tx, upsertEffects([...wanted.values()], at, until));
   const written = new Map(rows.map((effect) => [keyOf(effect), { effect, claimed: until !== null }]));
   // A row written earlier and not re-armed is not returned: read as it stands (only when a write was repeated).
   const others = [...wanted.values()].filter((e) => !written.has(keyOf(e)));
@@ -128,25 +129,27 @@ export interface Settlement {
 
 /**
  * Settles the effect unless it was re-armed since it was claimed (`lease`: the claim's claimedUntil); true when it
- * did.
+ * did. Raw (one statement, no query compiler): every delivered effect is settled, two per Accept.
  */
 export async function settleEffect(db: Db, id: string, lease: Date, settlement: Settlement, at: Date): Promise<boolean> {
-  const settled = await db.outboxEffect.updateMany({
-    where: { id, claimedUntil: lease },
-    data: {
-      status: settlement.status,
-      messageTs: settlement.messageTs ?? null,
-      lastError: settlement.error ?? null,
-      settledAt: at,
-      claimedUntil: null,
-    },
-  });
-  return settled.count === 1;
+  const settled = await executeRaw(
+    db,
+    Prisma.sql`
+    UPDATE "OutboxEffect" SET "status" = ${settlement.status}, "messageTs" = ${settlement.messageTs ?? null},
+      "lastError" = ${settlement.error ?? null}, "settledAt" = ${at}, "claimedUntil" = NULL
+    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`,
+  );
+  return settled === 1;
 }
 
-/** Slack could not be reached or was busy: try again at `dueAt`. */
+/** Slack could not be reached or was busy: try again at `dueAt`. Raw, as the settle. */
 export async function retryEffectLater(db: Db, id: string, lease: Date, error: string, dueAt: Date): Promise<void> {
-  await db.outboxEffect.updateMany({ where: { id, claimedUntil: lease }, data: { lastError: error, dueAt, claimedUntil: null } });
+  await executeRaw(
+    db,
+    Prisma.sql`
+    UPDATE "OutboxEffect" SET "lastError" = ${error}, "dueAt" = ${dueAt}, "claimedUntil" = NULL
+    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`,
+  );
 }
 
 export function pendingEffectCount(db: Db): Promise<number> {

@@ -1,4 +1,13 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+
+/**
+ * The driver's connection under the adapter, once Prisma has opened it, and its turns: what a raw statement on the
+ * hot path runs on directly (src/db/direct-sqlite.ts), taking its turn like any statement outside a transaction.
+ */
+export interface SqliteHandle {
+  connection?: { db: BetterSqlite3.Database; turn: Turns };
+}
 
 /**
  * A better-sqlite3 adapter whose one connection is used by one statement or transaction at a time.
@@ -9,12 +18,15 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
  * has committed or rolled back. (SQLite has one writer anyway; this only orders work within this process.
  * Other processes on the same file are kept apart by SQLite's own locks and the busy timeout.)
  */
-export function serialisedSqlite(file: string, busyTimeoutMs: number): PrismaBetterSQLite3 {
+export function serialisedSqlite(file: string, busyTimeoutMs: number, handle: SqliteHandle = {}): PrismaBetterSQLite3 {
   const factory = new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const turn = new Turns();
+    // The adapter keeps its better-sqlite3 Database as `client` (Prisma 6.19's adapter; absent, nothing runs directly).
+    const db = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+    if (db && typeof db.prepare === "function") handle.connection = { db, turn };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const done = await turn.take();
@@ -40,7 +52,7 @@ export function serialisedSqlite(file: string, busyTimeoutMs: number): PrismaBet
 }
 
 /** First come, first served turns on one resource. */
-class Turns {
+export class Turns {
   private last: Promise<void> = Promise.resolve();
 
   /** Waits for the turn; call the returned function to pass it on. */

@@ -20,7 +20,9 @@ export function countingFetch(metrics: Metrics, inner: Fetch = globalThis.fetch)
       } else if (response.status !== 200) {
         metrics.slackApiCalls.inc({ method, outcome: "http_error" });
       } else {
-        metrics.slackApiCalls.inc({ method, outcome: await okOrError(response) });
+        const read = await readOutcome(response);
+        metrics.slackApiCalls.inc({ method, outcome: read.outcome });
+        return read.response;
       }
       return response;
     } catch (error) {
@@ -40,13 +42,20 @@ function methodOf(url: string): string {
   return "other";
 }
 
-async function okOrError(response: Response): Promise<string> {
-  if (!response.headers.get("content-type")?.includes("json")) return "ok";
+/**
+ * Whether Slack said ok, and the response to hand on: a JSON body is read once and handed on as read (a clone would
+ * tee the body's stream, which costs more than the call's own parse), with the status, headers and URL it came with.
+ */
+async function readOutcome(response: Response): Promise<{ outcome: string; response: Response }> {
+  if (!response.headers.get("content-type")?.includes("json")) return { outcome: "ok", response };
+  const text = await response.text();
+  const read = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(read, "url", { value: response.url });
   try {
-    const body = (await response.clone().json()) as { ok?: boolean };
-    return body.ok === false ? "error" : "ok";
+    const body = JSON.parse(text) as { ok?: boolean };
+    return { outcome: body.ok === false ? "error" : "ok", response: read };
   } catch {
     // Not JSON after all: Slack's errors are JSON, so count it as an answer.
-    return "ok";
+    return { outcome: "ok", response: read };
   }
 }
