@@ -19,19 +19,15 @@ export class InFlight {
   }
 }
 
-/** Resolves true when `work` has finished (resolved or rejected), false if `timeoutMs` passed first. */
+/** Resolves true when `work` has finished, false if `timeoutMs` passed first; rejects as `work` does. */
 export async function finishedWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const finished = await Promise.race([
-    work.then(
-      () => true as const,
-      () => true as const,
-    ),
-    timeout,
-  ]);
-  clearTimeout(timer);
-  return finished;
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -72,8 +72,8 @@ export async function handOffLead(deps: LeadDeps, teamId: string, leadId: string
     throw error;
   }
   const { handoff, moved, written } = committed;
-  const [cardRow, ...dms] = written;
-  const [posted] = await deps.outbox.deliverWritten(cardRow ? [cardRow] : []);
+  const dms = written.slice(1);
+  const [posted] = await deps.outbox.deliverWritten(written.slice(0, 1));
   // The DM links to the card, so it follows it; when Slack did not take the card, the sweeper delivers both.
   if (posted?.status !== "delivered") await deps.outbox.release(dms);
   if (posted?.status === "refused" || posted?.status === "dead") {

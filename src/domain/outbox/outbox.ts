@@ -135,18 +135,18 @@ export class Outbox {
     // In random order: replicas sweeping the same due batch then mostly take different effects, not race for each.
     const ids = shuffled(await dueEffectIds(this.deps.db, this.deps.clock.now(), SWEEP_BATCH));
     let delivered = 0;
-    for (const id of ids) if ((await this.deliver(id)) === "delivered") delivered += 1;
+    for (const id of ids) if ((await this.deliver(id))?.status === "delivered") delivered += 1;
     this.deps.metrics?.outboxDepth.set(await pendingEffectCount(this.deps.db));
     return delivered;
   }
 
   /** Claims the effect and delivers it once; null when another process holds it or it is settled. */
-  private async deliver(id: string, known?: OutboxEffect): Promise<EffectOutcome["status"] | null> {
+  private async deliver(id: string, known?: OutboxEffect, drawn?: DrawnSubject): Promise<RunOutcome | null> {
     const now = this.deps.clock.now();
     const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
     const effect = await claimEffect(this.deps.db, id, now, lease, known);
     if (!effect) return null;
-    return (await this.run(effect, lease, (work) => work().then(() => undefined))).status;
+    return this.run(effect, lease, (work) => work().then(() => undefined), drawn);
   }
 
   /** A row written before (by an earlier try of the same decision): delivered now if it is due and nobody holds it. */
@@ -154,11 +154,8 @@ export class Outbox {
     const now = this.deps.clock.now();
     const held = effect.claimedUntil !== null && effect.claimedUntil >= now;
     if (effect.status !== "pending" || held || effect.dueAt > now) return outcomeOf(effect);
-    const lease = new Date(now.getTime() + (this.deps.leaseMs ?? LEASE_MS));
-    const before = await claimEffect(this.deps.db, effect.id, now, lease, effect);
-    // Taken meanwhile by a sweeper: it delivers it.
-    if (!before) return outcomeOf({ ...effect, status: "pending" });
-    return outcomeOf({ ...effect, ...(await this.run(before, lease, (work) => work().then(() => undefined), drawn)) });
+    // Null: taken meanwhile by a sweeper, which delivers it.
+    return outcomeOf({ ...effect, ...((await this.deliver(effect.id, effect, drawn)) ?? PENDING) });
   }
 
   private readonly later: Later = async (work) => {

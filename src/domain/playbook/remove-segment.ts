@@ -18,7 +18,18 @@ export async function removeSegment(deps: PlaybookDeps, teamId: string, actorId:
       throw new AppError("not_found", "That segment isn't in this workspace's profile (anymore).");
     }
     const previous = toSegmentInput(before);
-    const change = { teamId, kind: "icp", actorId, summary: segmentChangeSummary(previous, null), at };
-    return recordPlaybookChange(tx, { ...change, before: { id: segmentId, ...previous }, after: null }, lease);
+    return recordPlaybookChange(
+      tx,
+      {
+        teamId,
+        kind: "icp",
+        actorId,
+        summary: segmentChangeSummary(previous, null),
+        before: { id: segmentId, ...previous },
+        after: null,
+        at,
+      },
+      lease,
+    );
   });
 }

@@ -59,8 +59,20 @@ export async function saveSegment(deps: PlaybookDeps, edit: SegmentEdit): Promis
         const position = all.reduce((max, s) => Math.max(max, s.position + 1), 0);
         segmentId = (await insertSegment(tx, teamId, { ...after, position, at })).id;
       }
-      const change = { teamId, kind: "icp", actorId, summary, before: previous && { id: segmentId, ...previous }, at };
-      return { ...(await recordPlaybookChange(tx, { ...change, after: { id: segmentId, ...after } }, lease)), segmentId };
+      const recorded = await recordPlaybookChange(
+        tx,
+        {
+          teamId,
+          kind: "icp",
+          actorId,
+          summary,
+          before: previous && { id: segmentId, ...previous },
+          after: { id: segmentId, ...after },
+          at,
+        },
+        lease,
+      );
+      return { ...recorded, segmentId };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(after.name); // a concurrent add with the same name
