@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { countingCalls, type DbCallCounter } from "./call-counter.js";
-import { countDirectCalls, runDirectly } from "./direct-sqlite.js";
+import { countDirectCalls, runDirectly } from "./direct.js";
+import { postgresHandle, trackedPostgres, trackTransactionIds } from "./direct-pg.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { type SqliteHandle, serialisedSqlite } from "./sqlite-connection.js";
 import type { DatabaseTarget, Provider } from "./target.js";
@@ -50,14 +51,19 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: number): Promise<Db> {
   // The PostgreSQL client is generated from the same schema; only its provider differs.
   const { PrismaClient } = await import("./generated/postgresql/client.js");
-  const adapter = new PrismaPg({
+  const handle = postgresHandle();
+  const factory = new PrismaPg({
     connectionString: target.url,
     max,
     connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
     lock_timeout: timeoutMs,
     statement_timeout: timeoutMs,
   });
-  return new PrismaClient({ adapter, transactionOptions: transactionOptions(timeoutMs) }) as unknown as Db;
+  const prisma = new PrismaClient({ adapter: trackedPostgres(factory, handle), transactionOptions: transactionOptions(timeoutMs) });
+  // The hot path's raw statements run on the pool, or the transaction's connection, directly (direct.ts).
+  trackTransactionIds(prisma, handle);
+  runDirectly(prisma, { provider: "postgresql", handle });
+  return prisma as unknown as Db;
 }
 
 /**
@@ -82,8 +88,8 @@ async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<
     adapter: serialisedSqlite(file, Math.min(timeoutMs, SQLITE_MAX_BUSY_MS), handle),
     transactionOptions: transactionOptions(timeoutMs),
   });
-  // The hot path's raw statements run on the connection directly once it is open (direct-sqlite.ts).
-  runDirectly(prisma, handle);
+  // The hot path's raw statements run on the connection directly once it is open (direct.ts).
+  runDirectly(prisma, { provider: "sqlite", handle });
   // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

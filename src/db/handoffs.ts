@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./client.js";
-import { queryRows } from "./direct-sqlite.js";
+import { executeRaw, queryRows } from "./direct.js";
 import { type Handoff, type Lead, Prisma } from "./generated/sqlite/client.js";
 import { assignments, selectAs, unprefixed } from "./raw-rows.js";
 
@@ -167,7 +167,10 @@ export async function responseSlaMinutes(db: Db, teamId: string): Promise<number
 /** Adds a DM to the handoff's list in one statement, so DMs sent at the same moment are all kept. */
 export async function rememberDm(db: Db, teamId: string, id: string, ref: { channelId: string; ts: string }): Promise<void> {
   const line = `${ref.channelId} ${ref.ts}\n`;
-  await db.$executeRaw`UPDATE "Handoff" SET "dmRefs" = COALESCE("dmRefs", '') || ${line} WHERE "id" = ${id} AND "teamId" = ${teamId}`;
+  await executeRaw(
+    db,
+    Prisma.sql`UPDATE "Handoff" SET "dmRefs" = COALESCE("dmRefs", '') || ${line} WHERE "id" = ${id} AND "teamId" = ${teamId}`,
+  );
 }
 
 /** The DMs remembered by rememberDm, oldest first. */

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./client.js";
-import { directly } from "./direct-sqlite.js";
+import { directly, queryRows } from "./direct.js";
 import { type Lead, Prisma } from "./generated/sqlite/client.js";
 import { assignments, newId, plainValues } from "./raw-rows.js";
 import type { Provider } from "./target.js";
@@ -156,7 +156,9 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange, provi
 async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
   const { event } = change;
   const set = { ...change.data, stage: change.to, updatedAt: event.at };
-  const moved = await tx.$queryRaw<Lead[]>`
+  const moved = await queryRows<Lead>(
+    tx,
+    Prisma.sql`
     WITH moved AS (
       UPDATE "Lead" SET ${assignments(set as Record<string, unknown>)}
       WHERE "id" = ${lead.id} AND "teamId" = ${lead.teamId} AND "stage" = ${lead.stage}
@@ -170,7 +172,8 @@ async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange
         ${lead.fitGrade}::text, ${event.at}::timestamp(3)
       FROM moved
     )
-    SELECT * FROM moved`;
+    SELECT * FROM moved`,
+  );
   const [movedLead] = moved;
   if (!movedLead) throw new StageChangedMeanwhile();
   return movedLead;
@@ -178,7 +181,7 @@ async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange
 
 /**
  * SQLite: the conditional update and its event as one operation of two statements on the connection directly (see
- * direct-sqlite.ts; SQLite cannot write two tables in one statement). Null when the lead changed meanwhile;
+ * direct.ts; SQLite cannot write two tables in one statement). Null when the lead changed meanwhile;
  * undefined when it cannot run there (PostgreSQL, or the driver refused), and Prisma's nested write is made instead.
  */
 function changeStageOnSqlite(tx: Tx, lead: Lead, change: StageChange): Promise<Lead | null | undefined> {

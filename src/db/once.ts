@@ -1,5 +1,5 @@
 import type { Db } from "./client.js";
-import { executeRaw } from "./direct-sqlite.js";
+import { executeRaw } from "./direct.js";
 import { Prisma } from "./generated/sqlite/client.js";
 
 /**

@@ -1,7 +1,7 @@
 // The outbox's rows: written with the decision, claimed by one delivering process at a time, settled once.
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./client.js";
-import { executeRaw, queryRows } from "./direct-sqlite.js";
+import { executeRaw, queryRows } from "./direct.js";
 import { type OutboxEffect, Prisma } from "./generated/sqlite/client.js";
 
 export type { OutboxEffect };

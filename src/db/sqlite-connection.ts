@@ -3,7 +3,7 @@ import type BetterSqlite3 from "better-sqlite3";
 
 /**
  * The driver's connection under the adapter, once Prisma has opened it, and its turns: what a raw statement on the
- * hot path runs on directly (src/db/direct-sqlite.ts), taking its turn like any statement outside a transaction.
+ * hot path runs on directly (src/db/direct.ts), taking its turn like any statement outside a transaction.
  */
 export interface SqliteHandle {
   connection?: { db: BetterSqlite3.Database; turn: Turns };
