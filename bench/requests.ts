@@ -3,7 +3,7 @@
 // process; the load and the Slack stand-in run in this one.
 import { type KeyedRequest, type LoadResult, runLoad } from "./lib/load.js";
 import { type AppProcess, cpuMs, freePort, startProcess } from "./lib/processes.js";
-import { SALES_CHANNEL } from "./lib/seed.js";
+import { pendingCardTs, SALES_CHANNEL } from "./lib/seed.js";
 import type { SlackStub } from "./lib/slack-stub.js";
 import { median } from "./lib/stats.js";
 
@@ -65,7 +65,8 @@ export function scenarioRequest(
     const key = `bench.${scenario}.${++sequence}`;
     if (isAccept(scenario)) {
       if (handoffs.clicked >= PENDING_HANDOFFS) throw new Error("the seed has no handoff left to accept: raise PENDING_HANDOFFS");
-      return { key, body: acceptClick(teamId, `HP${handoffs.clicked++}`, stub.responseUrl(key)) };
+      const handoff = handoffs.clicked++;
+      return { key, body: acceptClick(teamId, handoff, stub.responseUrl(key)) };
     }
     const command = scenario === "lead" ? "/lead" : "/funnel";
     const text = scenario === "lead" ? "" : "month";
@@ -94,8 +95,15 @@ function slashCommand(teamId: string, command: string, text: string, triggerId: 
   }).toString();
 }
 
-function acceptClick(teamId: string, handoffId: string, responseUrl: string): string {
-  const messageTs = "1700000000.000001";
+/**
+ * A click on the n-th waiting handoff's card, as Slack sends it: from that card's message, with an action_ts in
+ * microseconds. The card's ts and the action_ts are part of what tells one interaction from a replay of it
+ * (src/slack/once-per-interaction.ts); clicks on one shared message with action_ts in milliseconds made two clicks
+ * sent in the same millisecond one interaction, and Baton rightly answered the second as a replay: not at all.
+ */
+function acceptClick(teamId: string, n: number, responseUrl: string): string {
+  const messageTs = pendingCardTs(n);
+  const actionTs = ((performance.timeOrigin + performance.now()) / 1000).toFixed(6);
   const payload = {
     type: "block_actions",
     team: { id: teamId, domain: "bench" },
@@ -107,7 +115,7 @@ function acceptClick(teamId: string, handoffId: string, responseUrl: string): st
     container: { type: "message", message_ts: messageTs, channel_id: SALES_CHANNEL, is_ephemeral: false },
     channel: { id: SALES_CHANNEL, name: "sales" },
     message: { ts: messageTs, text: "", blocks: [] },
-    actions: [{ type: "button", action_id: "handoff_accept", block_id: "actions", value: handoffId, action_ts: `${Date.now() / 1000}` }],
+    actions: [{ type: "button", action_id: "handoff_accept", block_id: "actions", value: `HP${n}`, action_ts: actionTs }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

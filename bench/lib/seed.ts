@@ -183,6 +183,11 @@ export async function* leadChunks(options: SeedOptions, chunkSize = 5_000): Asyn
 }
 
 /** MQL leads handed off during the hour before `end`, each card posted and waiting for sales. */
+/** The ts of the i-th waiting handoff's card in the sales channel. */
+export function pendingCardTs(i: number): string {
+  return `1700000000.${String(i).padStart(6, "0")}`;
+}
+
 export function pendingChunk(options: SeedOptions): Chunk {
   const chunk: Chunk = { leads: [], events: [], handoffs: [] };
   const end = options.end.getTime();
@@ -225,7 +230,7 @@ export function pendingChunk(options: SeedOptions): Chunk {
       handedOffById: "U0MKT00001",
       handedOffAt: at,
       channelId: SALES_CHANNEL,
-      messageTs: `1700000000.${String(i).padStart(6, "0")}`,
+      messageTs: pendingCardTs(i),
       slaDueAt: iso(end + 7 * 86_400_000),
       createdAt: at,
       updatedAt: at,

@@ -77,7 +77,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return {
     provider: "postgresql",
     url: withDatabase(template.url, name),
-    drop: () => admin(template.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => dropInTime(template.url, name),
   };
 }
 
@@ -98,8 +98,35 @@ export async function emptyDatabase(): Promise<TestDatabase> {
   return {
     provider: "postgresql",
     url: withDatabase(template.url, name),
-    drop: () => admin(template.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => dropInTime(template.url, name),
   };
+}
+
+/**
+ * DROP DATABASE on PostgreSQL 15 waits for an immediate checkpoint and then for every session on the server, of any
+ * database and any process, to release its files (a ProcSignalBarrier). A session blocked writing to a client that
+ * does not read (a busy event loop, another run's bench) holds that up for as long as it lasts, so the drop can
+ * outlast a test's teardown while nothing of the test is wrong. The teardown waits for it this long, then leaves it
+ * to finish on its own connection; the run's teardown (dropTemplate) drops whatever is still there.
+ */
+const DROP_WAIT_MS = 30_000;
+
+async function dropInTime(serverUrl: string, name: string): Promise<void> {
+  // Settles with the failure, if any, so that a drop that fails after the wait rejects nothing unhandled.
+  const dropping = admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(
+    () => ({ failure: undefined }),
+    (failure: unknown) => ({ failure }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), DROP_WAIT_MS);
+  });
+  const dropped = await Promise.race([dropping, waited]).finally(() => clearTimeout(timer));
+  if (dropped?.failure) throw dropped.failure;
+  if (!dropped)
+    console.warn(
+      `DROP DATABASE "${name}" still waits after ${DROP_WAIT_MS / 1000} s (see its wait_event in pg_stat_activity); left to finish`,
+    );
 }
 
 export function withDatabase(serverUrl: string, database: string): string {
