@@ -55,7 +55,8 @@ async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: nu
   const factory = new PrismaPg({
     connectionString: target.url,
     max,
-    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    // Also how long a statement waits for a free connection: under load, as long as any other wait may.
+    connectionTimeoutMillis: timeoutMs,
     lock_timeout: timeoutMs,
     statement_timeout: timeoutMs,
   });
