@@ -57,7 +57,8 @@ export async function benchDatabase(provider: "sqlite" | "postgresql", name: str
     await client.query(sql);
     await client.end();
   };
-  const database = `baton_bench_${name}`;
+  // Named per run, so two benches on one server (two worktrees) do not drop each other's database.
+  const database = `baton_bench_${name}_${process.pid}`;
   await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${database}"`);
   const url = new URL(postgresUrl);
