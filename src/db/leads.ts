@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./client.js";
-import { directly } from "./direct-sqlite.js";
+import { directly, queryRows } from "./direct-sqlite.js";
 import { type Lead, Prisma } from "./generated/sqlite/client.js";
 import { assignments, newId, plainValues } from "./raw-rows.js";
 import type { Provider } from "./target.js";
@@ -151,12 +151,15 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange, provi
 
 /**
  * PostgreSQL: the conditional update and its event in one statement (a data-modifying CTE; the event is written only
- * when the update matched). Parameters are cast where PostgreSQL cannot infer their type from an INSERT ... SELECT.
+ * when the update matched), made as the hot path's other raw statements are (`queryRows`). Parameters are cast where
+ * PostgreSQL cannot infer their type from an INSERT ... SELECT.
  */
 async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
   const { event } = change;
   const set = { ...change.data, stage: change.to, updatedAt: event.at };
-  const moved = await tx.$queryRaw<Lead[]>`
+  const moved = await queryRows<Lead>(
+    tx,
+    Prisma.sql`
     WITH moved AS (
       UPDATE "Lead" SET ${assignments(set as Record<string, unknown>)}
       WHERE "id" = ${lead.id} AND "teamId" = ${lead.teamId} AND "stage" = ${lead.stage}
@@ -170,7 +173,8 @@ async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange
         ${lead.fitGrade}::text, ${event.at}::timestamp(3)
       FROM moved
     )
-    SELECT * FROM moved`;
+    SELECT * FROM moved`,
+  );
   const [movedLead] = moved;
   if (!movedLead) throw new StageChangedMeanwhile();
   return movedLead;
