@@ -1,7 +1,7 @@
 import type { Db, Tx } from "./client.js";
 import { executeRaw, queryRows } from "./direct.js";
 import { type Handoff, type Lead, Prisma } from "./generated/sqlite/client.js";
-import { assignments, selectAs, unprefixed } from "./raw-rows.js";
+import { assignments, selectAs, text, unprefixed } from "./raw-rows.js";
 
 export type { Handoff };
 
@@ -73,7 +73,7 @@ export async function findHandoffToDecide(db: Db | Tx, teamId: string, id: strin
     JOIN "Lead" l ON l."id" = h."leadId"
     JOIN "Workspace" w ON w."teamId" = h."teamId"
     LEFT JOIN "Campaign" c ON c."id" = l."campaignId"
-    WHERE h."id" = ${id} AND h."teamId" = ${teamId}`,
+    WHERE h."id" = ${text(id)} AND h."teamId" = ${text(teamId)}`,
   );
   const row = rows[0];
   if (!row) return null;
@@ -101,7 +101,7 @@ export async function recordHandoffDecision(
     tx,
     Prisma.sql`
     UPDATE "Handoff" SET ${assignments(set)}
-    WHERE "id" = ${handoff.id} AND "teamId" = ${handoff.teamId} AND "status" = 'pending'
+    WHERE "id" = ${text(handoff.id)} AND "teamId" = ${text(handoff.teamId)} AND "status" = 'pending'
     RETURNING *`,
   );
   return decided[0] ?? null;

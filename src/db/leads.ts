@@ -151,7 +151,8 @@ export async function changeStage(tx: Tx, lead: Lead, change: StageChange, provi
 
 /**
  * PostgreSQL: the conditional update and its event in one statement (a data-modifying CTE; the event is written only
- * when the update matched). Parameters are cast where PostgreSQL cannot infer their type from an INSERT ... SELECT.
+ * when the update matched), made as the hot path's other raw statements are (`queryRows`). Parameters are cast where
+ * PostgreSQL cannot infer their type from an INSERT ... SELECT.
  */
 async function changeStageInOneStatement(tx: Tx, lead: Lead, change: StageChange): Promise<Lead> {
   const { event } = change;

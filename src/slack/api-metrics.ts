@@ -44,18 +44,27 @@ function methodOf(url: string): string {
 
 /**
  * Whether Slack said ok, and the response to hand on: a JSON body is read once and handed on as read (a clone would
- * tee the body's stream, which costs more than the call's own parse), with the status, headers and URL it came with.
+ * tee the body's stream, and a new Response around the text costs as much again), the response itself answering
+ * its reads with the text already read.
  */
 async function readOutcome(response: Response): Promise<{ outcome: string; response: Response }> {
   if (!response.headers.get("content-type")?.includes("json")) return { outcome: "ok", response };
   const text = await response.text();
-  const read = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperty(read, "url", { value: response.url });
+  answeringWith(response, text);
   try {
     const body = JSON.parse(text) as { ok?: boolean };
-    return { outcome: body.ok === false ? "error" : "ok", response: read };
+    return { outcome: body.ok === false ? "error" : "ok", response };
   } catch {
     // Not JSON after all: Slack's errors are JSON, so count it as an answer.
-    return { outcome: "ok", response: read };
+    return { outcome: "ok", response };
   }
+}
+
+/** The body's reads (the Web API client's text(), an arrayBuffer() for a file's error) answered with what was read. */
+function answeringWith(response: Response, text: string): void {
+  Object.defineProperties(response, {
+    text: { value: async () => text },
+    json: { value: async () => JSON.parse(text) as unknown },
+    arrayBuffer: { value: async () => new TextEncoder().encode(text).buffer },
+  });
 }

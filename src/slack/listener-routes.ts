@@ -1,8 +1,9 @@
-// Every action listener under one Bolt listener, and every view listener under another, each finding its own by
-// id. Bolt runs each incoming request through the middleware chain of every listener registered (dozens here: an
-// Accept click walked about 70 chains, each a copy of the request's arguments and a few promises, to find the one
-// that matched). The routes match as Bolt's constraints do, for the constraints Baton uses (an action id, or an
-// action id and a block id; a view's callback id, on submission); any other constraint is left to Bolt.
+// Every action listener under one Bolt listener, every view listener under another, and likewise the commands and
+// the events, each finding its own by id. Bolt runs each incoming request through the middleware chain of every
+// listener registered (dozens here: an Accept click walked about 70 chains, each a copy of the request's arguments
+// and a few promises, to find the one that matched). The routes match as Bolt's constraints do, for the constraints Baton uses (an action id, or an
+// action id and a block id; a view's callback id, on submission; a command's name; an event's type); any other
+// constraint is left to Bolt.
 import { type App, MultipleListenerError } from "@slack/bolt";
 
 type Listener = (args: never) => Promise<void> | void;
@@ -19,12 +20,22 @@ interface ViewRoute {
   listener: Listener;
 }
 
+interface NamedRoute {
+  name: string;
+  listener: Listener;
+}
+
 interface RoutedArgs {
   payload?: { action_id?: unknown; block_id?: unknown };
   body?: { type?: string; view?: { callback_id?: unknown } };
+  command?: { command?: unknown };
+  event?: { type?: unknown };
 }
 
-/** The app, with `action` and `view` registrations routed (see the header); the rest as Bolt registers them. */
+/** Any command name, any event type: the one Bolt listener under which the routes are found. */
+const EVERY_NAME = /^/;
+
+/** The app, with `action`, `view`, `command` and `event` registrations routed (see the header); the rest as Bolt's. */
 export function routedListeners(app: App): App {
   const actions: ActionRoute[] = [];
   const views: ViewRoute[] = [];
@@ -70,13 +81,48 @@ export function routedListeners(app: App): App {
     return undefined;
   };
 
+  const command = byName((app.command as unknown as Registrar).bind(app), (args) => args.command?.command);
+  // Bolt refuses "message.*" event names at registration; passed on to it, they still are.
+  const event = byName(
+    (app.event as unknown as Registrar).bind(app),
+    (args) => args.event?.type,
+    (name) => name.startsWith("message."),
+  );
+
   return new Proxy(app, {
     get(target, property, receiver) {
       if (property === "action") return action;
       if (property === "view") return view;
+      if (property === "command") return command;
+      if (property === "event") return event;
       return Reflect.get(target, property, receiver);
     },
   });
+}
+
+/**
+ * Registrations by a name (a command's, an event type's): routed when the name is a string, under one Bolt listener
+ * matching every name; anything else (a RegExp, several listeners, a name Bolt refuses) registered as Bolt does.
+ */
+function byName(register: Registrar, nameOf: (args: RoutedArgs) => unknown, leftToBolt: (name: string) => boolean = () => false) {
+  const routes: NamedRoute[] = [];
+  return (constraints: unknown, ...listeners: Listener[]) => {
+    const [listener, ...more] = listeners;
+    if (typeof constraints !== "string" || leftToBolt(constraints) || !listener || more.length > 0) {
+      return register(constraints, ...listeners);
+    }
+    routes.push({ name: constraints, listener });
+    if (routes.length === 1) {
+      register(EVERY_NAME, async (args: RoutedArgs) => {
+        const name = nameOf(args);
+        await runAll(
+          routes.filter((r) => r.name === name),
+          args,
+        );
+      });
+    }
+    return undefined;
+  };
 }
 
 /** `"id"` or `{ action_id: "id", block_id?: "id" }`: a route; anything else (a RegExp, a type, a callback id) is Bolt's. */

@@ -19,11 +19,17 @@ export function boltLogger(logger: Logger, component = "bolt"): BoltLogger {
   const log = logger.child({ component });
   if (log.levelVal < 30) log.level = "info";
   const join = (msgs: unknown[]) => withoutPayload(msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(" "));
+  // A line below the level is not joined at all: the Web API client makes several debug calls per request, with bodies.
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...msgs: unknown[]) => {
+      if (log.isLevelEnabled(level)) log[level](join(msgs));
+    };
   return {
-    debug: (...msgs) => log.debug(join(msgs)),
-    info: (...msgs) => log.info(join(msgs)),
-    warn: (...msgs) => log.warn(join(msgs)),
-    error: (...msgs) => log.error(join(msgs)),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
     setLevel: () => {},
     getLevel: () =>
       log.levelVal <= 20 ? LogLevel.DEBUG : log.levelVal <= 30 ? LogLevel.INFO : log.levelVal <= 40 ? LogLevel.WARN : LogLevel.ERROR,

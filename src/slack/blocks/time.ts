@@ -1,19 +1,23 @@
-import { Duration } from "luxon";
-
 /** A Slack date token: each reader sees it in their own time zone; the fallback is UTC. */
 export function slackDate(at: Date, format = "{date_short_pretty} at {time}"): string {
   const fallback = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return `<!date^${Math.floor(at.getTime() / 1000)}^${format}|${fallback}>`;
 }
 
-/** "2 d 3 h", "1 h 20 min", "5 min", "under a minute". */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** "2 d 3 h", "1 h 20 min", "5 min", "under a minute". Plain arithmetic: every card and notice draws one. */
 export function formatDuration(ms: number): string {
-  if (ms < 60_000) return "under a minute";
-  const d = Duration.fromMillis(ms).shiftTo("days", "hours", "minutes");
+  if (ms < MINUTE_MS) return "under a minute";
+  const days = Math.floor(ms / DAY_MS);
+  const hours = Math.floor((ms - days * DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((ms - days * DAY_MS - hours * HOUR_MS) / MINUTE_MS);
   const parts: string[] = [];
-  if (d.days >= 1) parts.push(`${Math.floor(d.days)} d`);
-  if (Math.floor(d.hours) > 0) parts.push(`${Math.floor(d.hours)} h`);
-  if (d.days < 1 && Math.floor(d.minutes) > 0) parts.push(`${Math.floor(d.minutes)} min`);
+  if (days >= 1) parts.push(`${days} d`);
+  if (hours > 0) parts.push(`${hours} h`);
+  if (days < 1 && minutes > 0) parts.push(`${minutes} min`);
   return parts.join(" ");
 }
 
