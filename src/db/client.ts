@@ -5,6 +5,7 @@ import { countingCalls, type DbCallCounter } from "./call-counter.js";
 import { countDirectCalls, runDirectly } from "./direct.js";
 import { postgresHandle, trackedPostgres, trackTransactionIds } from "./direct-pg.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import { type Checkpointer, FALLBACK_CHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpoints.js";
 import { type SqliteHandle, serialisedSqlite } from "./sqlite-connection.js";
 import type { DatabaseTarget, Provider } from "./target.js";
 
@@ -36,16 +37,19 @@ export interface OpenOptions {
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const prisma =
+  const { prisma, checkpointer } =
     target.provider === "postgresql"
-      ? await postgresClient(target, options.poolSize ?? 10, timeoutMs)
+      ? { prisma: await postgresClient(target, options.poolSize ?? 10, timeoutMs), checkpointer: undefined }
       : await sqliteClient(target, timeoutMs);
+  const close = async () => {
+    await prisma.$disconnect();
+    await checkpointer?.stop();
+  };
   if (options.countCalls) {
     countDirectCalls(prisma, options.countCalls);
-    const counted = countingCalls(prisma, options.countCalls);
-    return { prisma: counted, provider: target.provider, close: () => prisma.$disconnect() };
+    return { prisma: countingCalls(prisma, options.countCalls), provider: target.provider, close };
   }
-  return { prisma, provider: target.provider, close: () => prisma.$disconnect() };
+  return { prisma, provider: target.provider, close };
 }
 
 async function postgresClient(target: DatabaseTarget, max: number, timeoutMs: number): Promise<Db> {
@@ -80,7 +84,7 @@ const transactionOptions = (timeoutMs: number) => ({ maxWait: timeoutMs, timeout
  */
 export const SQLITE_MAX_BUSY_MS = 2_000;
 
-async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<Db> {
+async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<{ prisma: Db; checkpointer: Checkpointer | undefined }> {
   const file = target.file ?? "";
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // How long a writer waits for another process's lock (SQLITE_BUSY) before failing.
@@ -95,5 +99,12 @@ async function sqliteClient(target: DatabaseTarget, timeoutMs: number): Promise<
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  return prisma;
+  // Checkpoints off the event loop (sqlite-checkpoints.ts); the connection's own only as a fallback.
+  const checkpointer = await startCheckpointer(file);
+  if (checkpointer) {
+    await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+    // A log grown under sustained writes is cut back to SQLite's usual size when it starts over.
+    await prisma.$queryRawUnsafe(`PRAGMA journal_size_limit = ${4 * 1024 * 1024}`);
+  }
+  return { prisma, checkpointer };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./client.js";
 import { executeRaw, queryRows } from "./direct.js";
 import { type OutboxEffect, Prisma } from "./generated/sqlite/client.js";
+import { text } from "./raw-rows.js";
 
 export type { OutboxEffect };
 
@@ -137,7 +138,7 @@ export async function settleEffect(db: Db, id: string, lease: Date, settlement: 
     Prisma.sql`
     UPDATE "OutboxEffect" SET "status" = ${settlement.status}, "messageTs" = ${settlement.messageTs ?? null},
       "lastError" = ${settlement.error ?? null}, "settledAt" = ${at}, "claimedUntil" = NULL
-    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`,
+    WHERE "id" = ${text(id)} AND "claimedUntil" = ${lease}`,
   );
   return settled === 1;
 }
@@ -148,7 +149,7 @@ export async function retryEffectLater(db: Db, id: string, lease: Date, error: s
     db,
     Prisma.sql`
     UPDATE "OutboxEffect" SET "lastError" = ${error}, "dueAt" = ${dueAt}, "claimedUntil" = NULL
-    WHERE "id" = ${id} AND "claimedUntil" = ${lease}`,
+    WHERE "id" = ${text(id)} AND "claimedUntil" = ${lease}`,
   );
 }
 
