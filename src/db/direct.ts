@@ -40,7 +40,7 @@ const directOf = (db: RawClient): Direct | undefined => {
 };
 
 /** Prisma's id of the transaction a client belongs to; undefined for the root client. */
-export const transactionIdOf = (db: RawClient): string | undefined => (db as unknown as Record<symbol, string | undefined>)[TRANSACTION_ID];
+const transactionIdOf = (db: RawClient): string | undefined => (db as unknown as Record<symbol, string | undefined>)[TRANSACTION_ID];
 
 /** Lets the raw statements made with this client (and its transactions) run on the driver's connection directly. */
 export function runDirectly(prisma: RawClient, driver: Driver): void {

@@ -1,9 +1,9 @@
 // Every action listener under one Bolt listener, every view listener under another, and likewise the commands and
 // the events, each finding its own by id. Bolt runs each incoming request through the middleware chain of every
 // listener registered (dozens here: an Accept click walked about 70 chains, each a copy of the request's arguments
-// and a few promises, to find the one that matched). The routes match as Bolt's constraints do, for the constraints Baton uses (an action id, or an
-// action id and a block id; a view's callback id, on submission; a command's name; an event's type); any other
-// constraint is left to Bolt.
+// and a few promises, to find the one that matched). The routes match as Bolt's constraints do, for the
+// constraints Baton uses (an action id, or an action id and a block id; a view's callback id, on submission; a
+// command's name; an event's type); any other constraint is left to Bolt.
 import { type App, MultipleListenerError } from "@slack/bolt";
 
 type Listener = (args: never) => Promise<void> | void;
