@@ -65,8 +65,7 @@ export function scenarioRequest(
     const key = `bench.${scenario}.${++sequence}`;
     if (isAccept(scenario)) {
       if (handoffs.clicked >= PENDING_HANDOFFS) throw new Error("the seed has no handoff left to accept: raise PENDING_HANDOFFS");
-      const handoff = handoffs.clicked++;
-      return { key, body: acceptClick(teamId, handoff, stub.responseUrl(key)) };
+      return { key, body: acceptClick(teamId, handoffs.clicked++, stub.responseUrl(key)) };
     }
     const command = scenario === "lead" ? "/lead" : "/funnel";
     const text = scenario === "lead" ? "" : "month";

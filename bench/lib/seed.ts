@@ -182,12 +182,12 @@ export async function* leadChunks(options: SeedOptions, chunkSize = 5_000): Asyn
   if (leads.length > 0) yield { leads, events, handoffs };
 }
 
-/** MQL leads handed off during the hour before `end`, each card posted and waiting for sales. */
 /** The ts of the i-th waiting handoff's card in the sales channel. */
 export function pendingCardTs(i: number): string {
   return `1700000000.${String(i).padStart(6, "0")}`;
 }
 
+/** MQL leads handed off during the hour before `end`, each card posted and waiting for sales. */
 export function pendingChunk(options: SeedOptions): Chunk {
   const chunk: Chunk = { leads: [], events: [], handoffs: [] };
   const end = options.end.getTime();
